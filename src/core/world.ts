@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { Ledger, accountHolder, type Account } from './ledger';
+import { ParamStore } from './params';
+import type { Population } from './population';
+import { Rng } from './rng';
+import { RunError } from './errors';
+import { compensatedSum } from './sum';
+
+/**
+ * A protocol mechanism. Each hook runs in its phase of the tick:
+ * exogenous → pre (protocol) → agents act → post (protocol) → observe.
+ * A mechanism changes state only through the ledger, markets and accounts.
+ */
+export interface Mechanism {
+  readonly name: string;
+  exogenous?(world: AnyWorld): void;
+  pre?(world: AnyWorld): void;
+  post?(world: AnyWorld): void;
+}
+
+/**
+ * An agent class: a population and a rule. `act` runs the rule once for
+ * every active agent, in the order given (index order when `order` is null).
+ */
+export interface AgentClass {
+  readonly name: string;
+  readonly population: Population;
+  act(world: AnyWorld, order: Int32Array | null, count: number): void;
+}
+
+/** A world whatever its parameter type: what mechanisms and agent classes receive. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWorld = World<any>;
+
+/** How agents are ordered each tick: by index, or by a seeded shuffle. */
+export type Activation = 'index' | 'shuffle';
+
+/** Options for a new world. */
+export interface WorldOptions<P extends object> {
+  params: P;
+  schema?: z.ZodType<P>;
+  seed: number;
+  ticksPerYear?: number;
+  activation?: Activation;
+  /** Assert token and USD conservation at the end of every tick. */
+  check?: boolean;
+}
+
+/**
+ * The shared state kernel of one run: clock, ledger, treasury, markets,
+ * mechanisms, agent classes, parameters and random streams.
+ *
+ * `step()` advances one tick through the phases
+ * exogenous → protocol(pre) → agents act → protocol(post); the runner then
+ * observes. With `activation: 'shuffle'` the order of classes and the order of
+ * agents within each class are shuffled every tick (Fisher–Yates over a
+ * reused index array).
+ */
+export class World<P extends object = any> {
+  /** The tick being executed (1-based during `step`), or the last completed tick. */
+  tick = 0;
+  readonly ticksPerYear: number;
+  readonly ledger = new Ledger();
+  readonly treasury: Account = { tokens: 0, usd: 0 };
+  readonly paramStore: ParamStore<P>;
+  readonly rng: Rng;
+  readonly activation: Activation;
+  readonly check: boolean;
+  readonly mechanisms: Mechanism[] = [];
+  readonly agents: AgentClass[] = [];
+  readonly populations: Population[] = [];
+  /** Market price at the end of each tick, USD per token; index 0 is the initial price. */
+  priceHistory = new Float64Array(512);
+  /** Where the market price comes from; read at the end of every tick into `priceHistory`. */
+  priceSource: (() => number) | null = null;
+  private readonly orderRng: Rng;
+  private order = new Int32Array(0);
+  private classOrder = new Int32Array(0);
+  private readonly paramListeners: ((world: World<P>) => void)[] = [];
+
+  constructor(opts: WorldOptions<P>) {
+    this.paramStore = new ParamStore(opts.params, opts.schema);
+    this.rng = new Rng(opts.seed);
+    this.orderRng = this.rng.fork('activation');
+    this.ticksPerYear = opts.ticksPerYear ?? 365;
+    this.activation = opts.activation ?? 'index';
+    this.check = opts.check ?? false;
+    this.ledger.register(accountHolder('treasury', this.treasury));
+  }
+
+  /** Returns the parameters in force now (frozen). */
+  get params(): P {
+    return this.paramStore.current;
+  }
+
+  /** Returns the time elapsed, in years. */
+  get years(): number {
+    return this.tick / this.ticksPerYear;
+  }
+
+  /** Registers a population and makes its balances visible to the ledger. */
+  addPopulation(pop: Population): void {
+    this.populations.push(pop);
+    this.ledger.register({
+      name: `population:${pop.name}`,
+      tokenHoldings: () => compensatedSum(pop.cols.tokens, 0, pop.size),
+      usdHoldings: () => compensatedSum(pop.cols.usd, 0, pop.size),
+    });
+  }
+
+  /** Adds a mechanism; hooks of one phase run in the order mechanisms were added. */
+  addMechanism<M extends Mechanism>(m: M): M {
+    this.mechanisms.push(m);
+    return m;
+  }
+
+  /** Adds an agent class (and its population). */
+  addAgents<A extends AgentClass>(a: A): A {
+    this.agents.push(a);
+    if (!this.populations.includes(a.population)) this.addPopulation(a.population);
+    return a;
+  }
+
+  /** Calls `fn` after every parameter change (to refresh values a component caches). */
+  onParamChange(fn: (world: World<P>) => void): void {
+    this.paramListeners.push(fn);
+  }
+
+  /** Changes parameter `path` to `value` from the current tick on, logged with `source`. */
+  changeParam(path: string, value: unknown, source = 'api'): void {
+    this.paramStore.change(this.tick, path, value, source);
+    for (const fn of this.paramListeners) fn(this);
+  }
+
+  /** Returns the price at the end of tick `t` (clamped to [0, tick]). */
+  priceAt(t: number): number {
+    const i = t < 0 ? 0 : t > this.tick ? this.tick : t;
+    return this.priceHistory[i];
+  }
+
+  /** Records the current market price for the current tick. */
+  recordPrice(price: number): void {
+    if (this.tick >= this.priceHistory.length) {
+      const next = new Float64Array(this.priceHistory.length * 2);
+      next.set(this.priceHistory);
+      this.priceHistory = next;
+    }
+    this.priceHistory[this.tick] = price;
+  }
+
+  /** Advances one tick through all phases; throws a `RunError` on a broken invariant. */
+  step(): void {
+    this.tick++;
+    this.ledger.beginTick();
+    const ms = this.mechanisms;
+    for (let m = 0; m < ms.length; m++) ms[m].exogenous?.(this);
+    for (let m = 0; m < ms.length; m++) ms[m].pre?.(this);
+    this.actAll();
+    for (let m = 0; m < ms.length; m++) ms[m].post?.(this);
+    if (this.priceSource) this.recordPrice(this.priceSource());
+    if (this.check) this.ledger.check(this.tick);
+  }
+
+  private actAll(): void {
+    const classes = this.agents;
+    const shuffle = this.activation === 'shuffle';
+    if (this.classOrder.length !== classes.length) this.classOrder = Int32Array.from(classes.keys());
+    if (shuffle) this.orderRng.shuffle(this.classOrder);
+    for (let c = 0; c < classes.length; c++) {
+      const cls = classes[this.classOrder[c]];
+      const n = cls.population.size;
+      if (!shuffle) {
+        cls.act(this, null, n);
+        continue;
+      }
+      if (this.order.length < n) this.order = new Int32Array(Math.max(n, this.order.length * 2));
+      const order = this.order;
+      for (let i = 0; i < n; i++) order[i] = i;
+      this.orderRng.shuffle(order, n);
+      cls.act(this, order, n);
+    }
+  }
+
+  /** Throws a `RunError` when `value` is not finite, naming `what`. */
+  assertFinite(what: string, value: number): void {
+    if (!Number.isFinite(value)) throw new RunError(`${what} is not finite (${value})`, this.tick);
+  }
+}
