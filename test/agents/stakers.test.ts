@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { run, smallEconomy, stakingRatio } from './helpers';
+
+const quiet = { governance: { enabled: false }, voters: { count: 0 } } as const;
+
+describe('stakers', () => {
+  it('stake more when the emission rate is higher', () => {
+    const low = run(smallEconomy({ ...quiet, emission: { ratePerYear: 500_000 } }), 120);
+    const high = run(smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 } }), 120);
+    expect(stakingRatio(high)).toBeGreaterThan(stakingRatio(low) + 0.05);
+  });
+
+  it('do not stake when no reward is paid to stakers', () => {
+    const econ = run(smallEconomy({ ...quiet, rewards: { stakers: 0 }, stakers: { priceWeight: { dist: 'constant', value: 0 } } }), 30);
+    expect(econ.staking.totalStaked).toBe(0);
+  });
+
+  it('unstake through the unbonding period when the yield falls below their hurdle', () => {
+    const econ = smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, staking: { unbondingTicks: 5 }, stakers: { priceWeight: { dist: 'constant', value: 0 } } });
+    run(econ, 60);
+    const before = econ.staking.totalStaked;
+    const liquidBefore = econ.stakers.population.cols.tokens.reduce((a, b) => a + b, 0);
+    econ.world.changeParam('rewards.stakers', 0);
+    econ.world.step();
+    // The unstaked tokens are in unbonding, not yet back in the stakers' hands.
+    expect(econ.staking.totalStaked).toBeLessThan(before);
+    expect(econ.staking.totalUnbonding).toBeCloseTo(before - econ.staking.totalStaked, 6);
+    run(econ, 40);
+    expect(econ.staking.totalStaked).toBeLessThan(0.05 * before);
+    const liquidAfter = econ.stakers.population.cols.tokens.reduce((a, b) => a + b, 0);
+    expect(liquidAfter).toBeGreaterThan(liquidBefore);
+  });
+
+  it('that sell rewards push the price below that of stakers that compound', () => {
+    const compound = run(smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, stakers: { compoundShare: 1 } }), 90);
+    const sell = run(smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, stakers: { compoundShare: 0, sellRewardsShare: { dist: 'constant', value: 1 } } }), 90);
+    expect(sell.pool.price).toBeLessThan(compound.pool.price);
+  });
+});
