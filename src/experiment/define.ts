@@ -1,0 +1,124 @@
+import { produce } from 'immer';
+import { InputError } from '../core/errors';
+import { assertKnownPath } from '../core/paths';
+import type { Model } from './model';
+
+/** A partial parameter object: any subset of the fields, at any depth. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** What to record: every how many ticks, and which metrics (all when omitted). */
+export interface RecordSpec {
+  every?: number;
+  metrics?: string[] | null;
+}
+
+/** An experiment as written in an experiment file. */
+export interface ExperimentSpec<P extends object> {
+  /** Name used for the output directory and in the manifest. */
+  name: string;
+  /** One line on the question the experiment answers. */
+  description?: string;
+  model: Model<P>;
+  /** Changes to the model's defaults for this study. */
+  params?: DeepPartial<P>;
+  /** Named policy variants compared in this study, each a partial parameter set on top of `params`; default `{ baseline: {} }`. */
+  variants?: Record<string, DeepPartial<P>>;
+  /** Replicates (seeds) per variant; default 5. */
+  seeds?: number;
+  /** Base seed all run seeds derive from; default 1. */
+  baseSeed?: number;
+  /** Ticks per run; default 365. */
+  ticks?: number;
+  record?: RecordSpec;
+}
+
+/** A checked experiment with every default filled in. */
+export interface Experiment<P extends object> {
+  readonly name: string;
+  readonly description: string;
+  readonly model: Model<P>;
+  /** The model's defaults with the experiment's `params` applied. */
+  readonly defaults: P;
+  readonly variants: Record<string, DeepPartial<P>>;
+  readonly seeds: number;
+  readonly baseSeed: number;
+  readonly ticks: number;
+  readonly record: Required<RecordSpec> | { every: number; metrics: null };
+}
+
+/**
+ * Returns `base` with every leaf of `overrides` set (immer, so `base` is
+ * untouched). Throws an `InputError` naming an override path that `base` does
+ * not have. Arrays and distribution objects given as overrides replace the
+ * whole value.
+ */
+export function applyOverrides<P extends object>(base: P, overrides: NoInfer<DeepPartial<P>> | undefined, context: string): P {
+  if (!overrides) return base;
+  return produce(base, (draft) => {
+    const visit = (target: Record<string, unknown>, src: Record<string, unknown>, prefix: string) => {
+      for (const [k, v] of Object.entries(src)) {
+        const path = prefix ? `${prefix}.${k}` : k;
+        if (!Object.prototype.hasOwnProperty.call(target, k)) assertKnownPath(base, path, `${context} parameter`);
+        const cur = target[k];
+        const isDist = v !== null && typeof v === 'object' && 'dist' in (v as object);
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isDist && cur !== null && typeof cur === 'object') {
+          visit(cur as Record<string, unknown>, v as Record<string, unknown>, path);
+        } else {
+          target[k] = v;
+        }
+      }
+    };
+    visit(draft as Record<string, unknown>, overrides as Record<string, unknown>, '');
+  }) as P;
+}
+
+/** Returns the dotted paths an override object sets (its leaves; a distribution counts as one leaf). */
+export function overridePaths(overrides: object): string[] {
+  const out: string[] = [];
+  const visit = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && !('dist' in v)) visit(v as Record<string, unknown>, path);
+      else out.push(path);
+    }
+  };
+  visit(overrides as Record<string, unknown>, '');
+  return out;
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new InputError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/**
+ * Returns a checked `Experiment` from an experiment file's spec: defaults
+ * filled in, the study's parameter changes applied, and every variant's paths
+ * checked against the model's parameters. Throws an `InputError` on the first
+ * problem.
+ */
+export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Experiment<P> {
+  if (!spec.name || !/^[\w.-]+$/.test(spec.name)) throw new InputError(`experiment name must be letters, digits, '-', '_' or '.', got "${spec.name}"`);
+  const defaults = applyOverrides(spec.model.defaults, spec.params, `experiment ${spec.name}`);
+  const variants = spec.variants && Object.keys(spec.variants).length ? spec.variants : { baseline: {} };
+  for (const [name, v] of Object.entries(variants)) {
+    for (const path of overridePaths(v)) assertKnownPath(defaults, path, `variant "${name}"`);
+  }
+  const every = positiveInt('record.every', spec.record?.every ?? 1);
+  return {
+    name: spec.name,
+    description: spec.description ?? '',
+    model: spec.model,
+    defaults,
+    variants: variants as Record<string, DeepPartial<P>>,
+    seeds: positiveInt('seeds', spec.seeds ?? 5),
+    baseSeed: (spec.baseSeed ?? 1) >>> 0,
+    ticks: positiveInt('ticks', spec.ticks ?? 365),
+    record: spec.record?.metrics ? { every, metrics: spec.record.metrics } : { every, metrics: null },
+  };
+}
+

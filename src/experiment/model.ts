@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { World } from '../core/world';
+
+/**
+ * A per-tick metric of a run. `level` metrics are read at each recorded
+ * tick; `flow` metrics are read every tick and summed over the recording
+ * interval (so a recorded `volume` is the volume since the previous row).
+ */
+export interface Metric {
+  /** snake_case column name in `timeseries.arrow`. */
+  readonly name: string;
+  readonly kind: 'level' | 'flow';
+  read(): number;
+}
+
+/** What a model's `build` returns: a ready world and how to observe it. */
+export interface Simulation {
+  readonly world: World<any>;
+  readonly metrics: Metric[];
+  /**
+   * Returns the run's summary KPIs (one float64 column each in
+   * `summary.arrow`) from its recorded timeseries and final state.
+   */
+  summary(series: Record<string, Float64Array>, ticks: Int32Array): Record<string, number>;
+}
+
+/** Options every build receives from the runner. */
+export interface BuildOptions {
+  seed: number;
+  check: boolean;
+}
+
+/**
+ * A model: a typed parameter schema with defaults for every parameter, and a
+ * `build` that turns validated parameters and a seed into a `Simulation`.
+ */
+export interface Model<P extends object> {
+  readonly name: string;
+  readonly schema: z.ZodType<P>;
+  readonly defaults: P;
+  build(params: P, opts: BuildOptions): Simulation;
+}

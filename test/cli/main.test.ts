@@ -1,0 +1,87 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const root = mkdtempSync(join(tmpdir(), 'tokensim-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const tiny = join(__dirname, '..', 'fixtures', 'tiny.ts');
+
+let stderr: string;
+let stdout: string;
+beforeEach(() => {
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+/** Runs the command and returns its exit code; bad input must not create the output directory. */
+async function badInput(...args: string[]): Promise<number> {
+  const out = join(root, `bad-${Math.random().toString(36).slice(2)}`);
+  const code = await main([...args, '--out', out]);
+  expect(existsSync(out), 'no run started').toBe(false);
+  return code;
+}
+
+describe('tokensim run: bad input fails before any run with one line', () => {
+  it('names a missing experiment file', async () => {
+    expect(await badInput('run', join(root, 'nope.ts'))).toBe(2);
+    expect(stderr).toMatch(/^tokensim: no such experiment file: .*nope\.ts\n$/);
+  });
+
+  it('names an unknown parameter path and suggests known ones', async () => {
+    expect(await badInput('run', tiny, '--set', 'emission.rate=5')).toBe(2);
+    expect(stderr).toMatch(/unknown --set path "emission\.rate".*emission\.ratePerYear/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names a value of the wrong type', async () => {
+    expect(await badInput('run', tiny, '--set', 'emission.ratePerYear=lots')).toBe(2);
+    expect(stderr).toMatch(/--set emission\.ratePerYear=lots: expected a finite number/);
+  });
+
+  it('names a value out of range', async () => {
+    expect(await badInput('run', tiny, '--set', 'burn.feeShare=1.5')).toBe(2);
+    expect(stderr).toMatch(/burn\.feeShare/);
+    expect(stderr).toMatch(/<=1|1\b/);
+  });
+
+  it('names a non-numeric --ticks', async () => {
+    expect(await badInput('run', tiny, '--ticks', 'ten')).toBe(2);
+    expect(stderr).toMatch(/--ticks ten: expected a positive integer/);
+  });
+
+  it('names an unknown option', async () => {
+    expect(await badInput('run', tiny, '--sedes', '3')).toBe(2);
+    expect(stderr).toMatch(/sedes/);
+  });
+
+  it('names a file that exports no experiment', async () => {
+    const f = join(root, 'empty.ts');
+    writeFileSync(f, 'export const x = 1;\n');
+    expect(await badInput('run', f)).toBe(2);
+    expect(stderr).toMatch(/exports no experiment/);
+  });
+});
+
+describe('tokensim run and inspect', () => {
+  it('runs an experiment with --seeds, --ticks and --set, prints where the results went, and inspects them', async () => {
+    const out = join(root, 'ok');
+    const code = await main(['run', tiny, '--out', out, '--seeds', '1', '--ticks', '5', '--set', 'emission.ratePerYear=1000000', '--check', '--quiet']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`results: ${out}`);
+    expect(stdout).toMatch(/2\/2 runs written/);
+    stdout = '';
+    expect(await main(['inspect', join(out, 'timeseries.arrow'), '--rows', '3'])).toBe(0);
+    expect(stdout).toMatch(/12 rows/);
+    expect(stdout).toMatch(/price/);
+  });
+
+  it('inspect names a missing file', async () => {
+    expect(await main(['inspect', join(root, 'missing.arrow')])).toBe(2);
+    expect(stderr).toMatch(/no such file: .*missing\.arrow/);
+  });
+});
