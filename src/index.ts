@@ -2,7 +2,7 @@
 // file needs is exported here by name; anything not listed is internal.
 
 // Kernel
-export { World, type Mechanism, type AgentClass, type Activation, type WorldOptions } from './core/world';
+export { World, type Mechanism, type AgentClass, type AnyWorld, type Activation, type WorldOptions } from './core/world';
 export { Population, baseSchema, type Schema, type ColumnType, type Columns } from './core/population';
 export { Ledger, accountHolder, type Account, type Holder } from './core/ledger';
 export { Rng } from './core/rng';
@@ -34,6 +34,7 @@ export { NodeRewards } from './mechanisms/nodeRewards';
 export {
   Governance,
   governanceParamsSchema,
+  governanceEventsTable,
   ROLES,
   type GovernanceParams,
   type GovernanceTarget,
@@ -61,7 +62,7 @@ export { Recorder } from './metrics/recorder';
 
 // Experiments
 export { defineExperiment, applyOverrides, type ExperimentSpec, type Experiment, type DeepPartial, type RecordSpec } from './experiment/define';
-export type { Model, Metric, Simulation, BuildOptions } from './experiment/model';
+export type { Model, Metric, Simulation, BuildOptions, RunTable } from './experiment/model';
 export { planRuns, runSeed, type Plan, type RunSpec, type PlanOptions } from './experiment/plan';
 export { runOne, type RunResult, type RunOptions } from './experiment/runOne';
 export { runExperiment, type ExecuteOptions, type ExperimentOutcome } from './experiment/runExperiment';

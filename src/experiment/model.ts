@@ -1,5 +1,18 @@
 import type { z } from 'zod';
 import type { World } from '../core/world';
+import type { ColumnData, ColumnSpec } from '../io/arrowWriter';
+
+/**
+ * An extra per-run table (e.g. governance events), written as
+ * `<name>.arrow` with `run_id` (int32) before the declared columns.
+ */
+export interface RunTable {
+  /** File name without `.arrow`; snake_case. */
+  readonly name: string;
+  readonly columns: ColumnSpec[];
+  /** Returns the run's rows, column-wise (called once, when the run ends). */
+  collect(): { data: Record<string, ColumnData>; length: number };
+}
 
 /**
  * A per-tick metric of a run. `level` metrics are read at each recorded
@@ -22,6 +35,8 @@ export interface Simulation {
    * `summary.arrow`) from its recorded timeseries and final state.
    */
   summary(series: Record<string, Float64Array>, ticks: Int32Array): Record<string, number>;
+  /** Extra per-run tables, each its own file. */
+  readonly tables?: RunTable[];
 }
 
 /** Options every build receives from the runner. */

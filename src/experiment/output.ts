@@ -5,6 +5,7 @@ import { ArrowFileWriter, type ColumnSpec } from '../io/arrowWriter';
 import { getPath } from '../core/paths';
 import type { Plan, RunSpec } from './plan';
 import type { RunResult } from './runOne';
+import type { RunTable } from './model';
 
 /** The tokensim version, from package.json. */
 export const VERSION: string = require('../../package.json').version;
@@ -55,11 +56,19 @@ export class ResultWriter {
     private readonly runsFile: ArrowFileWriter,
     private readonly seriesFile: ArrowFileWriter,
     private readonly summaryFile: ArrowFileWriter,
+    private readonly extraFiles: Map<string, ArrowFileWriter>,
     private readonly manifest: Record<string, unknown>,
   ) {}
 
   /** Creates `dir` and opens the three tables and the manifest (status `running`). */
-  static async open(dir: string, plan: Plan, metricNames: string[], kpiNames: string[], extra: Record<string, unknown> = {}): Promise<ResultWriter> {
+  static async open(
+    dir: string,
+    plan: Plan,
+    metricNames: string[],
+    kpiNames: string[],
+    tables: RunTable[] = [],
+    extra: Record<string, unknown> = {},
+  ): Promise<ResultWriter> {
     mkdirSync(dir, { recursive: true });
     const params = plan.variedPaths.map((p) => paramColumn(plan, p));
     const runsFile = await ArrowFileWriter.open(join(dir, 'runs.arrow'), [
@@ -81,6 +90,10 @@ export class ResultWriter {
       { name: 'run_id', kind: 'int32' },
       ...kpiNames.map((name): ColumnSpec => ({ name, kind: 'float64', nullable: true })),
     ]);
+    const extraFiles = new Map<string, ArrowFileWriter>();
+    for (const t of tables) {
+      extraFiles.set(t.name, await ArrowFileWriter.open(join(dir, `${t.name}.arrow`), [{ name: 'run_id', kind: 'int32' }, ...t.columns]));
+    }
     const e = plan.experiment;
     const manifest: Record<string, unknown> = {
       experiment: e.name,
@@ -101,10 +114,14 @@ export class ResultWriter {
       status: 'running' as RunStatus,
       runsWritten: 0,
       runsFailed: 0,
-      files: ['runs.arrow', 'timeseries.arrow', 'summary.arrow'],
-      columns: { timeseries: ['run_id', 'tick', ...metricNames], summary: ['run_id', ...kpiNames] },
+      files: ['runs.arrow', 'timeseries.arrow', 'summary.arrow', ...tables.map((t) => `${t.name}.arrow`)],
+      columns: {
+        timeseries: ['run_id', 'tick', ...metricNames],
+        summary: ['run_id', ...kpiNames],
+        ...Object.fromEntries(tables.map((t) => [t.name, ['run_id', ...t.columns.map((c) => c.name)]])),
+      },
     };
-    const w = new ResultWriter(dir, plan, metricNames, kpiNames, params, runsFile, seriesFile, summaryFile, manifest);
+    const w = new ResultWriter(dir, plan, metricNames, kpiNames, params, runsFile, seriesFile, summaryFile, extraFiles, manifest);
     w.writeManifest('running');
     return w;
   }
@@ -136,6 +153,12 @@ export class ResultWriter {
     }
     await this.summaryFile.writeBatch(sumCols as never, 1);
 
+    for (const [name, file] of this.extraFiles) {
+      const rows = result.tables[name] ?? { data: {}, length: 0 };
+      if (rows.length === 0 && Object.keys(rows.data).length === 0) continue;
+      await file.writeBatch({ run_id: new Int32Array(rows.length).fill(run.runId), ...rows.data }, rows.length);
+    }
+
     this.written++;
     if (result.status === 'failed') this.failed++;
   }
@@ -147,7 +170,7 @@ export class ResultWriter {
 
   /** Finishes the three files and writes the manifest with the final status. */
   async close(status: RunStatus): Promise<void> {
-    await Promise.all([this.runsFile.close(), this.seriesFile.close(), this.summaryFile.close()]);
+    await Promise.all([this.runsFile.close(), this.seriesFile.close(), this.summaryFile.close(), ...[...this.extraFiles.values()].map((f) => f.close())]);
     this.writeManifest(status);
   }
 

@@ -4,6 +4,7 @@ import type { Experiment } from './define';
 import { ResultWriter, type RunStatus } from './output';
 import { planRuns, type Plan, type PlanOptions } from './plan';
 import { runOne, selectMetrics } from './runOne';
+import type { RunTable } from './model';
 
 /** Options of `runExperiment` (the `tokensim run` flags). */
 export interface ExecuteOptions extends PlanOptions {
@@ -37,14 +38,14 @@ export function defaultOutDir(name: string, now = new Date()): string {
  * starts, that the model builds with these parameters and that the recorded
  * metric names exist.
  */
-export function preflight<P extends object>(plan: Plan<P>): { metrics: string[]; kpis: string[] } {
+export function preflight<P extends object>(plan: Plan<P>): { metrics: string[]; kpis: string[]; tables: RunTable[] } {
   const first = plan.runs[0];
   const sim = plan.experiment.model.build(first.params, { seed: first.seed, check: false });
   const metrics = selectMetrics(sim, plan.experiment.record.metrics);
   const rec = new Recorder(metrics, 1, 1);
   rec.observe(0);
   const kpis = Object.keys(sim.summary(rec.series(), rec.recordedTicks()));
-  return { metrics: metrics.map((m) => m.name), kpis };
+  return { metrics: metrics.map((m) => m.name), kpis, tables: sim.tables ?? [] };
 }
 
 /**
@@ -58,9 +59,9 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   const started = Date.now();
   const log = opts.log === undefined ? (line: string) => process.stderr.write(line + '\n') : opts.log;
   const plan = planRuns(experiment, opts);
-  const { metrics, kpis } = preflight(plan);
+  const { metrics, kpis, tables } = preflight(plan);
   const dir = opts.out ? resolve(opts.out) : defaultOutDir(experiment.name);
-  const writer = await ResultWriter.open(dir, plan, metrics, kpis, { check: !!opts.check });
+  const writer = await ResultWriter.open(dir, plan, metrics, kpis, tables, { check: !!opts.check });
 
   let interrupted = false;
   const onSigint = () => {

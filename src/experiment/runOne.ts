@@ -1,5 +1,6 @@
 import { RunError } from '../core/errors';
 import { Recorder } from '../metrics/recorder';
+import type { ColumnData } from '../io/arrowWriter';
 import type { Metric, Model, Simulation } from './model';
 import type { RunSpec } from './plan';
 
@@ -15,6 +16,8 @@ export interface RunResult {
   series: Record<string, Float64Array>;
   /** KPI name → value (empty for a failed run). */
   summary: Record<string, number>;
+  /** Extra table name → the run's rows (rows up to the failure for a failed run). */
+  tables: Record<string, { data: Record<string, ColumnData>; length: number }>;
 }
 
 /** Options of a single run. */
@@ -43,9 +46,10 @@ export function selectMetrics(sim: Simulation, names: string[] | null): Metric[]
  */
 export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts: RunOptions): RunResult {
   let recorder: Recorder | null = null;
+  let sim: Simulation | null = null;
   let tick = 0;
   try {
-    const sim = model.build(spec.params, { seed: spec.seed, check: opts.check });
+    sim = model.build(spec.params, { seed: spec.seed, check: opts.check });
     const world = sim.world;
     recorder = new Recorder(selectMetrics(sim, opts.metrics), opts.ticks, opts.every);
     if (opts.check) world.ledger.check(0);
@@ -63,6 +67,7 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       ticks: recorder.recordedTicks(),
       series,
       summary: sim.summary(series, recorder.recordedTicks()),
+      tables: collectTables(sim),
     };
   } catch (e) {
     const err = e as Error;
@@ -74,6 +79,13 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       ticks: recorder ? recorder.recordedTicks() : new Int32Array(0),
       series: recorder ? recorder.series() : {},
       summary: {},
+      tables: sim ? collectTables(sim) : {},
     };
   }
+}
+
+function collectTables(sim: Simulation): RunResult['tables'] {
+  const out: RunResult['tables'] = {};
+  for (const t of sim.tables ?? []) out[t.name] = t.collect();
+  return out;
 }

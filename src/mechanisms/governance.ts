@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getPath } from '../core/paths';
 import type { Rng } from '../core/rng';
 import type { World } from '../core/world';
+import type { RunTable } from '../experiment/model';
 
 /** Voter positions; preferences are declared per position. */
 export const ROLES = ['holder', 'staker', 'nodeOperator'] as const;
@@ -173,4 +174,39 @@ export class Governance {
       outcome: p.outcome,
     });
   }
+}
+
+/** Returns the governance events table (`events.arrow`): one row per created, passed, rejected or executed proposal. */
+export function governanceEventsTable(governance: Governance): RunTable {
+  return {
+    name: 'events',
+    columns: [
+      { name: 'tick', kind: 'int32' },
+      { name: 'kind', kind: 'utf8' },
+      { name: 'proposal_id', kind: 'int32' },
+      { name: 'path', kind: 'utf8', nullable: true },
+      { name: 'old_value', kind: 'float64', nullable: true },
+      { name: 'new_value', kind: 'float64', nullable: true },
+      { name: 'votes_for', kind: 'float64' },
+      { name: 'votes_against', kind: 'float64' },
+      { name: 'outcome', kind: 'utf8' },
+    ],
+    collect() {
+      const ev = governance.events;
+      return {
+        length: ev.length,
+        data: {
+          tick: Int32Array.from(ev, (e) => e.tick),
+          kind: ev.map((e) => e.kind),
+          proposal_id: Int32Array.from(ev, (e) => e.proposalId),
+          path: ev.map((e) => e.path),
+          old_value: ev.map((e) => e.oldValue),
+          new_value: ev.map((e) => e.newValue),
+          votes_for: Float64Array.from(ev, (e) => e.votesFor),
+          votes_against: Float64Array.from(ev, (e) => e.votesAgainst),
+          outcome: ev.map((e) => e.outcome),
+        },
+      };
+    },
+  };
 }

@@ -185,19 +185,19 @@ function tUpperTail(t: number, df: number): number {
   if (t === 0) return 0.5;
   if (t === Infinity) return 0;
   if (df > LARGE_DF) return normalUpperTail((t * (1 - 1 / (4 * df))) / Math.sqrt(1 + (t * t) / (2 * df)));
-  const q = t / Math.sqrt(df);
-  // ln x and ln(1 − x) from q directly, so neither overflows nor cancels.
-  const lnX = -lnOnePlusSquare(q);
-  const lnY = 2 * Math.log(q) + lnX;
+  // ln x and ln(1 − x) from ln q, so that neither overflows nor cancels.
+  const lnQ = Math.log(t) - 0.5 * Math.log(df);
+  const lnX = -lnOnePlusSquare(lnQ);
+  const lnY = 2 * lnQ + lnX;
   const a = df / 2;
   return 0.5 * incompleteBeta(Math.exp(lnX), Math.exp(lnY), lnX, lnY, a, 0.5, LN_SQRT_PI - lnGammaRatio(a));
 }
 
 const LARGE_DF = 4e5;
 
-/** ln(1 + q²) without overflow for large q. */
-function lnOnePlusSquare(q: number): number {
-  return q > 1 ? 2 * Math.log(q) + Math.log1p(1 / (q * q)) : Math.log1p(q * q);
+/** ln(1 + q²) from ln q, without overflow for large q. */
+function lnOnePlusSquare(lnQ: number): number {
+  return lnQ > 0 ? 2 * lnQ + Math.log1p(Math.exp(-2 * lnQ)) : Math.log1p(Math.exp(2 * lnQ));
 }
 
 /**
@@ -206,10 +206,16 @@ function lnOnePlusSquare(q: number): number {
  */
 function lnTDensity(t: number, df: number): number {
   if (df > LARGE_DF) return -0.5 * (Math.log(2 * Math.PI) + t * t);
-  return lnGammaRatio(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * lnOnePlusSquare(t / Math.sqrt(df));
+  return lnGammaRatio(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * lnOnePlusSquare(Math.log(t) - 0.5 * Math.log(df));
 }
 
-/** The t > 0 with P(T > t) = q, for 0 < q < ½. */
+/**
+ * The t > 0 with P(T > t) = q, for 0 < q < ½: Newton's method on
+ * g(u) = ln P(T > e^u) − ln q, g'(u) = −f(t) t / P(T > t) (f the density),
+ * exact in one step on a power-law tail. Started from the normal quantile;
+ * a step that leaves the bracket [lo, hi] found so far is replaced by the
+ * geometric midpoint, or by squaring t while there is no upper bound.
+ */
 function upperQuantile(q: number, df: number): number {
   const z = -normalQuantile(q);
   if (df === Infinity) return z;
@@ -220,14 +226,16 @@ function upperQuantile(q: number, df: number): number {
   for (let iter = 0; iter < 200; iter++) {
     const tail = tUpperTail(t, df);
     if (tail === q) return t;
-    if (tail > q) lo = t;
-    else hi = t;
-    // Newton on u = ln t for g(u) = ln P(T > e^u) − ln q, g'(u) = −f(t) t / P(T > t):
-    // exact in one step on a power-law tail.
-    let next = t * Math.exp((Math.log(tail) - lnQ) * Math.exp(Math.log(tail) - lnTDensity(t, df) - Math.log(t)));
-    if (!(next > lo && next < hi)) next = hi === Infinity ? 2 * t : lo === 0 ? hi / 2 : Math.sqrt(lo * hi);
-    if (Math.abs(next - t) <= 4 * Number.EPSILON * t) return next;
-    t = next;
+    if (tail < q) hi = t;
+    else if (t === Number.MAX_VALUE) return Infinity;
+    else lo = t;
+    const lnTail = Math.log(tail);
+    const newton = t * Math.exp((lnTail - lnQ) * Math.exp(lnTail - lnTDensity(t, df) - Math.log(t)));
+    if (Math.abs(newton - t) <= 4 * Number.EPSILON * t) return newton;
+    if (newton > lo && newton < hi) t = newton;
+    else if (hi < Infinity) t = lo === 0 ? hi / 2 : Math.sqrt(lo) * Math.sqrt(hi);
+    else t = Math.min(t > 1 ? t * t : 2 * t, Number.MAX_VALUE);
+    if (hi < Infinity && hi - lo <= 4 * Number.EPSILON * hi) return t;
   }
   return t;
 }

@@ -7,7 +7,7 @@ import { World } from '../core/world';
 import { ConstantProductPool, ammParamsSchema } from '../market/amm';
 import { Emission, emissionParamsSchema, scheduledEmission, cappedEmission } from '../mechanisms/emission';
 import { FeeBurn, feeBurnParamsSchema } from '../mechanisms/feeBurn';
-import { Governance, governanceParamsSchema } from '../mechanisms/governance';
+import { Governance, governanceEventsTable, governanceParamsSchema } from '../mechanisms/governance';
 import { NodeRewards } from '../mechanisms/nodeRewards';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
@@ -242,6 +242,7 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     nodeOperators,
     voters,
     summary: (series, ticks) => tokenEconomySummary(economy, series, ticks),
+    tables: [governanceEventsTable(governance)],
   };
   return economy;
 }
