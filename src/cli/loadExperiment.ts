@@ -15,6 +15,13 @@ function ensureTypeScript(): void {
   require('ts-node').register({ transpileOnly: true, project: join(__dirname, '..', '..', 'tsconfig.json') });
 }
 
+const files = new WeakMap<object, string>();
+
+/** Returns the file `loadExperiment` loaded `experiment` from, or undefined. */
+export function experimentFile(experiment: object): string | undefined {
+  return files.get(experiment);
+}
+
 /**
  * Returns the experiment exported (as default, or as `experiment`) by the
  * TypeScript file at `file`; throws an `InputError` when the file is missing
@@ -27,5 +34,6 @@ export function loadExperiment(file: string): Experiment<object> {
   const mod = require(path);
   const exp = mod?.default ?? mod?.experiment;
   if (!isExperiment(exp)) throw new InputError(`${file} exports no experiment: expected \`export default defineExperiment({...})\``);
+  files.set(exp, path);
   return exp;
 }

@@ -1,13 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
-import { loadExperiment } from './loadExperiment';
+import { experimentFile, loadExperiment } from './loadExperiment';
+import { mergeCommand } from './merge';
 import { formatParams } from './params';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
+               [--workers N] [--shard K/N] [--resume DIR]
+  tokensim merge DIR... --out DIR
   tokensim inspect <file.arrow> [--rows N]
   tokensim params <experiment.ts>`;
 
@@ -35,10 +39,25 @@ const runOptions = {
   set: { type: 'string', multiple: true },
   check: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  resume: { type: 'string' },
 } as const;
 
-/** Runs `experiment` with command-line `args` (the `run` flags); returns the exit code. */
-export async function runCommand(experiment: Experiment<object>, args: string[]): Promise<number> {
+/** Returns `K/N` as a shard, or throws an `InputError`. */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard ${text}: expected K/N with 1 <= K <= N, e.g. --shard 2/8`);
+  return { index, count };
+}
+
+/**
+ * Runs `experiment` with command-line `args` (the `run` flags); returns the
+ * exit code. `file` is the experiment's file, which worker threads load.
+ */
+export async function runCommand(experiment: Experiment<object>, args: string[], file = experimentFile(experiment)): Promise<number> {
   const { values } = parseArgs({ args, options: runOptions, allowPositionals: false, strict: true });
   const outcome = await runExperiment(experiment, {
     out: values.out,
@@ -48,13 +67,18 @@ export async function runCommand(experiment: Experiment<object>, args: string[])
     set: values.set,
     check: values.check,
     log: values.quiet ? null : undefined,
+    workers: file ? (positiveInt('--workers', values.workers) ?? availableParallelism()) : positiveInt('--workers', values.workers),
+    file,
+    shard: parseShard(values.shard),
+    resume: values.resume,
   });
   const say = (s: string) => process.stdout.write(s + '\n');
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
-  return outcome.status === 'complete' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
+  if (outcome.status === 'interrupted') process.stderr.write(`interrupted; finish with: tokensim run <experiment> --resume ${outcome.dir} (and the same options)\n`);
+  return outcome.status === 'complete' || outcome.status === 'partial' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
 }
 
 /** The `tokensim` command: returns the exit code. */
@@ -78,6 +102,8 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatParams(loadExperiment(rest[0])) + '\n');
         return 0;
       }
+      case 'merge':
+        return await mergeCommand(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -85,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect or params`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params or merge`);
     }
   } catch (e) {
     return reportError(e);
@@ -112,7 +138,7 @@ export function reportError(e: unknown): number {
  */
 export function runIfMain(mod: NodeModule, experiment: Experiment<any>): void {
   if (require.main !== mod) return;
-  runCommand(experiment, process.argv.slice(2))
+  runCommand(experiment, process.argv.slice(2), mod.filename)
     .catch(reportError)
     .then(
       (code) => (process.exitCode = code),

@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import { InputError } from '../core/errors';
 import { assertKnownPath } from '../core/paths';
 import type { Model } from './model';
+import { expandSweep, sweepSeed, type SweepSpec } from './sweep';
 
 /** A partial parameter object: any subset of the fields, at any depth. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -27,7 +28,13 @@ export interface ExperimentSpec<P extends object> {
   params?: DeepPartial<P>;
   /** Named policy variants compared in this study, each a partial parameter set on top of `params`; default `{ baseline: {} }`. */
   variants?: Record<string, DeepPartial<P>>;
-  /** Replicates (seeds) per variant; default 5. */
+  /**
+   * Parameter points to run every variant at (grid, zip, random or Latin
+   * hypercube over dotted parameter paths); runs are variants × points ×
+   * replicates. Default: one point, the variant's own parameters.
+   */
+  sweep?: SweepSpec<P> | null;
+  /** Replicates (seeds) per variant and sweep point; default 5. */
   seeds?: number;
   /** Base seed all run seeds derive from; default 1. */
   baseSeed?: number;
@@ -44,6 +51,7 @@ export interface Experiment<P extends object> {
   /** The model's defaults with the experiment's `params` applied. */
   readonly defaults: P;
   readonly variants: Record<string, DeepPartial<P>>;
+  readonly sweep: SweepSpec<P> | null;
   readonly seeds: number;
   readonly baseSeed: number;
   readonly ticks: number;
@@ -108,6 +116,15 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
   for (const [name, v] of Object.entries(variants)) {
     for (const path of overridePaths(v)) assertKnownPath(defaults, path, `variant "${name}"`);
   }
+  const baseSeed = (spec.baseSeed ?? 1) >>> 0;
+  if (spec.sweep) {
+    // Expanding here checks the design (paths, lists, ranges) when the file is loaded.
+    const { paths } = expandSweep(spec.sweep, defaults, sweepSeed(spec.sweep, baseSeed));
+    for (const [name, v] of Object.entries(variants)) {
+      const both = overridePaths(v).filter((p) => paths.includes(p));
+      if (both.length) throw new InputError(`variant "${name}" sets ${both.join(', ')}, which the sweep also sets; a parameter is either varied or swept`);
+    }
+  }
   const every = positiveInt('record.every', spec.record?.every ?? 1);
   return {
     name: spec.name,
@@ -115,8 +132,9 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
     model: spec.model,
     defaults,
     variants: variants as Record<string, DeepPartial<P>>,
+    sweep: spec.sweep ?? null,
     seeds: positiveInt('seeds', spec.seeds ?? 5),
-    baseSeed: (spec.baseSeed ?? 1) >>> 0,
+    baseSeed,
     ticks: positiveInt('ticks', spec.ticks ?? 365),
     record: spec.record?.metrics ? { every, metrics: spec.record.metrics } : { every, metrics: null },
   };

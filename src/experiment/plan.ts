@@ -4,11 +4,14 @@ import { describeIssue } from '../core/params';
 import { assertKnownPath, getPath, parseValueLike, setPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
 import { applyOverrides, overridePaths, type Experiment } from './define';
+import { expandSweep, sweepSeed } from './sweep';
 
 /** One run of an experiment: its identity, seed and full parameters. */
 export interface RunSpec<P extends object = object> {
   runId: number;
   variant: string;
+  /** Index of the sweep point (0 when there is no sweep). */
+  point: number;
   replicate: number;
   seed: number;
   params: P;
@@ -31,17 +34,24 @@ export interface Plan<P extends object = object> {
   seeds: number;
   baseSeed: number;
   runs: RunSpec<P>[];
-  /** Dotted paths set by a variant (each becomes a column of `runs.arrow`). */
+  /** Dotted paths set by a variant or the sweep (each becomes a column of `runs.arrow`). */
   variedPaths: string[];
+  /** Dotted paths the sweep sets, in the design's order. */
+  sweptPaths: string[];
+  /** Number of sweep points (1 without a sweep). */
+  pointCount: number;
   /** The `--set` assignments as applied, path → value. */
   assignments: Record<string, unknown>;
 }
 
 /**
- * Returns the seed of replicate r: deriveSeed(baseSeed, "replicate", r).
- * The variant is deliberately left out, so that every variant of one
- * replicate sees the same random streams (common random numbers): variant
- * differences paired by replicate then measure the policy, not the luck.
+ * Returns the seed of replicate r: deriveSeed(baseSeed, "replicate", r)
+ * (FNV-1a of the text "<baseSeed>/replicate/<r>", then MurmurHash3 fmix32).
+ * The variant and the sweep point are deliberately left out, so that every
+ * variant and every point of one replicate sees the same random streams
+ * (common random numbers): differences between variants, or between
+ * neighbouring points, paired by replicate then measure the policy or the
+ * parameter, not the luck of the draw.
  */
 export function runSeed(baseSeed: number, replicate: number): number {
   return deriveSeed(baseSeed, 'replicate', replicate);
@@ -57,8 +67,8 @@ export function parseAssignment(defaults: object, text: string): [string, unknow
 }
 
 /**
- * Returns the experiment expanded into runs (variants × replicates, in that
- * order; run ids from 0), with `--set` assignments applied and every run's
+ * Returns the experiment expanded into runs (variants × sweep points ×
+ * replicates, in that order; run ids from 0), with `--set` assignments applied and every run's
  * parameters validated against the model's schema. Throws an `InputError`
  * on the first bad input, before any run starts.
  */
@@ -77,19 +87,40 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
   if (!Number.isInteger(seeds) || seeds < 1) throw new InputError(`--seeds must be a positive integer, got ${seeds}`);
   if (!Number.isInteger(ticks) || ticks < 1) throw new InputError(`--ticks must be a positive integer, got ${ticks}`);
 
+  const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
   const runs: RunSpec<P>[] = [];
-  const varied = new Set<string>();
+  const varied = new Set<string>(sweep.paths);
+  const plain = Object.keys(experiment.variants).length === 1 && sweep.paths.length === 0;
   for (const [variant, overrides] of Object.entries(experiment.variants)) {
     for (const p of overridePaths(overrides)) varied.add(p);
-    const params = applyOverrides(defaults, overrides, `variant "${variant}"`);
-    const check = experiment.model.schema.safeParse(params);
-    if (!check.success) {
-      const where = variant === 'baseline' && Object.keys(overrides).length === 0 ? 'parameters' : `variant "${variant}"`;
-      throw new InputError(`${where}: ${describeIssue(check.error)}`);
-    }
-    for (let r = 0; r < seeds; r++) {
-      runs.push({ runId: runs.length, variant, replicate: r, seed: runSeed(baseSeed, r), params });
-    }
+    const base = applyOverrides(defaults, overrides, `variant "${variant}"`);
+    sweep.points.forEach((point, k) => {
+      const params = sweep.paths.length === 0 ? base : produce(base, (d) => {
+        for (const [path, value] of Object.entries(point)) setPath(d as Record<string, unknown>, path, value);
+      });
+      const check = experiment.model.schema.safeParse(params);
+      if (!check.success) {
+        const where = [
+          plain && Object.keys(overrides).length === 0 ? 'parameters' : `variant "${variant}"`,
+          sweep.paths.length ? `sweep point ${k} (${Object.entries(point).map(([p, v]) => `${p}=${JSON.stringify(v)}`).join(', ')})` : '',
+        ].filter(Boolean);
+        throw new InputError(`${where.join(', ')}: ${describeIssue(check.error)}`);
+      }
+      for (let r = 0; r < seeds; r++) {
+        runs.push({ runId: runs.length, variant, point: k, replicate: r, seed: runSeed(baseSeed, r), params });
+      }
+    });
   }
-  return { experiment, defaults, ticks, seeds, baseSeed, runs, variedPaths: [...varied].sort(), assignments };
+  return {
+    experiment,
+    defaults,
+    ticks,
+    seeds,
+    baseSeed,
+    runs,
+    variedPaths: [...varied].sort(),
+    sweptPaths: sweep.paths,
+    pointCount: sweep.points.length,
+    assignments,
+  };
 }

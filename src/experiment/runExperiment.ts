@@ -1,10 +1,15 @@
-import { resolve } from 'node:path';
-import { Recorder } from '../metrics/recorder';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError } from '../core/errors';
 import type { Experiment } from './define';
-import { ResultWriter, type RunStatus } from './output';
-import { planRuns, type Plan, type PlanOptions } from './plan';
-import { runOne, selectMetrics } from './runOne';
-import type { RunTable } from './model';
+import { Assembler, newManifest, readManifest, writeManifest, type RunStatus, type Shard } from './output';
+import { listParts, PARTS, writePart } from './parts';
+import type { PlanOptions } from './plan';
+import { runOnWorkers, type RunDone } from './pool';
+import { prepare } from './prepare';
+import { makeProgress, type ProgressMode } from './progress';
+import { checkResumable } from './resume';
+import { runOne } from './runOne';
 
 /** Options of `runExperiment` (the `tokensim run` flags). */
 export interface ExecuteOptions extends PlanOptions {
@@ -14,12 +19,25 @@ export interface ExecuteOptions extends PlanOptions {
   check?: boolean;
   /** Where progress lines go; default stderr. Null for none. */
   log?: ((line: string) => void) | null;
+  /** Progress display; default a bar when stderr is a terminal, else periodic lines (none when `log` is null). */
+  progress?: ProgressMode;
+  /** Worker threads; default 1 (the command's default is the number of cores). More than 1 needs `file`. */
+  workers?: number;
+  /** The experiment's TypeScript file, which each worker loads. */
+  file?: string;
+  /** Finish the interrupted (or shard) run in this directory: run only the missing runs. */
+  resume?: string;
+  /** Run only this shard of the runs. */
+  shard?: Shard;
+  /** Called on the main thread after each run finishes, with the number finished in this call. */
+  onRunDone?: (finished: number) => void;
 }
 
 /** What a finished (or interrupted) experiment reports. */
 export interface ExperimentOutcome {
   dir: string;
   status: RunStatus;
+  /** Runs this directory holds when complete (all runs, or the shard's). */
   runs: number;
   written: number;
   failed: number;
@@ -32,62 +50,114 @@ export function defaultOutDir(name: string, now = new Date()): string {
   return resolve('results', name, stamp);
 }
 
-/**
- * Returns the metric and KPI column names of `plan` by building its first
- * run and summarising its initial state: this also checks, before any run
- * starts, that the model builds with these parameters and that the recorded
- * metric names exist.
- */
-export function preflight<P extends object>(plan: Plan<P>): { metrics: string[]; kpis: string[]; tables: RunTable[] } {
-  const first = plan.runs[0];
-  const sim = plan.experiment.model.build(first.params, { seed: first.seed, check: false });
-  const metrics = selectMetrics(sim, plan.experiment.record.metrics);
-  const rec = new Recorder(metrics, 1, 1);
-  rec.observe(0);
-  const kpis = Object.keys(sim.summary(rec.series(), rec.recordedTicks()));
-  return { metrics: metrics.map((m) => m.name), kpis, tables: sim.tables ?? [] };
+/** Returns the shard as checked, or throws an `InputError`. */
+function checkShard(shard: Shard | undefined): Shard | null {
+  if (!shard) return null;
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new InputError(`--shard ${index}/${count}: expected K/N with 1 <= K <= N, e.g. --shard 2/8`);
+  }
+  return { index, count };
 }
 
 /**
- * Runs every run of `experiment` and writes the output directory, streaming
- * each run's rows as it finishes. Bad input throws an `InputError` before
- * any run starts; a failing run is recorded and the rest go on. On SIGINT
- * the current run finishes, the files are closed (valid, with the runs done)
- * and the manifest says `interrupted`.
+ * Runs every run of `experiment` (or of one shard) and writes the output
+ * directory. Each finished run is written at once as its own part file (by
+ * the worker that ran it); the main thread appends parts to the final
+ * tables in run_id order, so the files are the same whatever the worker
+ * count or completion order, and memory does not grow with the number of
+ * runs. Bad input throws an `InputError` before any run starts; a failing
+ * run is recorded and the rest go on. On SIGINT the runs in flight finish,
+ * the files are closed with every finished run, and the manifest says
+ * `interrupted`; `resume` then runs only what is missing.
  */
 export async function runExperiment<P extends object>(experiment: Experiment<P>, opts: ExecuteOptions = {}): Promise<ExperimentOutcome> {
   const started = Date.now();
   const log = opts.log === undefined ? (line: string) => process.stderr.write(line + '\n') : opts.log;
-  const plan = planRuns(experiment, opts);
-  const { metrics, kpis, tables } = preflight(plan);
-  const dir = opts.out ? resolve(opts.out) : defaultOutDir(experiment.name);
-  const writer = await ResultWriter.open(dir, plan, metrics, kpis, tables, { check: !!opts.check });
+  const shard = checkShard(opts.shard);
+  const workers = opts.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new InputError(`--workers ${workers}: expected a positive integer`);
+  if (workers > 1 && !opts.file) throw new InputError('running on more than one worker needs the experiment file (option file), which each worker loads');
+  const planOptions = { seeds: opts.seeds, ticks: opts.ticks, baseSeed: opts.baseSeed, set: opts.set, check: !!opts.check };
+  const { plan, layout, hash, runOptions } = prepare(experiment, planOptions);
+  const mine = plan.runs.filter((r) => !shard || r.runId % shard.count === shard.index - 1).map((r) => r.runId);
+
+  let dir: string;
+  let manifest: Record<string, unknown>;
+  if (opts.resume) {
+    dir = resolve(opts.resume);
+    if (opts.out && resolve(opts.out) !== dir) throw new InputError(`--resume ${opts.resume} and --out ${opts.out} name different directories; give only --resume`);
+    manifest = checkResumable(dir, plan, layout, !!opts.check, shard, hash);
+  } else {
+    dir = opts.out ? resolve(opts.out) : defaultOutDir(experiment.name);
+    if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
+    manifest = newManifest(plan, layout, !!opts.check, shard);
+  }
+  mkdirSync(join(dir, PARTS), { recursive: true });
+  const done = new Uint8Array(plan.runs.length);
+  for (const id of listParts(dir)) if (id < done.length) done[id] = 1;
+  const todo = mine.filter((id) => !done[id]);
+  writeManifest(dir, { ...manifest, status: 'running' });
+
+  const mode: ProgressMode = log === null ? 'none' : (opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+  const progress = makeProgress(mode, mine.length, mine.length - todo.length, log ?? (() => {}));
+  const assembler = await Assembler.open(dir, layout.tables);
+  let cursor = 0;
+  let written = 0;
+  let failed = 0;
+  let finished = 0;
+  const appendRun = async (id: number) => {
+    if ((await assembler.append(id)) === 'failed') failed++;
+    written++;
+  };
+  // Appends the finished runs at the head of the queue, in run_id order; one drain at a time.
+  let chain: Promise<void> = Promise.resolve();
+  const drain = () => {
+    chain = chain.then(async () => {
+      while (cursor < mine.length && done[mine[cursor]]) await appendRun(mine[cursor++]);
+    });
+    return chain;
+  };
+  const onDone = (d: Omit<RunDone, 'type'>) => {
+    done[d.runId] = 1;
+    progress.tick(d.status === 'failed');
+    if (d.status === 'failed') progress.note(`run ${d.runId} FAILED at tick ${d.errorTick}: ${d.error}`);
+    opts.onRunDone?.(++finished);
+    void drain();
+  };
 
   let interrupted = false;
   const onSigint = () => {
     if (interrupted) process.exit(130);
     interrupted = true;
-    log?.('interrupted: finishing the current run and closing the files (Ctrl-C again to abort)');
+    progress.note('interrupted: finishing the runs in flight and closing the files (Ctrl-C again to abort; --resume finishes the rest)');
   };
   process.on('SIGINT', onSigint);
   try {
-    const runOpts = { ticks: plan.ticks, every: experiment.record.every, metrics: experiment.record.metrics, check: !!opts.check };
-    for (const spec of plan.runs) {
-      if (interrupted) break;
-      const t0 = Date.now();
-      const result = runOne(experiment.model, spec, runOpts);
-      await writer.write(result);
-      const what = result.status === 'ok' ? 'ok' : `FAILED at tick ${result.errorTick}: ${result.error}`;
-      log?.(`run ${spec.runId + 1}/${plan.runs.length} ${spec.variant} #${spec.replicate} ${what} (${((Date.now() - t0) / 1000).toFixed(2)} s)`);
-      // Let a pending SIGINT be delivered between runs.
-      await new Promise((r) => setImmediate(r));
+    if (workers === 1 || todo.length <= 1) {
+      for (const id of todo) {
+        if (interrupted) break;
+        const result = runOne(experiment.model, plan.runs[id], runOptions);
+        writePart(dir, layout, result);
+        onDone(result);
+        await chain;
+        // Let a pending SIGINT be delivered between runs.
+        await new Promise((r) => setImmediate(r));
+      }
+    } else {
+      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted);
     }
+    await drain();
+    // After an interrupt, keep every finished run: those past the first gap too, still in run_id order.
+    for (; cursor < mine.length; cursor++) if (done[mine[cursor]]) await appendRun(mine[cursor]);
   } finally {
     process.off('SIGINT', onSigint);
+    progress.stop();
+    await assembler.close();
   }
-  const { written, failed } = writer.counts;
-  const status: RunStatus = interrupted ? 'interrupted' : failed > 0 ? 'failed' : 'complete';
-  await writer.close(status);
-  return { dir, status, runs: plan.runs.length, written, failed, seconds: (Date.now() - started) / 1000 };
+  const status: RunStatus = written < mine.length ? 'interrupted' : failed > 0 ? 'failed' : shard ? 'partial' : 'complete';
+  // A whole run no longer needs its parts; a shard keeps them for merge, an interrupted run for resume.
+  if (!shard && written === plan.runs.length) rmSync(join(dir, PARTS), { recursive: true, force: true });
+  writeManifest(dir, { ...manifest, status, runsWritten: written, runsFailed: failed });
+  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000 };
 }
-
