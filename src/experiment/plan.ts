@@ -90,7 +90,7 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
   const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
   const runs: RunSpec<P>[] = [];
   const varied = new Set<string>(sweep.paths);
-  const plain = Object.keys(experiment.variants).length === 1 && sweep.paths.length === 0;
+  const single = Object.keys(experiment.variants).length === 1;
   for (const [variant, overrides] of Object.entries(experiment.variants)) {
     for (const p of overridePaths(overrides)) varied.add(p);
     const base = applyOverrides(defaults, overrides, `variant "${variant}"`);
@@ -101,10 +101,10 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
       const check = experiment.model.schema.safeParse(params);
       if (!check.success) {
         const where = [
-          plain && Object.keys(overrides).length === 0 ? 'parameters' : `variant "${variant}"`,
+          single && Object.keys(overrides).length === 0 ? '' : `variant "${variant}"`,
           sweep.paths.length ? `sweep point ${k} (${Object.entries(point).map(([p, v]) => `${p}=${JSON.stringify(v)}`).join(', ')})` : '',
         ].filter(Boolean);
-        throw new InputError(`${where.join(', ')}: ${describeIssue(check.error)}`);
+        throw new InputError(`${where.join(', ') || 'parameters'}: ${describeIssue(check.error)}`);
       }
       for (let r = 0; r < seeds; r++) {
         runs.push({ runId: runs.length, variant, point: k, replicate: r, seed: runSeed(baseSeed, r), params });
