@@ -83,6 +83,26 @@ export { runOne, type RunResult, type RunOptions } from './experiment/runOne';
 export { runExperiment, type ExecuteOptions, type ExperimentOutcome } from './experiment/runExperiment';
 export { runIfMain } from './cli/main';
 
+// Sweeps, workers, shards, resume and merge (issue 3)
+export {
+  registerSweepDesign,
+  sweepKinds,
+  expandSweep,
+  latinHypercube,
+  rangeValue,
+  type SweepSpec,
+  type GridSweep,
+  type ZipSweep,
+  type RandomSweep,
+  type LatinHypercubeSweep,
+  type Range,
+  type SweepDesign,
+  type SweepPoints,
+} from './experiment/sweep';
+export type { ParamPath, PathValue, NumericPath } from './experiment/paramPaths';
+export { mergeShards, type MergeOutcome } from './experiment/merge';
+export type { Shard, RunStatus } from './experiment/output';
+
 // Output
 export { ArrowFileWriter, type ColumnSpec } from './io/arrowWriter';
 export { readArrowFile } from './io/arrowReader';
