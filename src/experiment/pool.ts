@@ -31,13 +31,19 @@ if (!require.extensions['.ts']) require('ts-node').register({ transpileOnly: tru
 require(workerData.entry);
 `;
 
+/** Runs a worker keeps queued, so it never waits on the main thread between runs. */
+const QUEUE_DEPTH = 2;
+
 /**
- * Runs `runIds` on `n` worker threads, at most one run per worker at a time,
- * handing out ids in the order given. Calls `onDone` on the main thread as
- * each run finishes (in completion order). Stops handing out runs once
- * `stopped()` returns true and resolves when the runs in flight are done.
- * Rejects when a worker fails to start, disagrees on the plan (`hash`), or
- * dies.
+ * Runs `runIds` on `n` compute slots: the main thread (through `runHere`,
+ * which runs one run and writes its part) and n − 1 worker threads, all
+ * taking ids from one queue in the order given. The main thread starts at
+ * once, so the workers' start-up (compiling TypeScript) costs no idle time;
+ * each worker keeps two runs queued, so it never waits while the main
+ * thread is busy with a run. Calls `onDone` on the main thread as each run
+ * finishes (in completion order). Stops handing out runs once `stopped()`
+ * returns true and resolves when the runs in flight are done. Rejects when
+ * a worker fails to start, disagrees on the plan (`hash`), or dies.
  */
 export async function runOnWorkers(
   n: number,
@@ -46,41 +52,55 @@ export async function runOnWorkers(
   runIds: number[],
   onDone: (done: RunDone) => void,
   stopped: () => boolean,
+  runHere: (runId: number) => RunDone,
 ): Promise<void> {
   const root = join(__dirname, '..', '..');
   const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json') };
   let next = 0;
+  let failure: Error | null = null;
+  const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
   const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let finished = 0;
-      const count = Math.max(1, Math.min(n, runIds.length));
-      const feed = (w: Worker): boolean => {
-        if (next >= runIds.length || stopped()) return false;
-        w.postMessage({ type: 'run', runId: runIds[next++] } satisfies WorkerTask);
-        return true;
-      };
-      const retire = () => {
-        if (++finished === count) resolve();
-      };
-      for (let k = 0; k < count; k++) {
-        const w = new Worker(BOOTSTRAP, { eval: true, workerData });
-        workers.push(w);
-        w.on('error', (e) => reject(new Error(`worker ${k} died: ${e.message}`)));
-        w.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`worker ${k} exited with code ${code}`));
-        });
+  const settled: Promise<void>[] = [];
+  for (let k = 1; k < n; k++) {
+    const w = new Worker(BOOTSTRAP, { eval: true, workerData });
+    workers.push(w);
+    settled.push(
+      new Promise<void>((resolve) => {
+        let inFlight = 0;
+        const fail = (e: Error) => {
+          failure ??= e;
+          resolve();
+        };
+        const feed = () => {
+          for (let id = inFlight < QUEUE_DEPTH ? take() : null; id !== null; id = inFlight < QUEUE_DEPTH ? take() : null) {
+            inFlight++;
+            w.postMessage({ type: 'run', runId: id } satisfies WorkerTask);
+          }
+          if (inFlight === 0) resolve();
+        };
+        w.on('error', (e) => fail(new Error(`worker ${k} died: ${e.message}`)));
+        w.on('exit', (code) => code !== 0 && fail(new Error(`worker ${k} exited with code ${code}`)));
         w.on('message', (m: WorkerReply) => {
-          if (m.type === 'fatal') return reject(new Error(`worker ${k}: ${m.message}`));
+          if (m.type === 'fatal') return fail(new Error(`worker ${k}: ${m.message}`));
           if (m.type === 'ready') {
-            if (m.hash !== hash) return reject(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
+            if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
+            inFlight--;
             onDone(m);
           }
-          if (!feed(w)) retire();
+          feed();
         });
-      }
-    });
+      }),
+    );
+  }
+  try {
+    for (let id = take(); id !== null; id = take()) {
+      onDone(runHere(id));
+      // Let workers' messages (and a pending SIGINT) through between runs.
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(settled);
+    if (failure) throw failure;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

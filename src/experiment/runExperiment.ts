@@ -21,7 +21,10 @@ export interface ExecuteOptions extends PlanOptions {
   log?: ((line: string) => void) | null;
   /** Progress display; default a bar when stderr is a terminal, else periodic lines (none when `log` is null). */
   progress?: ProgressMode;
-  /** Worker threads; default 1 (the command's default is the number of cores). More than 1 needs `file`. */
+  /**
+   * Compute threads: the main thread and workers − 1 worker threads; default
+   * 1 (the command's default is the number of cores). More than 1 needs `file`.
+   */
   workers?: number;
   /** The experiment's TypeScript file, which each worker loads. */
   file?: string;
@@ -134,18 +137,21 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   };
   process.on('SIGINT', onSigint);
   try {
+    const runHere = (id: number): RunDone => {
+      const result = runOne(experiment.model, plan.runs[id], runOptions);
+      writePart(dir, layout, result);
+      return { type: 'done', runId: id, status: result.status, error: result.error, errorTick: result.errorTick };
+    };
     if (workers === 1 || todo.length <= 1) {
       for (const id of todo) {
         if (interrupted) break;
-        const result = runOne(experiment.model, plan.runs[id], runOptions);
-        writePart(dir, layout, result);
-        onDone(result);
+        onDone(runHere(id));
         await chain;
         // Let a pending SIGINT be delivered between runs.
         await new Promise((r) => setImmediate(r));
       }
     } else {
-      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted);
+      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted, runHere);
     }
     await drain();
     // After an interrupt, keep every finished run: those past the first gap too, still in run_id order.
