@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { bestResponseDynamics, regret, stakingContest, stakingContestEquilibrium, type Game } from '../../src/analysis/nash';
+
+describe('bestResponseDynamics', () => {
+  it('finds the symmetric staking-contest equilibrium s* = R(n−1)/(n²c) and payoffs R/n²', () => {
+    // n = 5, R = 100, c = 0.1: s* = 100·4/(25·0.1) = 160, u* = 100/25 = 4.
+    const game = stakingContest(5, 100, 0.1);
+    const res = bestResponseDynamics(game, { start: [10, 50, 100, 200, 300], damping: 0.5 });
+    expect(res.status).toBe('converged');
+    for (const s of res.profile) expect(s).toBeCloseTo(160, 6);
+    for (const u of res.payoffs) expect(u).toBeCloseTo(4, 6);
+    expect(res.regret).toBeLessThan(1e-9);
+    expect(stakingContestEquilibrium(5, 100, 0.1)).toMatchObject({ stake: 160, total: 800, payoff: 4 });
+  });
+
+  it('finds the same equilibrium numerically when no closed-form best response is given', () => {
+    const closed = stakingContest(3, 30, 1);
+    const numeric: Game = { players: 3, strategies: closed.strategies, payoff: closed.payoff };
+    const res = bestResponseDynamics(numeric, { start: [1, 2, 3], damping: 0.5, tolerance: 1e-8 });
+    // s* = 30·2/(9·1) = 6.667
+    expect(res.converged).toBe(true);
+    for (const s of res.profile) expect(s).toBeCloseTo(20 / 3, 5);
+  });
+
+  it('reports the period-4 cycle of matching pennies instead of an answer', () => {
+    // Player 0 wins when the actions match, player 1 when they differ; no pure equilibrium.
+    const pennies: Game = {
+      players: 2,
+      strategies: () => [0, 1],
+      payoff: (i, s) => ((s[0] === s[1]) === (i === 0) ? 1 : -1),
+    };
+    const res = bestResponseDynamics(pennies, { start: [0, 1] });
+    expect(res.converged).toBe(false);
+    expect(res.status).toBe('cycle');
+    expect(res.cycle).toHaveLength(4);
+    expect(res.reason).toMatch(/period 4/);
+    expect(res.regret).toBe(2);
+  });
+
+  it('reports divergence when best responses run away', () => {
+    // BR_i = 2 s_j + 1: the fixed point (−1, −1) repels.
+    const runaway: Game = {
+      players: 2,
+      strategies: () => ({ min: -1e300, max: 1e300 }),
+      payoff: (i, s) => -((s[i] - 2 * s[1 - i] - 1) ** 2),
+      bestResponse: (i, s) => 2 * s[1 - i] + 1,
+    };
+    const res = bestResponseDynamics(runaway, { start: [0, 0], bound: 1e6 });
+    expect(res.status).toBe('diverged');
+    expect(res.converged).toBe(false);
+  });
+
+  it('measures regret as the best one-player gain', () => {
+    const game = stakingContest(2, 10, 1);
+    // s = (1, 1): BR = √(10·1) − 1 = 2.162; gain = u(2.162, 1) − u(1, 1).
+    const br = Math.sqrt(10) - 1;
+    const gain = (10 * br) / (br + 1) - br - (5 - 1);
+    expect(regret(game, [1, 1])).toBeCloseTo(gain, 9);
+  });
+});
