@@ -4,10 +4,14 @@ import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
+import { deviateCommand } from './deviate';
+import { sensitivityCommand } from './sensitivity';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
-  tokensim inspect <file.arrow> [--rows N]`;
+  tokensim inspect <file.arrow> [--rows N]
+  tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -71,6 +75,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }
+      case 'deviate':
+        return await deviateCommand(rest);
+      case 'sensitivity':
+        return await sensitivityCommand(rest);
       case undefined:
       case '-h':
       case '--help':
