@@ -92,6 +92,16 @@ export { sobolDesign, sobolIndices, type SobolDesign, type SensitivityIndex, typ
 export { morrisDesign, morrisIndices, type MorrisDesign } from './analysis/morris';
 export { type ParamRange, type ParamRanges } from './analysis/ranges';
 export {
+  equationOfExchangePrice,
+  discountedUtilityValue,
+  equationOfExchangeSeries,
+  equationOfExchangeKpis,
+  type EoeSeries,
+  type EoeSeriesOptions,
+} from './analysis/valuation';
+export { withKpis } from './analysis/extendModel';
+export { stakingEquilibrium } from './analysis/stakingEquilibrium';
+export {
   makeDesign,
   designPoint,
   designExperiment,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestResponseDynamics, regret, stakingContest, stakingContestEquilibrium, type Game } from '../../src/analysis/nash';
+import { stakingEquilibrium } from '../../src/analysis/stakingEquilibrium';
 
 describe('bestResponseDynamics', () => {
   it('finds the symmetric staking-contest equilibrium s* = R(n−1)/(n²c) and payoffs R/n²', () => {
@@ -56,5 +57,24 @@ describe('bestResponseDynamics', () => {
     const br = Math.sqrt(10) - 1;
     const gain = (10 * br) / (br + 1) - br - (5 - 1);
     expect(regret(game, [1, 1])).toBeCloseTo(gain, 9);
+  });
+});
+
+describe('stakingEquilibrium', () => {
+  it('is R/c with one common hurdle c when holdings suffice', () => {
+    // R = 3M tokens/year, c = 0.3: S* = 10M of the 20M held.
+    const s = stakingEquilibrium(3e6, new Float64Array(100).fill(0.3), new Float64Array(100).fill(2e5));
+    expect(s).toBeCloseTo(1e7, 0);
+  });
+
+  it('is everything held when even the highest hurdle is met', () => {
+    expect(stakingEquilibrium(3e6, [0.01, 0.02], [1e6, 1e6])).toBe(2e6);
+  });
+
+  it('stops at the marginal staker with spread hurdles', () => {
+    // Hurdles 0.1, 0.2, 0.4 with 5M each, R = 2M. Below S = 10M the yield 2M/S
+    // exceeds 0.2 and at least 10M wants in (> S); above it only the 0.1 agent
+    // stays (5M < S). So S* = 10M: the yield equals the marginal hurdle 0.2.
+    expect(stakingEquilibrium(2e6, [0.1, 0.2, 0.4], [5e6, 5e6, 5e6])).toBeCloseTo(1e7, 0);
   });
 });
