@@ -14,6 +14,16 @@ describe('bestResponseDynamics', () => {
     expect(stakingContestEquilibrium(5, 100, 0.1)).toMatchObject({ stake: 160, total: 800, payoff: 4 });
   });
 
+  it('reports that undamped simultaneous best responses do not settle in a 50-player contest, and damping fixes it', () => {
+    // Near s*, dBR_i/dS₋ᵢ ≈ −1/2 and 49 others move together: the map's slope is about −24, so it overshoots.
+    const game = stakingContest(50, 3e6, 0.3);
+    const start = new Float64Array(50).fill(3e6 / 0.3 / 50);
+    expect(bestResponseDynamics(game, { start, maxIterations: 2000 }).converged).toBe(false);
+    const damped = bestResponseDynamics(game, { start, damping: 0.05 });
+    expect(damped.converged).toBe(true);
+    expect(damped.profile[0]).toBeCloseTo(stakingContestEquilibrium(50, 3e6, 0.3).stake, 2);
+  });
+
   it('finds the same equilibrium numerically when no closed-form best response is given', () => {
     const closed = stakingContest(3, 30, 1);
     const numeric: Game = { players: 3, strategies: closed.strategies, payoff: closed.payoff };
