@@ -13,7 +13,10 @@
  * Also takes --design-seed N and `tokensim run`'s --seeds N (replicates per point), --ticks, --seed, --out, --set, --quiet.
  */
 import { parseArgs } from 'node:util';
-import { defineExperiment, runSensitivityStudy, tokenEconomy, type DesignSpec, type ParamRanges } from '../src';
+import { defineExperiment, equationOfExchangeKpis, runSensitivityStudy, tokenEconomy, withKpis, type DesignSpec, type ParamRanges } from '../src';
+
+/** Assumed token velocity for the equation-of-exchange valuation, turnovers per year. */
+export const VELOCITY_PER_YEAR = 20;
 
 /** The parameters screened, in their units: tokens/year, share of fees, share of emission, basis points, probability per tick. */
 export const ranges: ParamRanges = {
@@ -27,7 +30,8 @@ export const ranges: ParamRanges = {
 const experiment = defineExperiment({
   name: 'sensitivity',
   description: 'Global sensitivity of the token economy KPIs to emission, burn, reward split, AMM fee and trading activity.',
-  model: tokenEconomy,
+  // The AMM volume stands in for usage: the valuation KPIs (eoe_price, price_to_eoe, …) say how far the market price sits from use value.
+  model: withKpis(tokenEconomy, (p, series, ticks) => equationOfExchangeKpis(series, ticks, { velocityPerYear: VELOCITY_PER_YEAR, ticksPerYear: p.ticksPerYear })),
   seeds: 1,
   ticks: 365,
 });
