@@ -90,7 +90,7 @@ export { readArrowFile } from './io/arrowReader';
 // Analysis: equilibrium, incentive compatibility, valuation, sensitivity
 export { demand, excessDemand, allocations, totalEndowment, type ExchangeEconomy, type ExchangeAgent, type Preferences } from './analysis/exchangeEconomy';
 export { tatonnement, newtonWalras, type WalrasResult, type WalrasOptions } from './analysis/walras';
-export { clearingPrice, tokenEconomySchedules, type TokenSchedule, type ClearingResult } from './analysis/tokenMarket';
+export { clearingPrice, tokenEconomySchedules, tokenMarketAt, type TokenSchedule, type ClearingResult } from './analysis/tokenMarket';
 export {
   bestResponse,
   bestResponseDynamics,

@@ -109,7 +109,12 @@ export function checkDeviation<P extends object>(experiment: Experiment<P>, opts
       };
       if (!deviate) res.initial[r] = wealth();
       if (deviate) for (const i of chosen) cols.strategy[i] = index;
-      for (let t = 1; t <= plan.ticks; t++) world.step();
+      try {
+        for (let t = 1; t <= plan.ticks; t++) world.step();
+      } catch (e) {
+        const what = deviate ? `with ${chosen.length} ${opts.className} on ${opts.strategy}` : 'as is';
+        throw new Error(`deviation check: the run of seed ${run.seed} ${what} failed at tick ${world.tick}: ${(e as Error).message}`, { cause: e });
+      }
       (deviate ? res.deviant : res.baseline)[r] = wealth();
     }
   });

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors';
 import { TRADER_KINDS } from '../../agents/traders';
-import type { TokenEconomy } from '../models/tokenEconomy';
+import { buildTokenEconomy, type TokenEconomy, type TokenEconomyParams } from '../models/tokenEconomy';
 
 /** A price-dependent schedule: net tokens a group wants to buy at a given price (USD/token); negative means it sells. */
 export interface TokenSchedule {
@@ -149,4 +149,19 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
     out.push({ name: 'amm', netDemand: (p) => Math.sqrt(k / p) - x0 });
   }
   return out;
+}
+
+/**
+ * Returns the token economy built from `params` and `seed`, stepped to
+ * `tick`, with the market-clearing price of its agents' schedules there
+ * (`clearingPrice` over [price/100, price·100]) beside the pool's own price
+ * (USD/token) — how far the sequential AMM price sits from the Walrasian
+ * price the agents' rules imply.
+ */
+export function tokenMarketAt(params: TokenEconomyParams, seed: number, tick: number, includePool = true): { clearing: ClearingResult; poolPrice: number; economy: TokenEconomy } {
+  if (!Number.isInteger(tick) || tick < 0) throw new InputError(`token market: tick must be a non-negative integer, got ${tick}`);
+  const economy = buildTokenEconomy(params, { seed, check: false });
+  for (let t = 0; t < tick; t++) economy.world.step();
+  const p = economy.pool.price;
+  return { clearing: clearingPrice(tokenEconomySchedules(economy, includePool), p / 100, p * 100), poolPrice: p, economy };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearingPrice, tokenEconomySchedules } from '../../src/analysis/tokenMarket';
+import { clearingPrice, tokenEconomySchedules, tokenMarketAt } from '../../src/analysis/tokenMarket';
 import { applyOverrides } from '../../src/experiment/define';
 import { buildTokenEconomy, tokenEconomyDefaults } from '../../src/models/tokenEconomy';
 
@@ -56,5 +56,17 @@ describe('tokenEconomySchedules', () => {
     expect(res.price).toBeLessThan(1.3 * 1.05);
     // Tokens bought by fundamentalists equal tokens the pool gives up, less other sellers.
     expect(Math.abs(res.excess)).toBeLessThan(1e-3);
+  });
+});
+
+describe('tokenMarketAt', () => {
+  it('steps the economy to the tick and clears its schedules with the pool near the pool price', () => {
+    const params = applyOverrides(tokenEconomyDefaults, { stakers: { count: 30 }, traders: { count: 100 }, nodeOperators: { candidates: 10, initialNodes: 5 }, voters: { count: 10 } }, 'test');
+    const { clearing, poolPrice, economy } = tokenMarketAt(params, 5, 20);
+    expect(economy.world.tick).toBe(20);
+    expect(clearing.converged).toBe(true);
+    // A deep pool absorbs a few hundred agents' orders: the clearing price stays within 10% of the pool's.
+    expect(Math.abs(clearing.price / poolPrice - 1)).toBeLessThan(0.1);
+    expect(clearing.netDemand.amm).toBeCloseTo(-(clearing.excess - clearing.netDemand.amm), 3);
   });
 });
