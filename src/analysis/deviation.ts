@@ -35,6 +35,8 @@ export interface DeviationResult {
   deviant: Float64Array;
   /** Per seed: their mean wealth at genesis, USD (for relative gains). */
   initial: Float64Array;
+  /** Confidence level of `gain`'s interval. */
+  level: number;
   /** Mean per-agent gain deviant − baseline (USD) with its paired t interval and test. */
   gain: PairedDifference;
   /** Mean gain over mean baseline wealth, dimensionless. */
@@ -118,8 +120,9 @@ export function checkDeviation<P extends object>(experiment: Experiment<P>, opts
       (deviate ? res.deviant : res.baseline)[r] = wealth();
     }
   });
-  const gain = pairedDifference(res.deviant, res.baseline, opts.level ?? 0.95);
+  const level = opts.level ?? 0.95;
+  const gain = pairedDifference(res.deviant, res.baseline, level);
   const baseMean = res.baseline.reduce((s, x) => s + x, 0) / n;
   const verdict = gain.lo > 0 ? 'profitable' : gain.hi < 0 ? 'unprofitable' : 'no significant gain';
-  return { className: opts.className, strategy: opts.strategy, variant, deviators, ...res, gain, relativeGain: gain.mean / baseMean, verdict };
+  return { className: opts.className, strategy: opts.strategy, variant, deviators, ...res, level, gain, relativeGain: gain.mean / baseMean, verdict };
 }

@@ -36,7 +36,7 @@ export function formatDeviation(r: DeviationResult): string {
   }
   const g = r.gain;
   lines.push(
-    `mean gain per deviating agent: ${usd(g.mean)} USD [${usd(g.lo)}, ${usd(g.hi)}] (${(r.relativeGain * 100).toFixed(2)}% of follow wealth; t = ${g.t.toFixed(2)}, p = ${Number.isNaN(g.pValue) ? 'n/a' : g.pValue.toPrecision(3)}, n = ${g.n})`,
+    `mean gain per deviating agent: ${usd(g.mean)} USD, ${Math.round(r.level * 100)}% CI [${usd(g.lo)}, ${usd(g.hi)}] (${(r.relativeGain * 100).toFixed(2)}% of follow wealth; t = ${g.t.toFixed(2)}, p = ${Number.isNaN(g.pValue) ? 'n/a' : g.pValue.toPrecision(3)}, n = ${g.n})`,
     r.verdict === 'profitable'
       ? `verdict: profitable deviation — the design is NOT incentive compatible for ${r.className} against ${r.strategy}`
       : r.verdict === 'unprofitable'

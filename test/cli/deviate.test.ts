@@ -19,7 +19,7 @@ describe('tokensim deviate', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^deviation: 4 stakers agent\(s\) switch to never-stake \(variant baseline\)/);
     expect(stdout.split('\n').filter((l) => /^\d+\s/.test(l))).toHaveLength(3);
-    expect(stdout).toMatch(/mean gain per deviating agent: .* USD \[.*, .*\]/);
+    expect(stdout).toMatch(/mean gain per deviating agent: .* USD, 95% CI \[.*, .*\]/);
     expect(stdout).toMatch(/verdict: /);
   });
 
