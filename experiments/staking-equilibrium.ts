@@ -18,6 +18,7 @@
 import {
   defineExperiment,
   runIfMain,
+  scheduledEmission,
   stakingContestEquilibrium,
   stakingEquilibrium,
   tokenEconomy,
@@ -35,7 +36,8 @@ const model = withKpis(tokenEconomy, (params, series, _ticks, sim) => {
   const staked = pop.f64('staked');
   const unbonding = pop.f64('unbonding');
   const holdings = Float64Array.from({ length: n }, (_, i) => pop.cols.tokens[i] + staked[i] + unbonding[i]);
-  const R = params.emission.ratePerYear * params.rewards.stakers;
+  // Staker rewards at the final tick's scheduled rate, tokens per year (governance is off, so the parameters hold).
+  const R = scheduledEmission(params.emission, econ.world.tick, params.ticksPerYear) * params.ticksPerYear * params.rewards.stakers;
   const equilibrium = stakingEquilibrium(R, pop.cols.hurdle, holdings);
   // The contest view: n strategic stakers with the mean hurdle as their common cost.
   const c = pop.cols.hurdle.subarray(0, n).reduce((s, x) => s + x, 0) / n;
