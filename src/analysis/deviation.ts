@@ -1,7 +1,6 @@
 import { InputError } from '../core/errors';
 import { Rng } from '../core/rng';
 import { deriveSeed } from '../core/seeds';
-import type { World } from '../core/world';
 import type { Experiment } from '../experiment/define';
 import { planRuns, type PlanOptions } from '../experiment/plan';
 import { pairedDifference, type PairedDifference } from '../metrics/stats';
@@ -50,10 +49,12 @@ export interface DeviationResult {
 }
 
 /**
- * Returns an agent's wealth in USD at the world's current price:
- * usd + price · (tokens + staked + unbonding).
+ * Returns agent i's wealth in USD at `price` (USD/token) from its
+ * population's columns: usd + price · (tokens + staked + unbonding). Staking
+ * rewards distributed but not yet settled are not counted (agents settle
+ * each tick, so at most one tick's reward).
  */
-export function agentWealth(world: World, cols: Record<string, ArrayLike<number>>, i: number, price: number): number {
+export function agentWealth(cols: Record<string, ArrayLike<number>>, i: number, price: number): number {
   return cols.usd[i] + price * (cols.tokens[i] + (cols.staked?.[i] ?? 0) + (cols.unbonding?.[i] ?? 0));
 }
 
@@ -106,7 +107,7 @@ export function checkDeviation<P extends object>(experiment: Experiment<P>, opts
       const wealth = () => {
         const price = world.priceAt(world.tick);
         let w = 0;
-        for (const i of chosen) w += agentWealth(world, cols, i, price);
+        for (const i of chosen) w += agentWealth(cols, i, price);
         return w / chosen.length;
       };
       if (!deviate) res.initial[r] = wealth();
