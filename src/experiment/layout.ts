@@ -82,7 +82,7 @@ export class OutputLayout {
     const runs: Record<string, ColumnData> = {
       run_id: Int32Array.of(run.runId),
       variant: [run.variant],
-      point: Int32Array.of(run.point),
+      point: Int32Array.of(run.point ?? 0),
       replicate: Int32Array.of(run.replicate),
       seed: Uint32Array.of(run.seed),
       status: [result.status],

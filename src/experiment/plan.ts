@@ -10,8 +10,8 @@ import { expandSweep, sweepSeed } from './sweep';
 export interface RunSpec<P extends object = object> {
   runId: number;
   variant: string;
-  /** Index of the sweep point (0 when there is no sweep). */
-  point: number;
+  /** Index of the sweep point; 0 (or absent) when there is no sweep. */
+  point?: number;
   replicate: number;
   seed: number;
   params: P;
