@@ -91,6 +91,7 @@ export {
   latinHypercube,
   rangeValue,
   type SweepSpec,
+  type SweepKinds,
   type GridSweep,
   type ZipSweep,
   type RandomSweep,

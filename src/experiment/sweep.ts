@@ -47,8 +47,21 @@ export interface LatinHypercubeSweep<P> {
   seed?: number;
 }
 
-/** A sweep design over dotted parameter paths of parameter type `P`. */
-export type SweepSpec<P> = GridSweep<P> | ZipSweep<P> | RandomSweep<P> | LatinHypercubeSweep<P>;
+/**
+ * The typed design kinds, by name. A module adding a kind registers its
+ * expansion with `registerSweepDesign` and its spec type by declaration
+ * merging, so experiment files type-check it like the built-in ones:
+ * `declare module '.../experiment/sweep' { interface SweepKinds<P> { sobol: SobolSweep<P> } }`.
+ */
+export interface SweepKinds<P> {
+  grid: GridSweep<P>;
+  zip: ZipSweep<P>;
+  random: RandomSweep<P>;
+  lhs: LatinHypercubeSweep<P>;
+}
+
+/** A sweep design over dotted parameter paths of parameter type `P`: one of the `SweepKinds`. */
+export type SweepSpec<P> = SweepKinds<P>[keyof SweepKinds<P>];
 
 /** An expanded design: the swept paths, and each point as path → value. */
 export interface SweepPoints {
