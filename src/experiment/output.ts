@@ -6,6 +6,7 @@ import { ArrowFileWriter } from '../io/arrowWriter';
 import type { OutputLayout, TableLayout } from './layout';
 import { readPart } from './parts';
 import type { Plan } from './plan';
+import { sweepSeed } from './sweep';
 
 /** The tokensim version, from package.json. */
 export const VERSION: string = require('../../package.json').version;
@@ -33,7 +34,8 @@ export interface Shard {
 /**
  * Returns what fixes an experiment's output (everything but who runs it and
  * where): experiment, model, seeds, ticks, record, `--set` values, parameter
- * defaults, variants, sweep, run count and every table's columns. Two
+ * defaults, variants, sweep (and the seed its points are drawn from), run
+ * count and every table's columns. Two
  * directories with the same plan hold the same runs.
  */
 export function planDescription(plan: Plan, layout: OutputLayout, check: boolean): Record<string, unknown> {
@@ -50,6 +52,7 @@ export function planDescription(plan: Plan, layout: OutputLayout, check: boolean
     defaults: plan.defaults,
     variants: e.variants,
     sweep: e.sweep,
+    sweepSeed: e.sweep ? sweepSeed(e.sweep, plan.baseSeed) : null,
     pointCount: plan.pointCount,
     runCount: plan.runs.length,
     columns: Object.fromEntries(layout.tables.map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.kind}`)])),
