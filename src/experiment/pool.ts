@@ -67,19 +67,25 @@ export async function runOnWorkers(
     settled.push(
       new Promise<void>((resolve) => {
         let inFlight = 0;
-        const fail = (e: Error) => {
-          failure ??= e;
+        let over = false;
+        const finish = () => {
+          over = true;
           resolve();
+        };
+        const fail = (e: Error) => {
+          if (over) return;
+          failure ??= e;
+          finish();
         };
         const feed = () => {
           for (let id = inFlight < QUEUE_DEPTH ? take() : null; id !== null; id = inFlight < QUEUE_DEPTH ? take() : null) {
             inFlight++;
             w.postMessage({ type: 'run', runId: id } satisfies WorkerTask);
           }
-          if (inFlight === 0) resolve();
+          if (inFlight === 0) finish();
         };
         w.on('error', (e) => fail(new Error(`worker ${k} died: ${e.message}`)));
-        w.on('exit', (code) => code !== 0 && fail(new Error(`worker ${k} exited with code ${code}`)));
+        w.on('exit', (code) => fail(new Error(`worker ${k} exited (code ${code}) with runs still to do`)));
         w.on('message', (m: WorkerReply) => {
           if (m.type === 'fatal') return fail(new Error(`worker ${k}: ${m.message}`));
           if (m.type === 'ready') {

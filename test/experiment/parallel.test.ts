@@ -54,6 +54,11 @@ describe('parallel runs, shards and merge', () => {
     await expect(mergeShards([join(root, 's1'), join(root, 's2'), join(root, 's3'), join(root, 's1')], join(root, 'm-double'))).rejects.toThrow(/run 0 is in both .*s1 and .*s1/);
   });
 
+  it('stops with a clear error when a worker plans a different experiment', async () => {
+    const tinyFile = join(__dirname, '..', 'fixtures', 'tiny.ts');
+    await expect(runExperiment(sweep, { out: join(root, 'mismatch'), log: null, workers: 2, file: tinyFile })).rejects.toThrow(/worker 1 planned a different experiment/);
+  });
+
   it('isolates a failing run on a worker and records its error and tick', async () => {
     const out = await runExperiment(flaky, { out: join(root, 'flaky'), log: null, workers: 2, file: join(__dirname, '..', 'fixtures', 'flaky.ts') });
     expect(out).toMatchObject({ status: 'failed', runs: 4, written: 4, failed: 2 });
