@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { compiledTypeScript } from './compiled';
 import type { PlanOptions } from './plan';
 
 /** What every worker is started with. */
@@ -23,11 +24,23 @@ export type WorkerReply =
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
 
-// Workers are plain threads: they compile TypeScript with ts-node (transpile
-// only, as bin/tokensim.js does) before loading the worker module.
+// Workers are plain threads. They run the JavaScript the main thread
+// compiled (workerData.compiled) and compile any other .ts file themselves
+// with ts-node (transpile only, as bin/tokensim.js does), loading the
+// TypeScript compiler only on the first such file.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-if (!require.extensions['.ts']) require('ts-node').register({ transpileOnly: true, project: workerData.tsconfig });
+const { readFileSync } = require('node:fs');
+const compiled = workerData.compiled;
+let service = null;
+require.extensions['.ts'] = function (module, filename) {
+  let js = compiled[filename];
+  if (js === undefined) {
+    service = service || require('ts-node').create({ transpileOnly: true, project: workerData.tsconfig });
+    js = service.compile(readFileSync(filename, 'utf8'), filename);
+  }
+  module._compile(js, filename);
+};
 require(workerData.entry);
 `;
 
@@ -55,7 +68,7 @@ export async function runOnWorkers(
   runHere: (runId: number) => RunDone,
 ): Promise<void> {
   const root = join(__dirname, '..', '..');
-  const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json') };
+  const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json'), compiled: compiledTypeScript() };
   let next = 0;
   let failure: Error | null = null;
   const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
