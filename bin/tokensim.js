@@ -3,16 +3,8 @@
 // (type-checking is `npm run typecheck`'s job), then runs the CLI.
 const path = require('node:path');
 require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
-// Keep the JavaScript of every compiled .ts module for worker threads, which
-// then start without the TypeScript compiler (see src/experiment/compiled.ts).
-const compiled = new Map();
-globalThis[Symbol.for('tokensim.compiledTypeScript')] = compiled;
-const Module = require('node:module');
-const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) {
-  if (filename.endsWith('.ts')) compiled.set(filename, content);
-  return compile.call(this, content, filename);
-};
+// Keep the compiled JavaScript for worker threads (see src/experiment/compiled.ts).
+require('./captureCompiled.js');
 const { main } = require('../src/cli/main.ts');
 main(process.argv.slice(2)).then(
   (code) => {
