@@ -31,15 +31,43 @@ export {
 } from './mechanisms/emission';
 export { FeeBurn, feeBurnParamsSchema, type FeeBurnParams } from './mechanisms/feeBurn';
 export { NodeRewards } from './mechanisms/nodeRewards';
+// Governance (issue 6): lifecycle, voting rules, delegation, capture metrics, events table
 export {
   Governance,
-  governanceParamsSchema,
-  governanceEventsTable,
+  Electorate,
+  holdingsOf,
   ROLES,
+  VOTING_RULES,
+  PROPOSAL_KINDS,
+  governanceParamsSchema,
+  governanceTargetSchema,
+  rolePreferencesSchema,
+  governanceEventsTable,
+  governanceMetrics,
+  governanceSummary,
+  votingPowerConcentration,
+  votingPower,
+  tallyBallot,
+  voteOutcome,
+  convictionStep,
+  convictionThreshold,
+  executeProposal,
+  GovernanceStats,
+  powerConcentration,
+  type HolderGroup,
+  type Role,
+  type VotingRule,
+  type ProposalKind,
   type GovernanceParams,
   type GovernanceTarget,
+  type RolePreferences,
   type Proposal,
+  type ProposalSpec,
+  type ProposalOutcome,
+  type Bribe,
   type GovernanceEvent,
+  type GovernanceEventKind,
+  type Tally,
 } from './mechanisms/governance';
 
 // Agent classes

@@ -3,11 +3,12 @@ import { NodeOperators, nodeOperatorsParamsSchema } from '../../agents/nodeOpera
 import { Stakers, stakersParamsSchema } from '../../agents/stakers';
 import { Traders, tradersParamsSchema } from '../../agents/traders';
 import { Voters, votersParamsSchema } from '../../agents/voters';
+import { VoteBuyer, voteBuyerParamsSchema } from '../../agents/voteBuyer';
 import { World } from '../core/world';
 import { ConstantProductPool, ammParamsSchema } from '../market/amm';
 import { Emission, emissionParamsSchema, scheduledEmission, cappedEmission } from '../mechanisms/emission';
 import { FeeBurn, feeBurnParamsSchema } from '../mechanisms/feeBurn';
-import { Governance, governanceEventsTable, governanceParamsSchema } from '../mechanisms/governance';
+import { Governance, ROLES, governanceEventsTable, governanceMetrics, governanceParamsSchema, governanceSummary } from '../mechanisms/governance';
 import { NodeRewards } from '../mechanisms/nodeRewards';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
@@ -42,6 +43,7 @@ export const tokenEconomySchema = z
     nodeOperators: nodeOperatorsParamsSchema,
     voters: votersParamsSchema,
     governance: governanceParamsSchema,
+    voteBuyer: voteBuyerParamsSchema,
   })
   .strict();
 export type TokenEconomyParams = z.infer<typeof tokenEconomySchema>;
@@ -102,21 +104,54 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
     count: 500,
     initialTokens: { dist: 'pareto', xm: 1000, alpha: 1.5 },
     initialUsd: { dist: 'constant', value: 0 },
-    roles: { holder: 0.5, staker: 0.35, nodeOperator: 0.15 },
+    roles: { holder: 0.5, staker: 0.35, nodeOperator: 0.15, grantee: 0 },
     turnout: { dist: 'uniform', min: 0.02, max: 0.3 },
     noise: 0.1,
+    participationCostUsd: 0,
+    outcomeShare: 0.01,
+    bribeReservationUsd: { dist: 'lognormal', mu: Math.log(20), sigma: 1 },
+    lockTicks: { dist: 'uniform', min: 0, max: 4 * 365 },
+    proposeProbability: 0,
+    granteeSellShare: 0.05,
+    whales: { count: 0, tokens: { dist: 'constant', value: 1_000_000 }, role: 'holder', turnout: 0.5 },
+    delegation: { delegates: 0, share: 0, alignment: 0.8, turnout: 0.5, redelegateProbability: 0 },
   },
   governance: {
     enabled: true,
+    rule: 'token',
     proposalEveryTicks: 30,
     votingTicks: 7,
-    quorum: 0.02,
+    quorum: 0.1,
     threshold: 0.5,
+    timelockTicks: 2,
     stepShare: 0.2,
     targets: [
       { path: 'emission.ratePerYear', holder: -1, staker: 1, nodeOperator: 1 },
       { path: 'burn.feeShare', holder: 1, staker: 1, nodeOperator: -1 },
     ],
+    scheduledKinds: { param: 1, grant: 0, buyback: 0, signal: 0 },
+    grantShare: 0.01,
+    buybackShare: 0.05,
+    buybackBurn: false,
+    spendPreferences: {
+      grant: { holder: 1, staker: 1, nodeOperator: 1, grantee: 1 },
+      buyback: { holder: 1, staker: 1, nodeOperator: 1, grantee: -1 },
+    },
+    proposalThreshold: 0.001,
+    depositTokens: 1000,
+    maxLockTicks: 4 * 365,
+    conviction: { alpha: 0.9, beta: 0.2, rho: 0.0025, maxTicks: 90 },
+  },
+  voteBuyer: {
+    count: 0,
+    initialTokens: { dist: 'constant', value: 0 },
+    initialUsd: { dist: 'constant', value: 500_000 },
+    role: 'grantee',
+    bribeUsdPerVote: 0.01,
+    raiseShare: 0.2,
+    maxUsdPerProposal: 100_000,
+    proposeProbability: 0.05,
+    lockTicks: 0,
   },
 };
 
@@ -133,6 +168,7 @@ export interface TokenEconomy extends Simulation {
   readonly traders: Traders;
   readonly nodeOperators: NodeOperators;
   readonly voters: Voters;
+  readonly voteBuyer: VoteBuyer;
 }
 
 /**
@@ -164,7 +200,8 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
 
   const staking = addStakingPool(world, () => P().staking.unbondingTicks);
   // Governance runs first in each phase: a proposal passed at the end of tick t applies from tick t + 1's emission on.
-  const governance = world.addMechanism(new Governance(() => P().governance, world.rng.fork('governance')));
+  const governance = world.addMechanism(new Governance(() => P().governance, world.rng.fork('governance'), pool));
+  world.ledger.register(governance);
   const nodeRewards = new NodeRewards();
   world.ledger.register(nodeRewards);
   const emission = new Emission(() => P().emission, [
@@ -193,11 +230,18 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
   const nodeOperators = world.addAgents(
     new NodeOperators(() => P().nodeOperators, pool, nodeRewards, () => scheduled() * P().rewards.nodes, world.rng.fork('nodes')),
   );
-  const voters = world.addAgents(new Voters(() => P().voters, governance, staking, world.rng.fork('voters')));
+  const voters = world.addAgents(new Voters(() => P().voters, governance, staking, world.rng.fork('voters'), pool));
+  const voteBuyer = world.addAgents(new VoteBuyer(() => P().voteBuyer, governance, world.rng.fork('voteBuyer')));
+  // Holders who do not vote still have a view, by position: it decides whether a passed proposal was a capture.
+  governance.electorate.addBystanders(stakers.population, ROLES.indexOf('staker'));
+  governance.electorate.addBystanders(traders.population, ROLES.indexOf('holder'));
+  governance.electorate.addBystanders(nodeOperators.population, ROLES.indexOf('nodeOperator'));
   stakers.init(world, genesisRng);
   traders.init(world, genesisRng);
   nodeOperators.init(world, genesisRng);
   voters.init(world, genesisRng);
+  voteBuyer.init(world, genesisRng);
+  governance.electorate.seal();
   world.priceSource = () => pool.price;
   world.recordPrice(pool.price);
   const genesisMinted = world.ledger.minted;
@@ -226,6 +270,7 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     { name: 'node_capacity', kind: 'level', read: () => nodeRewards.totalCapacity },
     { name: 'emission_rate', kind: 'level', read: () => world.params.emission.ratePerYear },
     { name: 'burn_share', kind: 'level', read: () => world.params.burn.feeShare },
+    ...governanceMetrics(governance, world),
   ];
 
   const economy: TokenEconomy = {
@@ -241,7 +286,8 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     traders,
     nodeOperators,
     voters,
-    summary: (series, ticks) => tokenEconomySummary(economy, series, ticks),
+    voteBuyer,
+    summary: (series, ticks) => ({ ...tokenEconomySummary(economy, series, ticks), ...governanceSummary(governance) }),
     tables: [governanceEventsTable(governance)],
   };
   return economy;
