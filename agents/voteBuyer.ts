@@ -18,7 +18,12 @@ export const voteBuyerParamsSchema = z
     initialUsd: distributionSchema,
     /** The position whose preferences the buyer pursues (a grantee wants grants, above all to itself). */
     role: z.enum(ROLES),
-    /** Opening offer, in USD per unit of voting power (the rule's unit; delegated power counts with its delegate). */
+    /**
+     * Opening offer, in USD per token's worth of voting power: per unit of
+     * power it is this × (electorate tokens / electorate power) at the
+     * snapshot, the same under every rule (delegated power counts with its
+     * delegate).
+     */
     bribeUsdPerVote: z.number().min(0),
     /** Relative raise of the offer each tick the buyer's side is behind (0.2: +20% a tick). */
     raiseShare: z.number().min(0),
@@ -89,7 +94,9 @@ export class VoteBuyer implements AgentClass {
         if (g.canVote(prop, m)) g.castVote(prop, m, side > 0);
         const b = prop.bribe;
         if (b === null) {
-          prop.bribe = { side, usdPerPower: p.bribeUsdPerVote, budgetUsd: p.maxUsdPerProposal, spentUsd: 0, payer: pop, payerIndex: i };
+          // Priced per token's worth of power, so that one offer means the same under every rule.
+          const tokensPerPower = prop.totalPower > 0 ? prop.totalHoldings / prop.totalPower : 1;
+          prop.bribe = { side, usdPerPower: p.bribeUsdPerVote * tokensPerPower, budgetUsd: p.maxUsdPerProposal, spentUsd: 0, payer: pop, payerIndex: i };
         } else if (b.payer === pop && b.payerIndex === i && this.behind(world, prop)) {
           b.usdPerPower *= 1 + p.raiseShare;
         }

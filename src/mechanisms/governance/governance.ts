@@ -308,6 +308,7 @@ export class Governance implements Holder {
       delegated: 0,
       voters: 0,
       totalPower: 0,
+      totalHoldings: 0,
       turnout: NaN,
       conviction: 0,
       support: 0,
@@ -351,6 +352,7 @@ export class Governance implements Holder {
     p.power = new Float64Array(n);
     p.choice = new Int8Array(n);
     p.totalPower = this.electorate.powers(g.rule, g.maxLockTicks, p.power);
+    for (let m = 0; m < n; m++) p.totalHoldings += this.electorate.holdings(m);
     const d = this.delegateMap(n);
     if (d) {
       p.reach = new Float64Array(n);

@@ -52,8 +52,9 @@ export interface Proposal {
   votesAgainst: number;
   delegated: number;
   voters: number;
-  /** The electorate's total power at the snapshot. */
+  /** The electorate's total power, and its tokens held, at the snapshot. */
   totalPower: number;
+  totalHoldings: number;
   /** Power cast (conviction: power supporting) / total power, set when it closes. */
   turnout: number;
   /** Conviction voting: conviction y (token-ticks) and tokens supporting now x. */
