@@ -46,7 +46,7 @@ export function votingPowerConcentration(gov: Governance): { gini: number; nakam
   e.seal();
   const power = gov.stats.powerBuffer(e.size);
   e.powers(g.rule, g.maxLockTicks, power);
-  const d = new Int32Array(e.size);
+  const d = gov.stats.delegateBuffer(e.size);
   const any = e.delegates(d);
   return powerConcentration(power, any ? d : null, e.size);
 }

@@ -32,6 +32,7 @@ export class GovernanceStats {
   grantsThisTick = 0;
   buybackThisTick = 0;
   private powers = new Float64Array(0);
+  private delegates = new Int32Array(0);
 
   /** Resets the per-tick counters. */
   beginTick(): void {
@@ -54,6 +55,12 @@ export class GovernanceStats {
       }
     } else if (p.outcome === 'expired') this.expired++;
     else this.rejected++;
+  }
+
+  /** Returns a reused buffer of at least `n` int32s (for delegates). */
+  delegateBuffer(n: number): Int32Array {
+    if (this.delegates.length < n) this.delegates = new Int32Array(n);
+    return this.delegates;
   }
 
   /** Returns a reused buffer of at least `n` float64s (for voting powers). */
