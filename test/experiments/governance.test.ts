@@ -3,6 +3,7 @@ import capture from '../../experiments/governance-capture';
 import treasury from '../../experiments/dao-treasury';
 import { planRuns } from '../../src/experiment/plan';
 import { runOne } from '../../src/experiment/runOne';
+import type { TokenEconomyParams } from '../../src/models/tokenEconomy';
 
 const opts = { ticks: 40, every: 10, metrics: null, check: true };
 
@@ -10,7 +11,10 @@ describe('experiments/governance-capture.ts', () => {
   it('compares six voting rules, each with whales and with whales and a vote buyer', () => {
     const variants = Object.keys(capture.variants);
     expect(variants).toHaveLength(12);
-    const rules = new Set(planRuns(capture, { seeds: 1 }).runs.map((r) => `${r.params.governance.rule}:${r.params.voters.delegation.share > 0}`));
+    const rules = new Set(planRuns(capture, { seeds: 1 }).runs.map((r) => {
+      const p = r.params as TokenEconomyParams;
+      return `${p.governance.rule}:${p.voters.delegation.share > 0}`;
+    }));
     expect(rules.size).toBe(6);
   });
 
