@@ -3,11 +3,11 @@ import { votingPowerConcentration } from '../../src/mechanisms/governance/metric
 import { run, smallEconomy } from './helpers';
 
 const target = { path: 'emission.ratePerYear', holder: -1, staker: 1, nodeOperator: 1, grantee: 0 };
-const stakerVoters = (extra: object = {}, gov: object = {}) =>
+/** 80 staker voters who pay attention every tick, voting on a proposal every 5 ticks; `voters` and `gov` add to that. */
+const stakerVoters = (voters: object = {}, gov: object = {}) =>
   smallEconomy({
-    voters: { count: 80, roles: { holder: 0, staker: 1, nodeOperator: 0, grantee: 0 }, turnout: { dist: 'constant', value: 1 }, noise: 0 },
+    voters: { count: 80, roles: { holder: 0, staker: 1, nodeOperator: 0, grantee: 0 }, turnout: { dist: 'constant', value: 1 }, noise: 0, ...voters },
     governance: { proposalEveryTicks: 5, votingTicks: 3, quorum: 0.001, threshold: 0.5, timelockTicks: 0, targets: [target], ...gov },
-    ...extra,
   });
 
 const settled = (p: { outcome: string }) => p.outcome === 'executed' || p.outcome === 'rejected';
@@ -46,7 +46,7 @@ describe('governance voters', () => {
   });
 
   it('vote with token weight: one whale holder outvotes many small stakers', () => {
-    const econ = stakerVoters({ voters: { count: 80, roles: { holder: 0, staker: 1, nodeOperator: 0, grantee: 0 }, turnout: { dist: 'constant', value: 1 }, noise: 0, whales: { count: 1, tokens: { dist: 'constant', value: 1e9 }, role: 'holder', turnout: 1 } } });
+    const econ = stakerVoters({ whales: { count: 1, tokens: { dist: 'constant', value: 1e9 }, role: 'holder', turnout: 1 } });
     run(econ, 60);
     const closed = econ.governance.proposals.filter(settled);
     expect(closed.length).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('governance voters', () => {
   });
 
   it('stay home when voting costs more than the outcome is worth to them', () => {
-    const econ = stakerVoters({ voters: { participationCostUsd: 1e9 } });
+    const econ = stakerVoters({ participationCostUsd: 1e9 });
     run(econ, 30);
     const closed = econ.governance.proposals.filter((p) => p.outcome !== 'active');
     expect(closed.length).toBeGreaterThan(0);
@@ -63,7 +63,8 @@ describe('governance voters', () => {
 
   it('concentrate voting power in delegates when most voters delegate', () => {
     const plain = stakerVoters();
-    const delegated = stakerVoters({ voters: { delegation: { delegates: 4, share: 0.9, alignment: 1, turnout: 1, redelegateProbability: 0 } } });
+    // Ordinary voters never vote themselves; the delegates (attention 1) carry their delegators' power.
+    const delegated = stakerVoters({ turnout: { dist: 'constant', value: 0 }, delegation: { delegates: 4, share: 0.9, alignment: 1, turnout: 1, redelegateProbability: 0 } });
     run(plain, 10);
     run(delegated, 10);
     expect(votingPowerConcentration(delegated.governance).nakamoto).toBeLessThan(votingPowerConcentration(plain.governance).nakamoto);
@@ -71,16 +72,57 @@ describe('governance voters', () => {
     expect(p.delegated).toBeGreaterThan(0);
   });
 
+  it('re-delegate away from a delegate who voted against their position on the last proposal', () => {
+    const econ = stakerVoters({
+      roles: { holder: 1, staker: 1, nodeOperator: 0, grantee: 0 },
+      delegation: { delegates: 10, share: 1, alignment: 1, turnout: 1, redelegateProbability: 0 },
+    });
+    const pop = econ.voters.population;
+    const { role, delegate, isDelegate } = pop.cols;
+    const ds = Array.from({ length: pop.size }, (_, i) => i).filter((i) => isDelegate[i] === 1);
+    const opposite = (r: number) => ds.find((d) => role[d] !== r && role[d] <= 1)!;
+    // Misalign every delegator: each now delegates to a delegate of the other position.
+    for (let i = 0; i < pop.size; i++) if (delegate[i] >= 0) delegate[i] = opposite(role[i]);
+    const aligned = () => Array.from({ length: pop.size }, (_, i) => i).filter((i) => delegate[i] >= 0 && role[delegate[i]] === role[i]).length;
+    expect(aligned()).toBe(0);
+    run(econ, 12); // one proposal closes at the end of tick 7; delegators review it from tick 8 on
+    const delegators = Array.from({ length: pop.size }, (_, i) => i).filter((i) => delegate[i] >= 0).length;
+    expect(aligned()).toBe(delegators);
+  });
+
   it('propose grants to themselves when grantees, paid from the treasury when passed', () => {
     const econ = smallEconomy({
       voters: { count: 40, roles: { holder: 0, staker: 0, nodeOperator: 0, grantee: 1 }, turnout: { dist: 'constant', value: 1 }, noise: 0, proposeProbability: 0.02, granteeSellShare: 0 },
       governance: { scheduledKinds: { param: 0, grant: 0, buyback: 0, signal: 0 }, depositTokens: 10, proposalThreshold: 0, quorum: 0.01, timelockTicks: 0 },
     });
-    const before = econ.world.treasury.tokens;
     run(econ, 30);
     const grants = econ.governance.proposals.filter((p) => p.kind === 'grant' && p.proposer >= 0);
     expect(grants.length).toBeGreaterThan(0);
-    expect(econ.governance.stats.grantsTokens).toBeGreaterThan(0);
-    expect(econ.world.treasury.tokens).toBeLessThan(before + econ.world.ledger.minted); // sanity: the ledger check ran every tick
+    const paid = grants.filter((p) => p.outcome === 'executed');
+    expect(paid.length).toBeGreaterThan(0);
+    for (const p of paid) expect(p.recipient).toBe(p.proposer);
+    expect(econ.governance.stats.grantsTokens).toBeCloseTo(paid.reduce((a, p) => a + p.amount, 0), 6);
+  });
+
+  it('turn out only when the outcome is worth the participation cost: each voter who voted has h · price · outcomeShare ≥ cost', () => {
+    const cost = 2;
+    const econ = stakerVoters({ participationCostUsd: cost, outcomeShare: 0.001 });
+    run(econ, 8); // the first proposal opens at tick 5 and closes at the end of tick 7
+    const p = econ.governance.lastClosed!;
+    expect(p).not.toBeNull();
+    const pop = econ.voters.population;
+    const staked = pop.f64('staked');
+    let voted = 0;
+    let home = 0;
+    for (let i = 0; i < pop.size; i++) {
+      const worth = (pop.cols.tokens[i] + staked[i]) * econ.pool.price * 0.001;
+      if (p.choice[i] !== 0) {
+        voted++;
+        expect(worth).toBeGreaterThan(cost * 0.9); // price moved a little since the vote
+      } else if (worth > cost * 1.1) home++;
+    }
+    expect(voted).toBeGreaterThan(0);
+    expect(voted).toBeLessThan(pop.size);
+    expect(home).toBe(0); // turnout 1: everyone for whom it is worth it votes
   });
 });
