@@ -10,7 +10,8 @@
  * stakers want cut. A passed proposal is *captured* when a token-weighted
  * majority of all holders — stakers, traders and non-voters included —
  * opposed it. Six rules are compared: token-weighted, stake-weighted,
- * quadratic, vote-escrow, conviction, and token-weighted with delegation.
+ * quadratic, vote-escrow, conviction, and token-weighted with delegation;
+ * and quadratic again with the whales' tokens split over 200 addresses.
  *
  *   npx tokensim run experiments/governance-capture.ts --seeds 5
  *   npx ts-node experiments/governance-capture.ts --seeds 2 --ticks 120
@@ -23,6 +24,8 @@ const rules: Record<string, DeepPartial<TokenEconomyParams>> = {
   quadratic: { governance: { rule: 'quadratic' } },
   voteEscrow: { governance: { rule: 'voteEscrow' } },
   conviction: { governance: { rule: 'conviction' } },
+  // The same whale tokens split over 200 addresses of 3,000 tokens: the Sybil attack quadratic voting invites.
+  quadraticSybil: { governance: { rule: 'quadratic' }, voters: { whales: { count: 200, tokens: { dist: 'constant', value: 3000 } } } },
   delegated: {
     governance: { rule: 'token' },
     voters: { delegation: { delegates: 10, share: 0.6, alignment: 0.7, turnout: 0.6, redelegateProbability: 0.01 } },
@@ -40,7 +43,7 @@ for (const [rule, r] of Object.entries(rules)) {
   for (const [scenario, s] of Object.entries(scenarios)) {
     variants[`${rule}/${scenario}`] = {
       governance: { ...r.governance },
-      voters: { ...s.voters, ...r.voters },
+      voters: { ...s.voters, ...r.voters, whales: { ...s.voters?.whales, ...r.voters?.whales } },
       ...(s.voteBuyer ? { voteBuyer: s.voteBuyer } : {}),
     };
   }

@@ -8,9 +8,9 @@ import type { TokenEconomyParams } from '../../src/models/tokenEconomy';
 const opts = { ticks: 40, every: 10, metrics: null, check: true };
 
 describe('experiments/governance-capture.ts', () => {
-  it('compares six voting rules, each with whales and with whales and a vote buyer', () => {
+  it('compares six voting rules and a Sybil-split quadratic case, each with whales and with whales and a vote buyer', () => {
     const variants = Object.keys(capture.variants);
-    expect(variants).toHaveLength(12);
+    expect(variants).toHaveLength(14);
     const rules = new Set(planRuns(capture, { seeds: 1 }).runs.map((r) => {
       const p = r.params as TokenEconomyParams;
       return `${p.governance.rule}:${p.voters.delegation.share > 0}`;
