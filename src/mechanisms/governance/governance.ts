@@ -68,6 +68,8 @@ export class Governance implements Holder {
   /** Conviction voting: the id of the proposal each member supports (0: none). */
   supporting = new Int32Array(0);
   private lastScheduled = 0;
+  /** Ids are unique over valid and invalid proposals alike, so event rows never mix two proposals. */
+  private nextId = 1;
   private delegateBuf = new Int32Array(0);
   private readonly tally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
 
@@ -286,7 +288,7 @@ export class Governance implements Holder {
     const g = this.params();
     const prefs = new Float64Array(ROLES.length);
     const p: Proposal = {
-      id: this.proposals.length + 1,
+      id: this.nextId++,
       kind: spec.kind,
       proposer,
       path: null,

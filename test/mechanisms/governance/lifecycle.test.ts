@@ -70,6 +70,8 @@ describe('proposal lifecycle', () => {
     expect(gov.events.map((e) => e.kind)).toEqual(['invalid', 'invalid', 'invalid']);
     steps(world, 5);
     expect(world.paramStore.log).toHaveLength(0);
+    const ok = gov.propose(world, { kind: 'param', path: 'fee', value: 0.06 }, -1);
+    expect(new Set([high.id, unknown.id, notNumber.id, ok.id]).size).toBe(4);
   });
 
   it('leaves earlier parameter snapshots unchanged and frozen after execution', () => {
