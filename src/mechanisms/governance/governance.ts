@@ -4,11 +4,13 @@ import type { Population } from '../../core/population';
 import type { Rng } from '../../core/rng';
 import type { World } from '../../core/world';
 import type { ConstantProductPool } from '../../market/amm';
-import { Electorate, holdingsOf } from './electorate';
-import { ROLES, type GovernanceParams, type ProposalKind } from './params';
+import { Electorate } from './electorate';
+import { ROLES, type GovernanceParams } from './params';
 import type { GovernanceEvent, GovernanceEventKind, Proposal, ProposalSpec } from './proposal';
 import { convictionStep, convictionThreshold, tallyBallot, voteOutcome, type Tally } from './rules';
 import { executeProposal } from './execute';
+import { opposedShare } from './capture';
+import { scheduledSpec } from './schedule';
 import { GovernanceStats } from './stats';
 
 const GRANTEE = ROLES.indexOf('grantee');
@@ -106,7 +108,7 @@ export class Governance implements Holder {
     const g = this.params();
     if (g.enabled && world.tick - this.lastScheduled >= g.proposalEveryTicks) {
       this.lastScheduled = world.tick;
-      const spec = this.scheduledSpec(world);
+      const spec = scheduledSpec(this, world, this.rng);
       if (spec) this.propose(world, spec, -1);
     }
   }
@@ -375,7 +377,7 @@ export class Governance implements Holder {
     p.reason = reason;
     const cast = g.rule === 'conviction' ? p.support : p.votesFor + p.votesAgainst;
     p.turnout = p.totalPower > 0 ? cast / p.totalPower : 0;
-    this.measureOpinion(p);
+    p.opposedShare = opposedShare(this, p);
     if (outcome === 'passed') {
       p.passedTick = world.tick;
       p.executeTick = world.tick + g.timelockTicks + 1;
@@ -403,65 +405,6 @@ export class Governance implements Holder {
       world.treasury.tokens += p.deposit;
     }
     this.log(world.tick, returned ? 'deposit_returned' : 'deposit_slashed', p);
-  }
-
-  /** Sets `p.opposedShare`: tokens of holders opposed / tokens of holders with a view, over members and bystanders. */
-  private measureOpinion(p: Proposal): void {
-    let pro = 0;
-    let con = 0;
-    const e = this.electorate;
-    for (let m = 0; m < e.size; m++) {
-      const pref = this.preferenceOf(p, m);
-      if (pref === 0) continue;
-      const h = e.holdings(m);
-      if (pref > 0) pro += h;
-      else con += h;
-    }
-    for (const { pop, role } of e.bystanders) {
-      const pref = p.prefs[role];
-      if (pref === 0) continue;
-      let h = 0;
-      for (let i = 0; i < pop.size; i++) h += holdingsOf(pop, i);
-      if (pref > 0) pro += h;
-      else con += h;
-    }
-    p.opposedShare = pro + con > 0 ? con / (pro + con) : 0;
-  }
-
-  private scheduledSpec(world: World): ProposalSpec | null {
-    const g = this.params();
-    const w = g.scheduledKinds;
-    const total = w.param + w.grant + w.buyback + w.signal;
-    if (!(total > 0)) return null;
-    let u = this.rng.next() * total;
-    const kind: ProposalKind = (u -= w.param) < 0 ? 'param' : (u -= w.grant) < 0 ? 'grant' : (u -= w.buyback) < 0 ? 'buyback' : 'signal';
-    if (kind === 'param') {
-      if (g.targets.length === 0) return null;
-      const target = g.targets[this.rng.int(g.targets.length)];
-      const before = getPath(world.params, target.path);
-      if (typeof before !== 'number') return { kind: 'param', path: target.path, value: NaN };
-      const direction = this.rng.chance(0.5) ? 1 : -1;
-      const value = before === 0 ? (direction > 0 ? g.stepShare : 0) : before * (1 + direction * g.stepShare);
-      return value === before ? null : { kind: 'param', path: target.path, value };
-    }
-    if (kind === 'grant') {
-      const recipient = this.randomMemberWithRole(GRANTEE);
-      if (recipient < 0) return null;
-      return { kind: 'grant', recipient, amountTokens: g.grantShare * world.treasury.tokens, quality: this.rng.next() };
-    }
-    if (kind === 'buyback') return { kind: 'buyback', amountUsd: g.buybackShare * world.treasury.usd };
-    return { kind: 'signal' };
-  }
-
-  /** Returns a uniformly drawn member holding position `role`, or −1 when there is none (O(members), once per proposal). */
-  private randomMemberWithRole(role: number): number {
-    const e = this.electorate;
-    let count = 0;
-    for (let m = 0; m < e.size; m++) if (e.roleOf(m) === role) count++;
-    if (count === 0) return -1;
-    let pick = this.rng.int(count);
-    for (let m = 0; m < e.size; m++) if (e.roleOf(m) === role && pick-- === 0) return m;
-    return -1;
   }
 
   private log(tick: number, kind: GovernanceEventKind, p: Proposal): void {
