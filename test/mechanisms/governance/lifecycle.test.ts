@@ -211,3 +211,39 @@ describe('capture', () => {
     expect(gov.stats.captured).toBe(1);
   });
 });
+
+describe('the rule in force decides the snapshot', () => {
+  const whaleVsSmall = [10_000, ...Array(16).fill(100)];
+  const voteAll = (gov: ReturnType<typeof tinyWorld>['gov'], p: Parameters<ReturnType<typeof tinyWorld>['gov']['castVote']>[0]) => {
+    gov.castVote(p, 0, true);
+    for (let m = 1; m < 17; m++) gov.castVote(p, m, false);
+  };
+
+  it('token-weighted: the whale (10,000 for) beats 16 holders of 100 (1,600 against)', () => {
+    const { world, gov } = tinyWorld(whaleVsSmall, { rule: 'token', quorum: 0 });
+    const p = gov.propose(world, { kind: 'signal' }, -1);
+    voteAll(gov, p);
+    steps(world, 2);
+    expect([p.votesFor, p.votesAgainst, p.outcome]).toEqual([10_000, 1600, 'passed']);
+  });
+
+  it('quadratic: the same ballot is 100 for against 160, and fails', () => {
+    const { world, gov } = tinyWorld(whaleVsSmall, { rule: 'quadratic', quorum: 0 });
+    const p = gov.propose(world, { kind: 'signal' }, -1);
+    voteAll(gov, p);
+    steps(world, 2);
+    expect(p.votesFor).toBeCloseTo(100, 9);
+    expect(p.votesAgainst).toBeCloseTo(160, 9);
+    expect(p.reason).toBe('threshold_missed');
+  });
+
+  it('vote-escrow: a whale locked for a tenth of the maximum has 1,000 against 1,600 fully locked, and fails', () => {
+    const { world, gov, pop } = tinyWorld(whaleVsSmall, { rule: 'voteEscrow', quorum: 0, maxLockTicks: 100 });
+    pop.cols.lockTicks.fill(100);
+    pop.cols.lockTicks[0] = 10;
+    const p = gov.propose(world, { kind: 'signal' }, -1);
+    voteAll(gov, p);
+    steps(world, 2);
+    expect([p.votesFor, p.votesAgainst, p.reason]).toEqual([1000, 1600, 'threshold_missed']);
+  });
+});
