@@ -35,6 +35,7 @@ export const voteBuyerParamsSchema = z
     lockTicks: z.number().min(0),
   })
   .strict();
+/** Vote-buyer parameters as validated by `voteBuyerParamsSchema`. */
 export type VoteBuyerParams = z.infer<typeof voteBuyerParamsSchema>;
 
 const schema = { role: 'u8', lockTicks: 'f64' } as const;

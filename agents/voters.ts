@@ -65,6 +65,7 @@ export const votersParamsSchema = z
       .strict(),
   })
   .strict();
+/** Voter parameters as validated by `votersParamsSchema`. */
 export type VotersParams = z.infer<typeof votersParamsSchema>;
 
 const GRANTEE = ROLES.indexOf('grantee');

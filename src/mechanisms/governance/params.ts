@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** Voter positions, by the small integer stored in a population's `role` column. */
 export const ROLES = ['holder', 'staker', 'nodeOperator', 'grantee'] as const;
+/** A voter position: `holder`, `staker`, `nodeOperator` or `grantee`. */
 export type Role = (typeof ROLES)[number];
 
 /** How each position feels about a proposal kind or a raise of a parameter: +1 for, −1 against, 0 indifferent (any value in [−1, 1]; its sign decides). */
@@ -12,19 +13,24 @@ const rolePreferencesShape = {
   /** Optional so that older experiment files stay valid; absent means 0. */
   grantee: z.number().min(-1).max(1).optional(),
 };
+/** Validates a preference per position, each in [−1, 1]. */
 export const rolePreferencesSchema = z.object(rolePreferencesShape).strict();
+/** A preference per position, each in [−1, 1] (grantee optional, 0 when absent). */
 export type RolePreferences = z.infer<typeof rolePreferencesSchema>;
 
 /** A governable parameter and how each position feels about raising it. */
 export const governanceTargetSchema = z.object({ path: z.string(), ...rolePreferencesShape }).strict();
+/** A governable parameter path and each position's feeling about raising it. */
 export type GovernanceTarget = z.infer<typeof governanceTargetSchema>;
 
 /** The voting rules a DAO can use; chosen per experiment (`governance.rule`). */
 export const VOTING_RULES = ['token', 'stake', 'quadratic', 'voteEscrow', 'conviction'] as const;
+/** One of `VOTING_RULES`. */
 export type VotingRule = (typeof VOTING_RULES)[number];
 
 /** The proposal kinds. `param`: set a protocol parameter; `grant`/`buyback`: spend from the treasury; `signal`: no effect. */
 export const PROPOSAL_KINDS = ['param', 'grant', 'buyback', 'signal'] as const;
+/** One of `PROPOSAL_KINDS`. */
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 /** Parameters of governance: the rule, the lifecycle, scheduled proposals and what positions prefer. */
@@ -80,4 +86,5 @@ export const governanceParamsSchema = z
       .strict(),
   })
   .strict();
+/** Governance parameters as validated by `governanceParamsSchema`. */
 export type GovernanceParams = z.infer<typeof governanceParamsSchema>;
