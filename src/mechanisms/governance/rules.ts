@@ -78,7 +78,7 @@ export function tallyBallot(power: Float64Array, choice: Int8Array, delegateOf: 
 }
 
 /**
- * `passes(tally, totalPower, quorum, threshold)` → whether a vote passes,
+ * `voteOutcome(tally, totalPower, quorum, threshold)` → whether a vote passes,
  * and why not: it reaches quorum when (for + against) / totalPower ≥ quorum
  * and is approved when for / (for + against) > threshold.
  */
