@@ -4,10 +4,12 @@ import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
+import { compareCommand } from './compare';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
-  tokensim inspect <file.arrow> [--rows N]`;
+  tokensim inspect <file.arrow> [--rows N]
+  tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -71,6 +73,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }
+      case 'compare':
+        process.stdout.write(compareCommand(rest) + '\n');
+        return 0;
       case undefined:
       case '-h':
       case '--help':
@@ -78,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run or inspect`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect or compare`);
     }
   } catch (e) {
     const err = e as Error & { code?: string };
