@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
-import { compare, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
+import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
 
 /** Output formats of `tokensim compare`. */
 export type CompareFormat = 'table' | 'csv' | 'json' | 'md';
@@ -49,20 +49,6 @@ export function formatComparison(c: Comparison, format: CompareFormat): string {
 
 const pct = (c: Comparison) => `${Math.round(c.level * 100)}%`;
 
-/** Numbers for people: 4 significant digits, exponent only when very large or small. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e7 || a < 1e-4) return x.toExponential(3).replace(/\.?0+e/, 'e');
-  return String(Number(x.toPrecision(4)));
-}
-
-function formatP(p: number): string {
-  if (Number.isNaN(p)) return '—';
-  return p < 1e-4 ? '<0.0001' : p.toFixed(4);
-}
-
 /** The columns shown by table and md, as text cells. */
 function cells(c: Comparison, r: ComparisonRow): string[] {
   const d = r.diff;
@@ -76,7 +62,7 @@ function cells(c: Comparison, r: ComparisonRow): string[] {
     `[${f(r.lo)}, ${f(r.hi)}]`,
     d ? `${f(d.mean)}${d.mark ? ' ' + d.mark : ''}` : '',
     d ? `[${f(d.lo)}, ${f(d.hi)}]` : '',
-    d ? formatP(d.pValue) : '',
+    d ? formatPValue(d.pValue) : '',
   ];
 }
 

@@ -5,10 +5,12 @@ import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
 import { compareCommand } from './compare';
+import { reportCommand } from './report';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
   tokensim inspect <file.arrow> [--rows N]
+  tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
   tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
@@ -73,6 +75,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }
+      case 'report':
+        process.stdout.write(`report: ${await reportCommand(rest)}\n`);
+        return 0;
       case 'compare':
         process.stdout.write(compareCommand(rest) + '\n');
         return 0;
@@ -83,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect or compare`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, compare or report`);
     }
   } catch (e) {
     const err = e as Error & { code?: string };

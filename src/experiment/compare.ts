@@ -77,6 +77,21 @@ export interface Comparison {
   failed: number;
 }
 
+/** Returns `x` for people: 4 significant digits, an exponent only when very large or small, — for NaN. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e7 || a < 1e-4) return x.toExponential(3).replace(/\.?0+e/, 'e');
+  return String(Number(x.toPrecision(4)));
+}
+
+/** Returns a p-value for people: 4 decimals, `<0.0001` below that, — for NaN. */
+export function formatPValue(p: number): string {
+  if (Number.isNaN(p)) return '—';
+  return p < 1e-4 ? '<0.0001' : p.toFixed(4);
+}
+
 /** Returns the significance mark of a p-value: `***` below 0.001, `**` below 0.01, `*` below 0.05, else ``. */
 export function significanceMark(p: number): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
