@@ -5,10 +5,8 @@ import type * as VegaLite from 'vega-lite/build/index';
 /** A Vega-Lite specification (its top-level type). */
 export type ChartSpec = VegaLite.TopLevelSpec;
 
-// vega and vega-lite ship as ES modules only. TypeScript compiles `import()`
-// to `require()` under CommonJS, which cannot load them; a Function-built
-// `import()` stays a real dynamic import, which Node 20 supports from CommonJS.
-const dynamicImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+// vega and vega-lite ship as ES modules only; see importEsm.js.
+const dynamicImport: <T>(specifier: string) => Promise<T> = require('./importEsm');
 
 let libraries: Promise<{ vega: typeof Vega; vegaLite: typeof VegaLite }> | null = null;
 
