@@ -6,9 +6,10 @@ import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
 import { compareCommand } from './compare';
 import { reportCommand } from './report';
+import { writeReport } from '../report/writeReport';
 
 const USAGE = `usage:
-  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
+  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet] [--report]
   tokensim inspect <file.arrow> [--rows N]
   tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
   tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
@@ -37,6 +38,7 @@ const runOptions = {
   set: { type: 'string', multiple: true },
   check: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  report: { type: 'boolean' },
 } as const;
 
 /** Runs `experiment` with command-line `args` (the `run` flags); returns the exit code. */
@@ -55,6 +57,7 @@ export async function runCommand(experiment: Experiment<object>, args: string[])
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
+  if (values.report && outcome.written > 0) say(`report: ${await writeReport(outcome.dir)}`);
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   return outcome.status === 'complete' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
 }

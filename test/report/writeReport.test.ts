@@ -109,6 +109,13 @@ describe('tokensim report', () => {
     expect(figures(readFileSync(out, 'utf8'), 'timeseries')).toEqual(['price']);
   });
 
+  it('tokensim run --report writes report.html into the results directory at the end of the run', async () => {
+    const out = join(dir, '..', 'with-report');
+    expect(await main(['run', join(__dirname, '..', 'fixtures', 'tiny.ts'), '--out', out, '--quiet', '--report'])).toBe(0);
+    expect(stdout).toContain(`report: ${join(out, 'report.html')}\n`);
+    expect(figures(readFileSync(join(out, 'report.html'), 'utf8'), 'timeseries')).toContain('price');
+  });
+
   it('rejects a missing directory with one line and exit code 2', async () => {
     expect(await main(['report', '/no/such/dir'])).toBe(2);
     expect(stderr).toBe('tokensim: no such results directory: /no/such/dir\n');
