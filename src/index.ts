@@ -71,3 +71,19 @@ export { runIfMain } from './cli/main';
 // Output
 export { ArrowFileWriter, type ColumnSpec } from './io/arrowWriter';
 export { readArrowFile } from './io/arrowReader';
+
+// Comparing and reporting results (issue 8)
+export { readResults, type Results, type RunRow } from './io/resultsDir';
+export {
+  compare,
+  compareResults,
+  sweptParams,
+  significanceMark,
+  type Comparison,
+  type ComparisonRow,
+  type CompareOptions,
+  type Difference,
+  type Group,
+  type GroupBy,
+} from './experiment/compare';
+export { writeReport, buildReport, DEFAULT_METRICS, DEFAULT_SWEEP_KPIS, type ReportOptions } from './report/writeReport';
