@@ -4,6 +4,9 @@ import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
+import { formatParams } from './params';
+import { deviateCommand } from './deviate';
+import { sensitivityCommand } from './sensitivity';
 import { compareCommand } from './compare';
 import { reportCommand } from './report';
 import { writeReport } from '../report/writeReport';
@@ -11,6 +14,9 @@ import { writeReport } from '../report/writeReport';
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet] [--report]
   tokensim inspect <file.arrow> [--rows N]
+  tokensim params <experiment.ts>
+  tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]
   tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
   tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
@@ -78,6 +84,15 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }
+      case 'params': {
+        if (rest.length !== 1) throw new InputError('params: expected one experiment file, e.g. tokensim params experiments/baseline.ts');
+        process.stdout.write(formatParams(loadExperiment(rest[0])) + '\n');
+        return 0;
+      }
+      case 'deviate':
+        return await deviateCommand(rest);
+      case 'sensitivity':
+        return await sensitivityCommand(rest);
       case 'report':
         process.stdout.write(`report: ${await reportCommand(rest)}\n`);
         return 0;
@@ -91,21 +106,25 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect, compare or report`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, deviate, sensitivity, compare or report`);
     }
   } catch (e) {
-    const err = e as Error & { code?: string };
-    // Input problems (ours, and node's argument parser's) are one line, no stack.
-    if (e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`tokensim: ${err.message}\n`);
-      return 2;
-    }
-    if (/^(no such file|not an Arrow IPC file)/.test(err.message)) {
-      process.stderr.write(`tokensim: ${err.message}\n`);
-      return 2;
-    }
-    throw e;
+    return reportError(e);
   }
+}
+
+/**
+ * Prints an input problem (ours, or node's argument parser's, or a missing
+ * or unreadable file) as one line and returns exit code 2; rethrows anything
+ * else, which is a bug worth its stack.
+ */
+export function reportError(e: unknown): number {
+  const err = e as Error & { code?: string };
+  const oneLine = e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS') || /^(no such file|not an Arrow IPC file)/.test(err.message);
+  if (!oneLine) throw e;
+  const hint = (err.code ?? '').startsWith('ERR_PARSE_ARGS') ? ' (see tokensim --help)' : '';
+  process.stderr.write(`tokensim: ${err.message}${hint}\n`);
+  return 2;
 }
 
 /**
@@ -114,11 +133,13 @@ export async function main(argv: string[]): Promise<number> {
  */
 export function runIfMain(mod: NodeModule, experiment: Experiment<any>): void {
   if (require.main !== mod) return;
-  runCommand(experiment, process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: Error) => {
-      process.stderr.write(`tokensim: ${e instanceof InputError ? e.message : e.stack}\n`);
-      process.exitCode = e instanceof InputError ? 2 : 1;
-    },
-  );
+  runCommand(experiment, process.argv.slice(2))
+    .catch(reportError)
+    .then(
+      (code) => (process.exitCode = code),
+      (e: Error) => {
+        process.stderr.write(`tokensim: ${e.stack}\n`);
+        process.exitCode = 1;
+      },
+    );
 }
