@@ -85,10 +85,11 @@ th[scope=rowgroup] { vertical-align: top; font-weight: 600; }
 
 /** Returns the whole report page: header, time-series fans, KPI table, sweep charts; no external resource. */
 export function reportPage(header: ReportHeader, series: Figure[], table: string, sweep: Figure[], sweepNote: string): string {
+  const pooled = sweep.length ? ' Runs of every sweep point are pooled; the Sweep section separates them.' : '';
   const facts = header.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
   const sections = [
-    `<section id="timeseries"><h2>Metrics over time</h2><p class="note">Per variant: the median across runs (line) and the 5–95% band, at each recorded tick. Failed runs are left out.</p>\n${series.map(figure).join('\n')}</section>`,
-    `<section id="kpis"><h2>Summary KPIs</h2>\n${table}</section>`,
+    `<section id="timeseries"><h2>Metrics over time</h2><p class="note">Per variant: the median across runs (line) and the 5–95% band, at each recorded tick. Failed runs are left out.${pooled}</p>\n${series.map(figure).join('\n')}</section>`,
+    `<section id="kpis"><h2>Summary KPIs</h2>${sweep.length ? '<p class="note">Per variant over every sweep point; differences are paired within each point.</p>' : ''}\n${table}</section>`,
     ...(sweep.length ? [`<section id="sweep"><h2>Sweep</h2><p class="note">${sweepNote}</p>\n${sweep.map(figure).join('\n')}</section>`] : []),
   ];
   const nav = [['timeseries', 'Metrics over time'], ['kpis', 'Summary KPIs'], ...(sweep.length ? [['sweep', 'Sweep']] : [])]

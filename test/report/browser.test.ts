@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/writeReport';
 import { tinyResults } from '../fixtures/tinyResults';
 
-// Debian's chromium (`apt-get install -y chromium`; .ci/run installs it when it can).
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's chromium (`apt-get install -y chromium`; .ci/run installs it when it
+// can), or the browser TOKENSIM_CHROMIUM names.
+const CHROMIUM = process.env.TOKENSIM_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) {
