@@ -155,3 +155,19 @@ export {
   type SensitivityDesign,
   type SensitivityReport,
 } from './analysis/sensitivityStudy';
+
+// Comparing and reporting results (issue 8)
+export { readResults, type Results, type RunRow } from './io/resultsDir';
+export {
+  compare,
+  compareResults,
+  sweptParams,
+  significanceMark,
+  type Comparison,
+  type ComparisonRow,
+  type CompareOptions,
+  type Difference,
+  type Group,
+  type GroupBy,
+} from './experiment/compare';
+export { writeReport, buildReport, DEFAULT_METRICS, DEFAULT_SWEEP_KPIS, type ReportOptions } from './report/writeReport';
