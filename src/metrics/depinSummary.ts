@@ -16,7 +16,8 @@ function total(series: Record<string, Float64Array>, name: string): number {
  * node count, ...) plus
  * - service: `served_share` (Σ served / Σ demand over recorded rows),
  *   `mean_utilisation`, `final_capacity_to_demand`, `total_revenue_usd`;
- * - tokens: `net_emission_per_year` (tokens), `total_usage_burn`, `total_operator_mint`;
+ * - tokens: `net_emission_per_year` (all mints − all burns), `total_usage_burn`,
+ *   `total_operator_mint`, `operator_net_emission_per_year` (operators' mint − usage burn);
  * - energy and carbon per year: `energy_mwh_per_year`, `carbon_t_per_year`,
  *   `carbon_net_t_per_year` (after offsets), and the same split into
  *   `consensus_…` and `hardware_…`;
@@ -49,6 +50,7 @@ export function depinSummary(network: { world: World<any> }, series: Record<stri
   out.net_emission_per_year = perYear(total(series, 'net_emission'));
   out.total_usage_burn = total(series, 'usage_burn');
   out.total_operator_mint = total(series, 'operator_mint');
+  out.operator_net_emission_per_year = perYear(out.total_operator_mint - out.total_usage_burn);
 
   const energy = total(series, 'energy_kwh');
   const consensusEnergy = total(series, 'consensus_energy_kwh');
