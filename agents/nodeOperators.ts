@@ -282,7 +282,7 @@ export class NodeOperators implements AgentClass {
   /**
    * Returns operator i's cash cost of one unit for one tick at utilisation
    * u, in USD: opex + amortisation (in `costUsdPerTick`) + electricity +
-   * offsets or carbon fee; also leaves the unit's kWh and kg in `scratch`.
+   * offsets or carbon fee.
    */
   private unitCostUsd(i: number, u: number, idle: number, g: GreenIncentivesParams): number {
     const c = this.population.cols;
@@ -389,7 +389,7 @@ export class NodeOperators implements AgentClass {
     const income = this.services.incomeUsd
       ? this.services.incomeUsd(cap, w)
       : ((reward * w) / (this.stream.totalCapacity + w)) * price;
-    const cashCost = this.unitCostUsd(i, u, idle, g) - c.hardwareUsd[i] / (this.params().amortisationTicks);
+    const cashCost = this.unitCostUsd(i, u, idle, g) - c.hardwareUsd[i] / this.params().amortisationTicks;
     return paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]);
   }
 

@@ -21,8 +21,10 @@ const experiment = defineExperiment({
     utilisation: { rewards: { model: 'utilisation' } },
     burnAndMint: { rewards: { model: 'burnAndMint' } },
     hybrid: { rewards: { model: 'hybrid', capacityShare: 0.5 } },
-    // Net emission to operators held at 100k tokens a year above what customers burn.
-    hybridCapped: { rewards: { model: 'hybrid', capacityShare: 0.5, netEmissionCapPerYear: 100_000 } },
+    // Never mint operators more than customers burn.
+    hybridCapped: { rewards: { model: 'hybrid', capacityShare: 0.5, netEmissionCapPerYear: 0 } },
+    // Burn and mint with three times the mint: is under-provisioning a matter of sizing M?
+    burnAndMintHighMint: { rewards: { model: 'burnAndMint', emission: { ratePerYear: 1_500_000 } } },
   },
   seeds: 5,
   ticks: 3 * 365,
