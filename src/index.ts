@@ -120,6 +120,21 @@ export { depinSummary } from './metrics/depinSummary';
 
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
+export {
+  mean,
+  variance,
+  stdDev,
+  tCdf,
+  tQuantile,
+  confidenceInterval,
+  pairedDifference,
+  logReturns,
+  annualisedVolatility,
+  maxDrawdown,
+  annualisedGrowth,
+  type ConfidenceInterval,
+  type PairedDifference,
+} from './metrics/stats';
 export { seriesKpis, agentHoldings, agentStakes } from './metrics/summary';
 export { Recorder } from './metrics/recorder';
 
