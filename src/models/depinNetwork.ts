@@ -96,7 +96,7 @@ export const depinNetworkDefaults: DepinNetworkParams = {
     patienceTicks: { dist: 'uniform', min: 14, max: 60 },
     considerProbability: 0.02,
     maxUnits: 4,
-    energyKwhPerTick: { dist: 'uniform', min: 0.9 * gpu.node.energyKwhPerTick, max: 1.1 * gpu.node.energyKwhPerTick },
+    energyKwhPerTick: { dist: 'uniform', min: 13, max: 15.8 }, // ±10% around the preset's 14.4
     idleShare: gpu.node.idleShare,
     // Residential and small-business tariffs, roughly $0.08–0.30/kWh across the US and Europe.
     electricityUsdPerKwh: { dist: 'uniform', min: 0.08, max: 0.3 },
