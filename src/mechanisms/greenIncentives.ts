@@ -3,10 +3,10 @@ import { z } from 'zod';
 /** Parameters of the green incentives. */
 export const greenIncentivesParamsSchema = z
   .object({
-    /** Reward-weight multiplier for operators on their own renewables (1: none). */
-    renewableMultiplier: z.number().min(0),
-    /** Reward-weight multiplier for operators that offset all their emissions (1: none). */
-    offsetMultiplier: z.number().min(0),
+    /** Reward-weight multiplier for operators on their own renewables (1: none), in [0, 100]. */
+    renewableMultiplier: z.number().min(0).max(100),
+    /** Reward-weight multiplier for operators that offset all their emissions (1: none), in [0, 100]. */
+    offsetMultiplier: z.number().min(0).max(100),
     /**
      * Price of carbon offsets, in USD per tonne CO2 (8: roughly the 2023
      * average of voluntary-market offsets, Ecosystem Marketplace, State of
@@ -30,12 +30,13 @@ export const noGreenIncentives: GreenIncentivesParams = {
 /**
  * Returns an operator's reward-weight multiplier: `renewableMultiplier` when
  * it runs on its own renewables, else `offsetMultiplier` when it buys
- * offsets, else 1. Its reward weight is capacity × multiplier.
+ * offsets, else 1. Its reward weight is capacity × multiplier. A multiplier
+ * below 1e-6 counts as 0: a reward weight that small would make the
+ * reward-per-weight index overflow its float precision.
  */
 export function greenMultiplier(p: GreenIncentivesParams, renewable: boolean, offsets: boolean): number {
-  if (renewable) return p.renewableMultiplier;
-  if (offsets) return p.offsetMultiplier;
-  return 1;
+  const m = renewable ? p.renewableMultiplier : offsets ? p.offsetMultiplier : 1;
+  return m < 1e-6 ? 0 : m;
 }
 
 /** Returns what offsetting `carbonKg` kg CO2 costs, in USD: tonnes × offset price. */

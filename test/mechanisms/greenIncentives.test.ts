@@ -54,3 +54,12 @@ describe('green incentives', () => {
     expect(bonus).toBeGreaterThan(none + 0.05);
   });
 });
+
+describe('green multipliers near zero', () => {
+  it('count as zero, so no node carries a weight too small for float accounting', () => {
+    const g = { ...noGreenIncentives, renewableMultiplier: 5e-324, offsetMultiplier: 1e-7 };
+    expect(greenMultiplier(g, true, false)).toBe(0);
+    expect(greenMultiplier(g, false, true)).toBe(0);
+    expect(greenMultiplier({ ...g, renewableMultiplier: 1e-3 }, true, false)).toBe(1e-3);
+  });
+});
