@@ -113,6 +113,7 @@ export {
   buildDepinNetwork,
   depinNetworkSchema,
   depinNetworkDefaults,
+  presetOperators,
   type DepinNetwork,
   type DepinNetworkParams,
 } from './models/depinNetwork';

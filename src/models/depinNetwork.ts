@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NodeOperators, nodeOperatorsParamsSchema } from '../../agents/nodeOperators';
+import { NodeOperators, nodeOperatorsParamsSchema, type NodeOperatorsParams } from '../../agents/nodeOperators';
 import { Stakers, stakersParamsSchema } from '../../agents/stakers';
 import { Traders, tradersParamsSchema } from '../../agents/traders';
 import { World } from '../core/world';
@@ -10,7 +10,7 @@ import { DepinRewards, ServedWorkRewards, depinRewardsParamsSchema } from '../me
 import { consensusParamsSchema, consensusPresets, minerShare } from '../mechanisms/energy';
 import { greenIncentivesParamsSchema, noGreenIncentives } from '../mechanisms/greenIncentives';
 import { NodeRewards } from '../mechanisms/nodeRewards';
-import { ServiceMarket, serviceMarketParamsSchema, servicePresets } from '../mechanisms/serviceMarket';
+import { ServiceMarket, serviceMarketParamsSchema, servicePresets, type ServicePreset } from '../mechanisms/serviceMarket';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import { depinSummary } from '../metrics/depinSummary';
 
@@ -35,6 +35,23 @@ export const depinNetworkSchema = z
 export type DepinNetworkParams = z.infer<typeof depinNetworkSchema>;
 
 const gpu = servicePresets.gpuInference;
+
+/**
+ * Returns the node-operator parameters of a service preset's hardware:
+ * capacity, hardware price and energy as constants, opex spread ±50% and
+ * full-load energy ±10% across operators. Use with the preset's market:
+ * `{ service: p.market, nodeOperators: presetOperators(p) }`.
+ */
+export function presetOperators(preset: ServicePreset) {
+  const n = preset.node;
+  return {
+    capacity: { dist: 'constant', value: n.capacityPerUnit },
+    hardwareUsd: { dist: 'uniform', min: 0.8 * n.hardwareUsd, max: 1.2 * n.hardwareUsd },
+    opexUsdPerTick: { dist: 'uniform', min: 0.5 * n.opexUsdPerTick, max: 1.5 * n.opexUsdPerTick },
+    energyKwhPerTick: { dist: 'uniform', min: 0.9 * n.energyKwhPerTick, max: 1.1 * n.energyKwhPerTick },
+    idleShare: n.idleShare,
+  } satisfies Partial<NodeOperatorsParams>;
+}
 
 /**
  * Default parameters: an LLM-inference network on community GPUs

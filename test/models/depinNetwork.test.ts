@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { servicePresets } from '../../src/mechanisms/serviceMarket';
+import { presetOperators } from '../../src/models/depinNetwork';
 import { smallNetwork } from './depinHelpers';
 
 /** A small random configuration of the DePIN network (every mechanism and class on). */
@@ -120,5 +122,20 @@ describe('DePIN network', () => {
     expect(m.consensus_carbon_kg).toBeCloseTo((m.consensus_energy_kwh * 480) / 1000, 9);
     expect(m.hardware_energy_kwh).toBeGreaterThan(0);
     expect(m.carbon_net_kg).toBeLessThanOrEqual(m.carbon_kg + 1e-9);
+  });
+});
+
+describe('service presets in the network', () => {
+  it.each(['storage', 'wireless'] as const)('%s runs with its own hardware, conserving tokens, serving within capacity', (name) => {
+    const preset = servicePresets[name];
+    const net = smallNetwork({ service: preset.market, nodeOperators: presetOperators(preset) });
+    for (let t = 0; t < 60; t++) {
+      net.world.step();
+      expect(net.market.served).toBeLessThanOrEqual(Math.min(net.market.demand, net.market.capacity));
+    }
+    expect(net.nodeOperators.nodeCount).toBeGreaterThan(0);
+    // Per unit of capacity a storage box or hotspot uses far less power than a GPU.
+    const kwhPerCapacity = net.nodeOperators.energyKwh / net.market.capacity;
+    expect(kwhPerCapacity).toBeLessThan(0.6 * (servicePresets.gpuInference.node.energyKwhPerTick / servicePresets.gpuInference.node.capacityPerUnit));
   });
 });
