@@ -207,9 +207,11 @@ export class ConsensusEnergy {
  * - pow: Bitcoin-style mining; fleet 25 J/TH (between the S19 XP's 21.5 and
  *   older S19s' ~30, Bitmain spec sheets), electricity $0.05/kWh (CBECI),
  *   60% of revenue spent on power at equilibrium (an assumption), PUE 1.1.
- * - pos: validators on ~100 W machines (CCRI, "The Merge" report 2022, found
- *   Ethereum's whole network at ~2.6 MW after the switch), one node per
- *   10,000 staked tokens, at least 500, at home (PUE 1).
+ * - pos: validators on ~100 W machines (an assumption for a consumer PC
+ *   running consensus and execution clients; CCRI, "The Merge" report 2022,
+ *   put Ethereum's whole network at ~2,600 MWh a year after the switch, about
+ *   0.3 MW on average), one node per 10,000 staked tokens, at least 500, at
+ *   home (PUE 1).
  * - purePos: every holder with some stake may validate on a light node
  *   (Algorand-style): 30 W nodes, one per 2,000 staked tokens, at least 500.
  * - hybrid: half the reward to PoW miners, half to PoS validators (Decred-style).
