@@ -2,3 +2,4 @@ export { Stakers, stakersParamsSchema, priceTrend, type StakersParams } from './
 export { Traders, tradersParamsSchema, TRADER_KINDS, type TradersParams } from './traders';
 export { NodeOperators, nodeOperatorsParamsSchema, type NodeOperatorsParams } from './nodeOperators';
 export { Voters, votersParamsSchema, type VotersParams } from './voters';
+export { SectorHolders, sectorHolderTraitsSchema, type SectorHolderTraits } from './sectorHolders';
