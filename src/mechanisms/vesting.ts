@@ -108,12 +108,15 @@ export class Vesting implements Holder {
       if (!(amount > 0)) continue;
       this.released[k] = target;
       this.releasedThisTickBySector[k] = amount;
-      this.escrow -= amount;
       sum += amount;
       this.sink(k, amount);
     }
-    // Exactly zero once everything is out, whatever rounding the subtractions left.
-    if (this.escrow < 1e-9 * this.sectors.length && this.released.every((r, k) => r === this.sectors[k].tokens)) this.escrow = 0;
+    // Recounted from the sectors (few) rather than decremented, so it is exactly 0 once all is out.
+    if (sum > 0) {
+      let e = 0;
+      for (let k = 0; k < this.sectors.length; k++) e += this.sectors[k].tokens - this.released[k];
+      this.escrow = e;
+    }
     this.releasedThisTick = sum;
     this.total.add(sum);
   }
