@@ -14,6 +14,7 @@ import { ScheduledBurn, scheduledBurnParamsSchema } from '../mechanisms/schedule
 import type { StakingPool } from '../mechanisms/staking';
 import { Treasury, treasuryPolicySchema } from '../mechanisms/treasury';
 import { Vesting, vestingSectorSchema } from '../mechanisms/vesting';
+import { UnlockLog } from './unlockLog';
 
 /** A vesting sector with, when its unlocks go to holders, how those holders behave. */
 export const sectorSchema = vestingSectorSchema
@@ -65,6 +66,8 @@ export interface SupplySide {
   readonly dynamicRewards: DynamicRewards;
   readonly locking: LockPool;
   readonly metrics: Metric[];
+  /** Unlocks and sales by sector and tick (`unlocks.arrow`). */
+  readonly unlockLog: UnlockLog;
 }
 
 /** Returns a lock pool registered with the ledger and run in its phases (create it before emission, which pays it). */
@@ -135,6 +138,7 @@ export function addSupplySide<P extends SupplySideParams>(
     world.addAgents(sectorHolders);
     sectorHolders.init(world, deps.genesisRng);
   }
+  const unlockLog = world.addMechanism(new UnlockLog(sectors.map((s) => s.name), vesting.releasedThisTickBySector, sectorHolders?.soldBySector ?? null));
 
   const supply = () => world.ledger.supply;
   const metrics: Metric[] = [
@@ -166,7 +170,7 @@ export function addSupplySide<P extends SupplySideParams>(
       read: () => (world.tick > 0 ? ((world.ledger.mintedThisTick - world.ledger.burnedThisTick) * world.ticksPerYear) / supply() : 0),
     },
   ];
-  return { treasury, vesting, sectorHolders, burnOnUse, buyback, scheduledBurn, dynamicRewards, locking, metrics };
+  return { treasury, vesting, sectorHolders, burnOnUse, buyback, scheduledBurn, dynamicRewards, locking, metrics, unlockLog };
 }
 
 // Sectors paying the treasury carry no holders; this stands in so indices line up (never receives).

@@ -278,7 +278,7 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     voters,
     supplySide,
     summary: (series, ticks) => ({ ...tokenEconomySummary(economy, series, ticks), ...supplySideKpis(series, ticks, world.ticksPerYear) }),
-    tables: [governanceEventsTable(governance)],
+    tables: [governanceEventsTable(governance), supplySide.unlockLog.table()],
   };
   return economy;
 }
