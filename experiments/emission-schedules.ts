@@ -4,7 +4,7 @@
  * differ in realised inflation, staking ratio, staking yield and price?
  *
  * Every schedule starts near the same issuance (5M tokens a year, about
- * 13% of the ~38M genesis supply) so that the shapes, not the levels, differ.
+ * 14% of the ~36M genesis supply) so that the shapes, not the levels, differ.
  *
  *   npx tokensim run experiments/emission-schedules.ts --seeds 10
  */

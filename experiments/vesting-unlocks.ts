@@ -3,8 +3,8 @@
  * the price, and how much do cliffs, unlock granularity and patient or
  * staking holders change it?
  *
- * 10M tokens are allocated on top of the default economy (~38M at genesis,
- * 5M in the AMM): team 3M (12-month cliff, 3-year monthly vesting),
+ * 10M tokens are allocated on top of the default economy (~36M at genesis,
+ * 3M of them in the AMM): team 3M (12-month cliff, 3-year monthly vesting),
  * investors 2M (6-month cliff, 2-year monthly vesting), an airdrop of 1M
  * (25% at launch, the rest daily over a year) and an ecosystem fund of 4M
  * vesting to the treasury over 4 years.

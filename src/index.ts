@@ -71,6 +71,21 @@ export {
 
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
+export {
+  mean,
+  variance,
+  stdDev,
+  tCdf,
+  tQuantile,
+  confidenceInterval,
+  pairedDifference,
+  logReturns,
+  annualisedVolatility,
+  maxDrawdown,
+  annualisedGrowth,
+  type ConfidenceInterval,
+  type PairedDifference,
+} from './metrics/stats';
 export { seriesKpis, agentHoldings, agentStakes } from './metrics/summary';
 export { Recorder } from './metrics/recorder';
 
