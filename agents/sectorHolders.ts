@@ -112,7 +112,7 @@ export class SectorHolders implements AgentClass {
         w += c.weight[i];
       }
       // All-zero weights: share equally.
-      if (!(w > 0)) {
+      if (!(w > 0) && h.count > 0) {
         c.weight.fill(1, first, end);
         w = h.count;
       }
@@ -127,6 +127,7 @@ export class SectorHolders implements AgentClass {
     const { tokens, fresh, weight } = this.population.cols;
     const first = this.first[k];
     const last = this.end[k] - 1;
+    if (last < first) throw new Error(`sector ${this.sectors[k].name} has no holders to receive ${amount} tokens`);
     const W = this.weightSum[k];
     let given = 0;
     for (let i = first; i < last; i++) {

@@ -22,8 +22,8 @@ const experiment = defineExperiment({
     constant: { emission: { schedule: 'constant' } },
     decay: { emission: { schedule: 'exponential', decayPerYear: 0.7 } },
     halving: { emission: { schedule: 'halving', halvingTicks: 182 } },
-    // i(r) = clamp(0.13 + 0.4 · (0.5 − r), 0.06, 0.2) of supply a year.
-    target_staking: { emission: { schedule: 'stakingTarget', stakingTarget: { target: 0.5, minPerYear: 0.06, maxPerYear: 0.2, gain: 0.4 } } },
+    // i(r) = clamp(0.13 + 0.4 · (0.3 − r), 0.06, 0.2) of supply a year: 13% at a 30% staking ratio.
+    target_staking: { emission: { schedule: 'stakingTarget', stakingTarget: { target: 0.3, minPerYear: 0.06, maxPerYear: 0.2, gain: 0.4 } } },
     inflation_target: { emission: { schedule: 'inflation', inflationPerYear: 0.13 } },
   },
   seeds: 5,

@@ -97,7 +97,7 @@ export function addSupplySide<P extends SupplySideParams>(
   const sectors = P().vesting.sectors;
   const sectorHolders = sectors.some((s) => s.recipient === 'holders')
     ? new SectorHolders(
-        sectors.map((s) => ({ name: s.name, holders: s.holders ?? { ...placeholderTraits } })),
+        sectors.map((s) => ({ name: s.name, holders: s.recipient === 'holders' && s.holders ? s.holders : { ...placeholderTraits } })),
         pool,
         staking,
         locking,
@@ -173,9 +173,9 @@ export function addSupplySide<P extends SupplySideParams>(
   return { treasury, vesting, sectorHolders, burnOnUse, buyback, scheduledBurn, dynamicRewards, locking, metrics, unlockLog };
 }
 
-// Sectors paying the treasury carry no holders; this stands in so indices line up (never receives).
+// Sectors paying the treasury have no holders: zero agents keep sector indices aligned without adding empty agents.
 const placeholderTraits = {
-  count: 1,
+  count: 0,
   weight: { dist: 'constant', value: 1 },
   sellShare: { dist: 'constant', value: 0 },
   stakeShare: { dist: 'constant', value: 0 },
