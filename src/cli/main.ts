@@ -5,11 +5,15 @@ import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
 import { formatParams } from './params';
+import { deviateCommand } from './deviate';
+import { sensitivityCommand } from './sensitivity';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
   tokensim inspect <file.arrow> [--rows N]
-  tokensim params <experiment.ts>`;
+  tokensim params <experiment.ts>
+  tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -78,6 +82,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatParams(loadExperiment(rest[0])) + '\n');
         return 0;
       }
+      case 'deviate':
+        return await deviateCommand(rest);
+      case 'sensitivity':
+        return await sensitivityCommand(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -85,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect or params`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, deviate or sensitivity`);
     }
   } catch (e) {
     return reportError(e);
