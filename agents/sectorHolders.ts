@@ -26,6 +26,12 @@ export const sectorHolderTraitsSchema = z
     lockTicks: distributionSchema,
     /** Share of the tokens awaiting sale sold each tick, in (0, 1] (1: sell at once). */
     sellPace: distributionSchema,
+    /**
+     * Price fall from the price at which a holder last locked that makes it
+     * leave the lock early, paying the early-exit penalty, in (0, 1];
+     * omitted: never.
+     */
+    exitDrawdown: distributionSchema.optional(),
   })
   .strict();
 export type SectorHolderTraits = z.infer<typeof sectorHolderTraitsSchema>;
@@ -38,6 +44,9 @@ const schema = {
   lockShare: 'f64',
   lockTicks: 'f64',
   sellPace: 'f64',
+  exitDrawdown: 'f64',
+  /** Price when the holder last locked, USD per token. */
+  lockPrice: 'f64',
   /** Tokens received since the holder last decided. */
   fresh: 'f64',
   /** Tokens set aside for sale and not yet sold. */
@@ -55,8 +64,11 @@ function clamp01(x: number): number {
  * remainder, so the split sums to U). Each tick a holder with fresh tokens f
  * sets aside sellShare·f for sale, stakes stakeShare of the rest, locks
  * lockShare of what remains for lockTicks ticks, and holds the remainder;
- * then it sells sellPace of the tokens awaiting sale on the AMM. Tokens sold
- * and USD received each tick are the sector's sell pressure.
+ * then it sells sellPace of the tokens awaiting sale on the AMM. A holder
+ * whose lock is live leaves it early (paying the lock pool's penalty) when
+ * the price has fallen by exitDrawdown from its price when it locked; the
+ * tokens returned are held. Tokens sold and USD received each tick are the
+ * sector's sell pressure.
  */
 export class SectorHolders implements AgentClass {
   readonly name = 'sectorHolders';
@@ -102,6 +114,8 @@ export class SectorHolders implements AgentClass {
       drawTrait(c.lockShare, first, end, h.lockShare, rng);
       drawTrait(c.lockTicks, first, end, h.lockTicks, rng);
       drawTrait(c.sellPace, first, end, h.sellPace, rng);
+      if (h.exitDrawdown) drawTrait(c.exitDrawdown, first, end, h.exitDrawdown, rng);
+      else c.exitDrawdown.fill(1, first, end);
       let w = 0;
       for (let i = first; i < end; i++) {
         c.weight[i] = Math.max(0, c.weight[i]);
@@ -143,8 +157,10 @@ export class SectorHolders implements AgentClass {
 
   act(world: World, order: Int32Array | null, count: number): void {
     const pop = this.population;
-    const { active, tokens, fresh, toSell, sellShare, stakeShare, lockShare, lockTicks, sellPace, sector } = pop.cols;
+    const { active, tokens, fresh, toSell, sellShare, stakeShare, lockShare, lockTicks, sellPace, sector, exitDrawdown, lockPrice } = pop.cols;
+    const locked = pop.f64('lockAmount');
     const tick = world.tick;
+    const price = this.pool.price;
     this.soldThisTick = 0;
     this.soldUsdThisTick = 0;
     this.soldBySector.fill(0);
@@ -160,7 +176,9 @@ export class SectorHolders implements AgentClass {
         const stake = (f - sell) * stakeShare[i];
         if (stake > 0) this.staking.stake(pop, i, stake);
         const lock = (f - sell - stake) * lockShare[i];
-        if (lock > 0) this.locking.lock(pop, i, lock, lockTicks[i], tick);
+        if (lock > 0 && this.locking.lock(pop, i, lock, lockTicks[i], tick) > 0) lockPrice[i] = price;
+      } else if (locked[i] > 0 && price < (1 - exitDrawdown[i]) * lockPrice[i]) {
+        this.locking.exitEarly(pop, i, tick);
       }
       if (toSell[i] > 0) {
         const want = toSell[i] * sellPace[i];

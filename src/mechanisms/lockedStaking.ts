@@ -9,6 +9,8 @@ export const lockingParamsSchema = z
   .object({
     /** Longest lock, in ticks (a lock of this length starts at weight 1 per token). */
     maxLockTicks: z.number().int().min(1),
+    /** Penalty for leaving a lock early, as a share of the tokens at a full lock's remaining time, in [0, 1]. */
+    earlyExitPenalty: z.number().min(0).max(1),
   })
   .strict();
 export type LockingParams = z.infer<typeof lockingParamsSchema>;
@@ -34,6 +36,10 @@ const COLUMNS = ['lockAmount', 'lockEnd', 'lockSnap0', 'lockSnap1'] as const;
  * `pre`, before that tick's rewards), when its tokens return to the holder
  * and a and a·u leave S and B (cost O(locks expiring that tick)). Adding to
  * a lock settles it first and keeps the later of the two unlock ticks.
+ *
+ * Leaving early at tick t (`exitEarly`) forfeits a · π · (u − t) / M tokens
+ * (π = `earlyExitPenalty`: the penalty shrinks with the time left), paid to
+ * the penalty sink (the treasury).
  */
 export class LockPool implements Holder {
   readonly name = 'locking';
@@ -50,10 +56,17 @@ export class LockPool implements Holder {
   locks = 0;
   /** Rewards distributed this tick, in tokens. */
   distributedThisTick = 0;
+  /** Early-exit penalties paid this tick, in tokens. */
+  penaltiesThisTick = 0;
   private readonly pops: Population[] = [];
   private readonly expiries = new Map<number, number[]>();
 
-  constructor(private readonly maxLockTicks: () => number) {}
+  /** `onPenalty` receives early-exit penalties, in tokens (the treasury); `penaltyShare` is π. */
+  constructor(
+    private readonly maxLockTicks: () => number,
+    private readonly penaltyShare: () => number = () => 0,
+    private readonly onPenalty: (tokens: number) => void = () => {},
+  ) {}
 
   /** Adds the lock columns to `pop`. */
   attach(pop: Population): void {
@@ -135,9 +148,45 @@ export class LockPool implements Holder {
     return a;
   }
 
+  /**
+   * Ends `pop[i]`'s lock at tick `tick` before its unlock: settles its
+   * rewards, pays the penalty a · π · (u − t) / M to the sink and returns the
+   * rest to its balance. Returns the tokens returned.
+   */
+  exitEarly(pop: Population, i: number, tick: number): number {
+    const amt = pop.f64('lockAmount');
+    const end = pop.f64('lockEnd');
+    const a = amt[i];
+    if (!(a > 0) || !(tick < end[i])) return 0;
+    this.settle(pop, i);
+    const penalty = Math.min(a, (a * this.penaltyShare() * (end[i] - tick)) / this.maxLockTicks());
+    this.release(pop, i);
+    pop.cols.tokens[i] -= penalty;
+    if (penalty > 0) {
+      this.penaltiesThisTick += penalty;
+      this.onPenalty(penalty);
+    }
+    return a - penalty;
+  }
+
+  /** Removes `pop[i]`'s (settled) lock from the totals and returns its tokens to its balance. */
+  private release(pop: Population, i: number): void {
+    const amt = pop.f64('lockAmount');
+    const a = amt[i];
+    this.weightedEnd -= a * pop.f64('lockEnd')[i];
+    this.totalLocked -= a;
+    pop.cols.tokens[i] += a;
+    amt[i] = 0;
+    if (--this.locks === 0) {
+      this.weightedEnd = 0;
+      this.totalLocked = 0;
+    }
+  }
+
   /** Phase `pre`: settles and releases the locks that end this tick. */
   pre(world: World): void {
     this.distributedThisTick = 0;
+    this.penaltiesThisTick = 0;
     const list = this.expiries.get(world.tick);
     if (!list) return;
     this.expiries.delete(world.tick);
@@ -149,15 +198,7 @@ export class LockPool implements Holder {
       // A lock extended after this entry was scheduled ends later: skip the stale entry.
       if (!(amt[i] > 0) || end[i] !== world.tick) continue;
       this.settle(pop, i);
-      const a = amt[i];
-      this.weightedEnd -= a * end[i];
-      this.totalLocked -= a;
-      pop.cols.tokens[i] += a;
-      amt[i] = 0;
-      if (--this.locks === 0) {
-        this.weightedEnd = 0;
-        this.totalLocked = 0;
-      }
+      this.release(pop, i);
     }
   }
 

@@ -14,6 +14,7 @@ const TOTALS = [
   'buyback_burn',
   'dynamic_rewards',
   'locker_rewards',
+  'lock_penalties',
   'treasury_revenue_usd',
   'grants_usd',
   'subsidy',

@@ -51,7 +51,7 @@ export const supplySideDefaults: SupplySideParams = {
   scheduledBurn: { everyTicks: 90, tokens: 0, supplyShare: 0 },
   buyback: { policy: 'off', everyTicks: 30, amountUsd: 50_000, revenueShare: 0.5, maTicks: 30, floorRatio: 0.9, destination: 'burn' },
   dynamicRewards: { enabled: false, basePerYear: 1_000_000, feeShare: 0.5, usageShare: 0.2, targetRatio: 0.5, maxMultiplier: 3, source: 'mint' },
-  locking: { maxLockTicks: 4 * 365 },
+  locking: { maxLockTicks: 4 * 365, earlyExitPenalty: 0.5 },
   treasuryPolicy: { grantsUsdPerYear: 0, subsidyTokensPerYear: 0 },
 };
 
@@ -72,7 +72,14 @@ export interface SupplySide {
 
 /** Returns a lock pool registered with the ledger and run in its phases (create it before emission, which pays it). */
 export function addLockPool<P extends SupplySideParams>(world: World<P>): LockPool {
-  const locking = new LockPool(() => world.params.locking.maxLockTicks);
+  // Early-exit penalties are treasury income.
+  const locking = new LockPool(
+    () => world.params.locking.maxLockTicks,
+    () => world.params.locking.earlyExitPenalty,
+    (tokens) => {
+      world.treasury.tokens += tokens;
+    },
+  );
   world.ledger.register(locking);
   return locking;
 }
@@ -149,6 +156,7 @@ export function addSupplySide<P extends SupplySideParams>(
     { name: 'locked', kind: 'level', read: () => locking.totalLocked },
     { name: 'lock_weight', kind: 'level', read: () => locking.totalWeight(world.tick) },
     { name: 'locker_rewards', kind: 'flow', read: () => locking.distributedThisTick },
+    { name: 'lock_penalties', kind: 'flow', read: () => locking.penaltiesThisTick },
     { name: 'service_usd', kind: 'flow', read: () => burnOnUse.usdThisTick },
     { name: 'service_burn', kind: 'flow', read: () => burnOnUse.burnedThisTick },
     { name: 'fee_burn', kind: 'flow', read: () => feeBurn.burnedThisTick },

@@ -19,7 +19,9 @@ function setup(sectors: { name: string; holders: SectorHolderTraits }[]) {
   world.ledger.mint(1e6);
   world.ledger.usdIn(1e6);
   const staking = addStakingPool(world, () => 0);
-  const locking = new LockPool(() => 100);
+  const locking = new LockPool(() => 100, () => 0.5, (t) => {
+    world.treasury.tokens += t;
+  });
   world.ledger.register(locking);
   const holders = world.addAgents(new SectorHolders(sectors, pool, staking, locking));
   holders.init(world, new Rng(7));
@@ -73,5 +75,24 @@ describe('sector holders', () => {
 
     expect(sold).toEqual([400, 200, 100]);
     expect(holders.soldBySector[0]).toBe(100);
+  });
+
+  it('leave a lock early, paying the penalty to the treasury, once the price falls by exitDrawdown since they locked', () => {
+    const { world, pool, locking, holders, unlock } = setup([
+      { name: 'team', holders: traits({ count: 1, lockShare: c(1), lockTicks: c(100), exitDrawdown: c(0.2) }) },
+    ]);
+    unlock(0, 1000);
+    world.step();
+    expect(locking.totalLocked).toBe(1000);
+
+    // a seller outside the model dumps 400k new tokens: the price falls by more than 20% (the ledger sees both legs)
+    world.ledger.mint(400_000);
+    world.ledger.usdOut(pool.sell(400_000));
+    world.step();
+
+    expect(locking.totalLocked).toBe(0);
+    // penalty 1000 · 0.5 · (101 − 2) / 100 = 495 to the treasury
+    expect(world.treasury.tokens).toBeCloseTo(495, 9);
+    expect(holders.population.cols.tokens[0]).toBeCloseTo(505, 9);
   });
 });

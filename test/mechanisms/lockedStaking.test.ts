@@ -56,6 +56,28 @@ describe('lock-weighted staking', () => {
     expect(pool.escrow).toBeCloseTo(0, 12);
   });
 
+  it('leaving early forfeits a · π · (u − t) / M to the penalty sink: 1000 · 0.5 · 25/100 = 125', () => {
+    const world = new World({ params: {}, seed: 1 });
+    const pop = new Population('holders', {}, 1);
+    pop.add(1);
+    const penalties: number[] = [];
+    const pool = new LockPool(() => 100, () => 0.5, (t) => penalties.push(t));
+    pool.attach(pop);
+    pop.cols.tokens[0] = 1000;
+    pool.lock(pop, 0, 1000, 50, 10); // unlock at tick 60
+    pool.distribute(20, 20);
+
+    const back = pool.exitEarly(pop, 0, 35);
+
+    expect(penalties).toEqual([125]);
+    expect(back).toBe(875);
+    expect(pop.cols.tokens[0]).toBeCloseTo(875 + 20, 12);
+    expect([pool.totalLocked, pool.locks, pool.totalWeight(36)]).toEqual([0, 0, 0]);
+    world.tick = 60;
+    pool.pre(world); // the stale expiry entry does nothing
+    expect(pop.cols.tokens[0]).toBeCloseTo(895, 12);
+  });
+
   it('pays every holder exactly what a tick-by-tick loop over weights pays (differential)', () => {
     const action = fc.record({ who: fc.nat(4), amount: fc.double({ min: 1, max: 1000, noNaN: true }), ticks: fc.integer({ min: 1, max: 40 }) });
     fc.assert(
