@@ -70,7 +70,7 @@ export interface SupplySide {
   readonly unlockLog: UnlockLog;
 }
 
-/** Returns a lock pool registered with the ledger and run in its phases (create it before emission, which pays it). */
+/** Returns a lock pool registered with the ledger (create it before emission, which pays it; `addSupplySide` adds its phase). */
 export function addLockPool<P extends SupplySideParams>(world: World<P>): LockPool {
   // Early-exit penalties are treasury income.
   const locking = new LockPool(
