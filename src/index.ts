@@ -69,6 +69,70 @@ export {
   type TokenEconomyParams,
 } from './models/tokenEconomy';
 
+// DePIN networks, energy and carbon
+export {
+  ServiceMarket,
+  serviceMarketParamsSchema,
+  adoptionDemand,
+  servedUnits,
+  servicePresets,
+  type ServiceMarketParams,
+  type NodeProfile,
+  type ServicePreset,
+} from './mechanisms/serviceMarket';
+export {
+  DepinRewards,
+  ServedWorkRewards,
+  depinRewardsParamsSchema,
+  operatorMint,
+  burnsForUsage,
+  capacityMintShare,
+  type DepinRewardsParams,
+} from './mechanisms/depinRewards';
+export {
+  ConsensusEnergy,
+  consensusParamsSchema,
+  powParamsSchema,
+  posParamsSchema,
+  consensusPresets,
+  minerShare,
+  powEnergyKwh,
+  equilibriumHashrate,
+  posNodes,
+  posEnergyKwh,
+  nodeEnergyKwh,
+  carbonKg,
+  kgToTonnes,
+  kwhToMwh,
+  joulesToKwh,
+  secondsPerTick,
+  GRID_INTENSITY_G_PER_KWH,
+  PUE,
+  JOULES_PER_KWH,
+  type ConsensusParams,
+  type PowParams,
+  type PosParams,
+} from './mechanisms/energy';
+export { ConsensusRewards } from './mechanisms/consensusRewards';
+export {
+  greenIncentivesParamsSchema,
+  noGreenIncentives,
+  greenMultiplier,
+  offsetCostUsd,
+  carbonFeeUsd,
+  type GreenIncentivesParams,
+} from './mechanisms/greenIncentives';
+export {
+  depinNetwork,
+  buildDepinNetwork,
+  depinNetworkSchema,
+  depinNetworkDefaults,
+  presetOperators,
+  type DepinNetwork,
+  type DepinNetworkParams,
+} from './models/depinNetwork';
+export { depinSummary } from './metrics/depinSummary';
+
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
 export {
@@ -141,3 +205,19 @@ export {
   type SensitivityDesign,
   type SensitivityReport,
 } from './analysis/sensitivityStudy';
+
+// Comparing and reporting results (issue 8)
+export { readResults, type Results, type RunRow } from './io/resultsDir';
+export {
+  compare,
+  compareResults,
+  sweptParams,
+  significanceMark,
+  type Comparison,
+  type ComparisonRow,
+  type CompareOptions,
+  type Difference,
+  type Group,
+  type GroupBy,
+} from './experiment/compare';
+export { writeReport, buildReport, DEFAULT_METRICS, DEFAULT_SWEEP_KPIS, type ReportOptions } from './report/writeReport';
