@@ -11,3 +11,4 @@ export {
 } from './nodeOperators';
 export { Voters, votersParamsSchema, type VotersParams } from './voters';
 export { VoteBuyer, voteBuyerParamsSchema, type VoteBuyerParams } from './voteBuyer';
+export { SectorHolders, sectorHolderTraitsSchema, type SectorHolderTraits } from './sectorHolders';

@@ -70,6 +70,20 @@ export {
   type Tally,
 } from './mechanisms/governance';
 
+// Supply-side mechanisms: emission rules, burns, buybacks, vesting, dynamic and lock-weighted rewards, treasury
+export { stakingTargetInflation, type EmissionState } from './mechanisms/emission';
+export { FormulaEmission, FORMULA_VARIABLES, type FormulaVariable } from './mechanisms/formulaEmission';
+export { ScheduledBurn, scheduledBurnAmount, scheduledBurnParamsSchema, type ScheduledBurnParams } from './mechanisms/scheduledBurn';
+export { BurnOnUse, serviceDemandUsd, serviceParamsSchema, type ServiceParams } from './mechanisms/burnOnUse';
+export { Buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type BuybackParams } from './mechanisms/buyback';
+export { Vesting, releasedBy, vestingSectorSchema, type VestingSector, type UnlockSink } from './mechanisms/vesting';
+export { DynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
+export { LockPool, lockingParamsSchema, type LockingParams } from './mechanisms/lockedStaking';
+export { Treasury, runwayYears, MAX_RUNWAY_YEARS, treasuryPolicySchema, type TreasuryPolicy, type TreasurySource } from './mechanisms/treasury';
+export { addSupplySide, addLockPool, supplySideShape, supplySideDefaults, sectorSchema, type SupplySide, type SupplySideParams } from './models/supplySide';
+export { UnlockLog } from './models/unlockLog';
+export { supplySideKpis, priceChangeAfterPeakUnlock } from './metrics/supplyKpis';
+
 // Agent classes
 export * from '../agents';
 

@@ -6,13 +6,17 @@ import { Voters, votersParamsSchema } from '../../agents/voters';
 import { VoteBuyer, voteBuyerParamsSchema } from '../../agents/voteBuyer';
 import { World } from '../core/world';
 import { ConstantProductPool, ammParamsSchema } from '../market/amm';
-import { Emission, emissionParamsSchema, scheduledEmission, cappedEmission } from '../mechanisms/emission';
+import { Emission, emissionParamsSchema } from '../mechanisms/emission';
 import { FeeBurn, feeBurnParamsSchema } from '../mechanisms/feeBurn';
 import { Governance, ROLES, governanceEventsTable, governanceMetrics, governanceParamsSchema, governanceSummary } from '../mechanisms/governance';
 import { NodeRewards } from '../mechanisms/nodeRewards';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
 import { tokenEconomySummary } from '../metrics/summary';
+// Supply-side mechanisms (vesting, burns, buybacks, dynamic and lock-weighted rewards, treasury policy).
+import { addLockPool, addSupplySide, supplySideDefaults, supplySideShape, type SupplySide } from './supplySide';
+import type { EmissionState } from '../mechanisms/emission';
+import { supplySideKpis } from '../metrics/supplyKpis';
 
 /** Shares of each tick's emission paid to stakers, node operators and the treasury (sum ≤ 1; the rest is not minted). */
 export const rewardSplitSchema = z
@@ -20,9 +24,11 @@ export const rewardSplitSchema = z
     stakers: z.number().min(0).max(1),
     nodes: z.number().min(0).max(1),
     treasury: z.number().min(0).max(1),
+    /** Share paid to lock-weighted stakers (see `LockPool`). */
+    lockers: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((s) => s.stakers + s.nodes + s.treasury <= 1 + 1e-12, { message: 'reward shares must sum to at most 1' });
+  .refine((s) => s.stakers + s.nodes + s.treasury + (s.lockers ?? 0) <= 1 + 1e-12, { message: 'reward shares must sum to at most 1' });
 
 /** Parameters of the token-economy model: one object per run, every field with a default. */
 export const tokenEconomySchema = z
@@ -44,6 +50,7 @@ export const tokenEconomySchema = z
     voters: votersParamsSchema,
     governance: governanceParamsSchema,
     voteBuyer: voteBuyerParamsSchema,
+    ...supplySideShape,
   })
   .strict();
 export type TokenEconomyParams = z.infer<typeof tokenEconomySchema>;
@@ -60,8 +67,18 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
   activation: 'shuffle',
   treasury: { tokens: 10_000_000, usd: 1_000_000 },
   amm: { tokenReserve: 3_000_000, usdReserve: 3_000_000, feeBps: 30 },
-  emission: { schedule: 'constant', ratePerYear: 5_000_000, decayPerYear: 0.3, halvingTicks: 365, maxSupply: null },
-  rewards: { stakers: 0.6, nodes: 0.3, treasury: 0.1 },
+  emission: {
+    schedule: 'constant',
+    ratePerYear: 5_000_000,
+    decayPerYear: 0.3,
+    halvingTicks: 365,
+    maxSupply: null,
+    linearTicks: 4 * 365,
+    inflationPerYear: 0.1,
+    stakingTarget: { target: 0.5, minPerYear: 0.02, maxPerYear: 0.2, gain: 0.4 },
+    formula: 'rate * exp(-years)',
+  },
+  rewards: { stakers: 0.6, nodes: 0.3, treasury: 0.1, lockers: 0 },
   staking: { unbondingTicks: 14 },
   burn: { feeShare: 0.5, usdFees: 'buyAndBurn' },
   stakers: {
@@ -154,6 +171,7 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
     proposeProbability: 0.05,
     lockTicks: 0,
   },
+  ...supplySideDefaults,
 };
 
 /** The components of a built token economy, for tests and custom metrics. */
@@ -170,6 +188,8 @@ export interface TokenEconomy extends Simulation {
   readonly nodeOperators: NodeOperators;
   readonly voters: Voters;
   readonly voteBuyer: VoteBuyer;
+  /** Vesting, treasury, burns, buybacks, dynamic and lock-weighted rewards. */
+  readonly supplySide: SupplySide;
 }
 
 /**
@@ -205,6 +225,17 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
   world.ledger.register(governance);
   const nodeRewards = new NodeRewards();
   world.ledger.register(nodeRewards);
+  const locking = addLockPool(world);
+  const emissionState: EmissionState = { supply: 0, staked: 0, price: 0, feesUsd: 0, treasury: 0 };
+  const readEmissionState = (): EmissionState => {
+    emissionState.supply = world.ledger.supply;
+    emissionState.staked = staking.totalStaked;
+    emissionState.price = pool.price;
+    // The pool's counters still hold the previous tick: emission runs before they are reset.
+    emissionState.feesUsd = pool.feesUsd + pool.feesTokens * pool.price;
+    emissionState.treasury = world.treasury.tokens;
+    return emissionState;
+  };
   const emission = new Emission(() => P().emission, [
     { name: 'stakers', share: () => P().rewards.stakers, pay: (a) => staking.distribute(a) },
     { name: 'nodes', share: () => P().rewards.nodes, pay: (a) => nodeRewards.distribute(a) },
@@ -216,16 +247,17 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
         return true;
       },
     },
-  ]);
+    { name: 'lockers', share: () => P().rewards.lockers ?? 0, pay: (a) => locking.distribute(a, world.tick) },
+  ], readEmissionState);
   world.addMechanism({ name: 'nodeRewardsTick', pre: () => nodeRewards.beginTick() });
   world.addMechanism(emission);
   const feeBurn = world.addMechanism(new FeeBurn(pool, () => P().burn));
   world.addMechanism({ name: 'ammTick', pre: () => pool.beginTick() });
 
-  const scheduled = () => scheduledEmission(P().emission, world.tick, world.ticksPerYear);
-  // What stakers would be paid this tick at the scheduled rate (even when nothing is staked yet), per year.
+  const scheduled = () => emission.scheduledThisTick;
+  // What stakers would be paid this tick (even when nothing is staked yet), per year: emission, dynamic rewards, subsidy.
   const stakerRewardsPerYear = () =>
-    cappedEmission(P().emission, world.tick, world.ticksPerYear, world.ledger.supply - emission.mintedThisTick) * P().rewards.stakers * world.ticksPerYear;
+    (emission.scheduledThisTick * P().rewards.stakers + supplySide.dynamicRewards.paidThisTick) * world.ticksPerYear + P().treasuryPolicy.subsidyTokensPerYear;
   const stakers = world.addAgents(new Stakers(() => P().stakers, pool, staking, stakerRewardsPerYear));
   const traders = world.addAgents(new Traders(() => P().traders, pool, world.rng.fork('traders')));
   const nodeOperators = world.addAgents(
@@ -243,13 +275,17 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
   voters.init(world, genesisRng);
   voteBuyer.init(world, genesisRng);
   governance.electorate.seal();
+  const supplySide = addSupplySide(world, { pool, staking, locking, feeBurn, emission, genesisRng });
+  // Holders of vested allocations do not vote, but count as holders when capture is measured.
+  if (supplySide.sectorHolders) governance.electorate.addBystanders(supplySide.sectorHolders.population, ROLES.indexOf('holder'));
   world.priceSource = () => pool.price;
   world.recordPrice(pool.price);
   const genesisMinted = world.ledger.minted;
 
   const supply = () => world.ledger.supply;
   const circulating = () =>
-    world.ledger.supply - staking.totalStaked - staking.totalUnbonding - staking.rewards.escrow - nodeRewards.rewards.escrow - world.treasury.tokens;
+    world.ledger.supply - staking.totalStaked - staking.totalUnbonding - staking.rewards.escrow - nodeRewards.rewards.escrow - world.treasury.tokens -
+    supplySide.vesting.escrow - locking.totalLocked - locking.escrow;
   const metrics: Metric[] = [
     { name: 'price', kind: 'level', read: () => pool.price },
     { name: 'supply', kind: 'level', read: supply },
@@ -272,6 +308,7 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     { name: 'emission_rate', kind: 'level', read: () => world.params.emission.ratePerYear },
     { name: 'burn_share', kind: 'level', read: () => world.params.burn.feeShare },
     ...governanceMetrics(governance, world),
+    ...supplySide.metrics,
   ];
 
   const economy: TokenEconomy = {
@@ -288,8 +325,13 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     nodeOperators,
     voters,
     voteBuyer,
-    summary: (series, ticks) => ({ ...tokenEconomySummary(economy, series, ticks), ...governanceSummary(governance) }),
-    tables: [governanceEventsTable(governance)],
+    supplySide,
+    summary: (series, ticks) => ({
+      ...tokenEconomySummary(economy, series, ticks),
+      ...governanceSummary(governance),
+      ...supplySideKpis(series, ticks, world.ticksPerYear),
+    }),
+    tables: [governanceEventsTable(governance), supplySide.unlockLog.table()],
   };
   return economy;
 }
