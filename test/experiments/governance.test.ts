@@ -35,9 +35,9 @@ describe('experiments/dao-treasury.ts', () => {
     const spec = plan.runs.find((r) => r.variant === 'grantsAndBuybacks')!;
     const r = runOne(treasury.model, spec, opts);
     expect(r.status).toBe('ok');
-    expect(r.summary.grants_tokens_total + r.summary.buyback_usd_total).toBeGreaterThan(0);
+    expect(r.summary.gov_grants_tokens_total + r.summary.gov_buyback_usd_total).toBeGreaterThan(0);
     const none = runOne(treasury.model, plan.runs.find((x) => x.variant === 'noSpending')!, opts);
-    expect(none.summary.grants_tokens_total).toBe(0);
-    expect(none.summary.buyback_usd_total).toBe(0);
+    expect(none.summary.gov_grants_tokens_total).toBe(0);
+    expect(none.summary.gov_buyback_usd_total).toBe(0);
   });
 });

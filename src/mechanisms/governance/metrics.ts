@@ -12,7 +12,7 @@ import { powerConcentration } from './stats';
  * | `gov_created`, `gov_passed`, `gov_captured` | flow | proposals created, passed, passed against a token-weighted majority of holders |
  * | `gov_turnout` | level | turnout (power cast / electorate power) of the last proposal closed, 0 before any |
  * | `voting_power_gini`, `voting_power_nakamoto` | level | concentration of effective voting power now (delegated power counted with the delegate) |
- * | `bribes_usd`, `grants_tokens`, `buyback_usd` | flow | USD paid for votes, tokens granted, treasury USD spent on buybacks |
+ * | `bribes_usd`, `gov_grants_tokens`, `gov_buyback_usd` | flow | USD paid for votes, tokens granted, treasury USD spent on buybacks |
  */
 export function governanceMetrics(gov: Governance, world: World): Metric[] {
   let cachedTick = -1;
@@ -34,8 +34,8 @@ export function governanceMetrics(gov: Governance, world: World): Metric[] {
     { name: 'voting_power_gini', kind: 'level', read: () => concentration().gini },
     { name: 'voting_power_nakamoto', kind: 'level', read: () => concentration().nakamoto },
     { name: 'bribes_usd', kind: 'flow', read: () => s.bribesThisTick },
-    { name: 'grants_tokens', kind: 'flow', read: () => s.grantsThisTick },
-    { name: 'buyback_usd', kind: 'flow', read: () => s.buybackThisTick },
+    { name: 'gov_grants_tokens', kind: 'flow', read: () => s.grantsThisTick },
+    { name: 'gov_buyback_usd', kind: 'flow', read: () => s.buybackThisTick },
   ];
 }
 
@@ -58,7 +58,7 @@ export function votingPowerConcentration(gov: Governance): { gini: number; nakam
  * (ticks from creation to passing; NaN when none passed), `gov_executed`,
  * `gov_failed`, `gov_captured`, `gov_capture_rate` (captured / passed; NaN
  * when none passed), `gini_voting_power`, `nakamoto_voting_power`,
- * `bribes_usd_total`, `grants_tokens_total`, `buyback_usd_total`.
+ * `bribes_usd_total`, `gov_grants_tokens_total`, `gov_buyback_usd_total`.
  */
 export function governanceSummary(gov: Governance): Record<string, number> {
   const s = gov.stats;
@@ -77,7 +77,7 @@ export function governanceSummary(gov: Governance): Record<string, number> {
     gini_voting_power: conc.gini,
     nakamoto_voting_power: conc.nakamoto,
     bribes_usd_total: s.bribesUsd,
-    grants_tokens_total: s.grantsTokens,
-    buyback_usd_total: s.buybackUsd,
+    gov_grants_tokens_total: s.grantsTokens,
+    gov_buyback_usd_total: s.buybackUsd,
   };
 }
