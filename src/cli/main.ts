@@ -9,15 +9,20 @@ import { mergeCommand } from './merge';
 import { formatParams } from './params';
 import { deviateCommand } from './deviate';
 import { sensitivityCommand } from './sensitivity';
+import { compareCommand } from './compare';
+import { reportCommand } from './report';
+import { writeReport } from '../report/writeReport';
 
 const USAGE = `usage:
-  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
+  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet] [--report]
                [--workers N] [--shard K/N] [--resume DIR]
   tokensim merge DIR... --out DIR
   tokensim inspect <file.arrow> [--rows N]
   tokensim params <experiment.ts>
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
-  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]`;
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]
+  tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
+  tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -43,6 +48,7 @@ const runOptions = {
   set: { type: 'string', multiple: true },
   check: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  report: { type: 'boolean' },
   workers: { type: 'string' },
   shard: { type: 'string' },
   resume: { type: 'string' },
@@ -80,6 +86,7 @@ export async function runCommand(experiment: Experiment<object>, args: string[],
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
+  if (values.report && outcome.written > 0) say(`report: ${await writeReport(outcome.dir)}`);
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   if (outcome.status === 'interrupted') process.stderr.write(`interrupted; finish with: tokensim run <experiment> --resume ${outcome.dir} (and the same options)\n`);
   return outcome.status === 'complete' || outcome.status === 'partial' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
@@ -112,6 +119,12 @@ export async function main(argv: string[]): Promise<number> {
         return await deviateCommand(rest);
       case 'sensitivity':
         return await sensitivityCommand(rest);
+      case 'report':
+        process.stdout.write(`report: ${await reportCommand(rest)}\n`);
+        return 0;
+      case 'compare':
+        process.stdout.write(compareCommand(rest) + '\n');
+        return 0;
       case undefined:
       case '-h':
       case '--help':
@@ -119,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect, params, merge, deviate or sensitivity`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, merge, deviate, sensitivity, compare or report`);
     }
   } catch (e) {
     return reportError(e);
