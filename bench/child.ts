@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const [name, agents, ticks] = process.argv.slice(2);
   let report: ChildReport;
   try {
-    const bench = loadBenchmark(name);
+    const bench = await loadBenchmark(name);
     const measurement = await bench.run({ agents: Number(agents), ticks: Number(ticks) });
     // maxRSS is in kibibytes: the peak of this process alone, which is why each benchmark gets its own.
     report = { ok: true, measurement, peakRssMb: process.resourceUsage().maxRSS / 1024 };

@@ -77,10 +77,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 }
 
 /** Returns the (benchmark, size) jobs to run: each benchmark's sizes, with --agents/--ticks applied. */
-export function planJobs(args: BenchArgs): { name: string; size: BenchSize }[] {
+export async function planJobs(args: BenchArgs): Promise<{ name: string; size: BenchSize }[]> {
   const jobs: { name: string; size: BenchSize }[] = [];
   for (const name of args.names) {
-    const sizes = args.agents !== null ? [loadBenchmark(name).sizes[0]] : loadBenchmark(name).sizes;
+    const { sizes: own } = await loadBenchmark(name);
+    const sizes = args.agents !== null ? [own[0]] : own;
     for (const s of sizes) jobs.push({ name, size: { agents: args.agents ?? s.agents, ticks: args.ticks ?? s.ticks } });
   }
   return jobs;
@@ -187,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(argv);
-    jobs = planJobs(args);
+    jobs = await planJobs(args);
   } catch (e) {
     process.stderr.write(`bench: ${(e as Error).message}\n`);
     return 2;
