@@ -32,7 +32,16 @@ export const stakersParamsSchema = z
   .strict();
 export type StakersParams = z.infer<typeof stakersParamsSchema>;
 
-const schema = { hurdle: 'f64', priceWeight: 'f64', compound: 'u8', sellShare: 'f64' } as const;
+const schema = { hurdle: 'f64', priceWeight: 'f64', compound: 'u8', sellShare: 'f64', strategy: 'u8' } as const;
+
+/**
+ * Strategies a staker can be switched to (the `strategy` column: index into
+ * this list), for incentive-compatibility checks (`tokensim deviate`):
+ * 0 `follow` is the class's own rule below; `never-stake` unstakes
+ * everything and never stakes; `always-stake` stakes all its liquid tokens,
+ * rewards included, every tick and never unstakes.
+ */
+export const STAKER_STRATEGIES = ['follow', 'never-stake', 'always-stake'] as const;
 
 /**
  * Returns the annualised price trend over `lookback` ticks ending at the
@@ -64,6 +73,7 @@ export function priceTrend(world: World, lookback: number): number {
 export class Stakers implements AgentClass {
   readonly name = 'stakers';
   readonly population: Population<typeof schema>;
+  readonly strategies = STAKER_STRATEGIES;
 
   constructor(
     private readonly params: () => StakersParams,
@@ -92,7 +102,7 @@ export class Stakers implements AgentClass {
   act(world: World, order: Int32Array | null, count: number): void {
     const p = this.params();
     const pop = this.population;
-    const { hurdle, priceWeight, compound, sellShare, active, tokens } = pop.cols;
+    const { hurdle, priceWeight, compound, sellShare, strategy, active, tokens } = pop.cols;
     const staked = pop.f64('staked');
     const rewards = this.rewardsPerYear();
     const totalStaked = this.staking.totalStaked;
@@ -103,6 +113,10 @@ export class Stakers implements AgentClass {
       const i = order === null ? k : order[k];
       if (active[i] === 0) continue;
       const reward = this.staking.settle(pop, i);
+      if (strategy[i] !== 0) {
+        this.deviate(pop, i, strategy[i], tick);
+        continue;
+      }
       if (reward > 0 && compound[i] === 0) sellTokens(this.pool, pop, i, reward * sellShare[i]);
       // The yield this agent would earn: with nothing staked yet, its own stake is the whole pool.
       const pool = totalStaked > staked[i] + tokens[i] ? totalStaked : staked[i] + tokens[i];
@@ -114,6 +128,16 @@ export class Stakers implements AgentClass {
       } else if (staked[i] > 0) {
         this.staking.unstake(pop, i, staked[i] * adjust, tick);
       }
+    }
+  }
+
+  /** Acts for an agent switched to alternative strategy `s` (see `STAKER_STRATEGIES`). */
+  private deviate(pop: Population<typeof schema>, i: number, s: number, tick: number): void {
+    const staked = pop.f64('staked');
+    if (s === 1) {
+      if (staked[i] > 0) this.staking.unstake(pop, i, staked[i], tick);
+    } else if (pop.cols.tokens[i] > 0) {
+      this.staking.stake(pop, i, pop.cols.tokens[i]);
     }
   }
 }

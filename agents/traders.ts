@@ -21,7 +21,7 @@ export const tradersParamsSchema = z
       .object({ noise: z.number().min(0), momentum: z.number().min(0), fundamentalist: z.number().min(0) })
       .strict()
       .refine((m) => m.noise + m.momentum + m.fundamentalist > 0, { message: 'trader mix must not be all zero' }),
-    /** Probability a noise trader trades in a tick. */
+    /** Probability a trader looks at the market (and may trade) in a tick. */
     activity: z.number().min(0).max(1),
     /** Largest trade, per agent, in USD (a budget per trade). */
     tradeUsd: distributionSchema,
@@ -42,9 +42,10 @@ export type TradersParams = z.infer<typeof tradersParamsSchema>;
 const schema = { kind: 'u8', tradeUsd: 'f64', fairValue: 'f64', limit: 'f64' } as const;
 
 /**
- * Traders, one class with three strategies chosen by the `kind` column:
- * - noise (0): with probability `activity`, trades u · tradeUsd USD, u uniform
- *   in [0, 1), buying or selling with probability ½;
+ * Traders, one class with three strategies chosen by the `kind` column. Each
+ * tick a trader looks at the market with probability `activity`; if it does:
+ * - noise (0): trades u · tradeUsd USD, u uniform in [0, 1), buying or
+ *   selling with probability ½;
  * - momentum (1): with m = p[t−1] / p[t−1−L] − 1, buys (m > threshold) or
  *   sells (m < −threshold) min(1, |m| / (4·threshold)) · tradeUsd USD;
  * - fundamentalist (2): with gap g = (fairValue − p) / p, buys when g > band
@@ -98,14 +99,12 @@ export class Traders implements AgentClass {
     const thr = p.momentumThreshold;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
-      if (active[i] === 0) continue;
+      if (active[i] === 0 || rng.next() >= p.activity) continue;
       let usd = 0; // > 0 buy that many USD of tokens, < 0 sell that many USD of tokens
       const kd = kind[i];
       if (kd === TRADER_KINDS.noise) {
-        if (rng.next() < p.activity) {
-          const size = rng.next() * tradeUsd[i];
-          usd = rng.next() < 0.5 ? size : -size;
-        }
+        const size = rng.next() * tradeUsd[i];
+        usd = rng.next() < 0.5 ? size : -size;
       } else if (kd === TRADER_KINDS.momentum) {
         if (momentum > thr || momentum < -thr) {
           const strength = Math.min(1, Math.abs(momentum) / (4 * thr || 1));

@@ -57,6 +57,21 @@ export {
 
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
+export {
+  mean,
+  variance,
+  stdDev,
+  tCdf,
+  tQuantile,
+  confidenceInterval,
+  pairedDifference,
+  logReturns,
+  annualisedVolatility,
+  maxDrawdown,
+  annualisedGrowth,
+  type ConfidenceInterval,
+  type PairedDifference,
+} from './metrics/stats';
 export { seriesKpis, agentHoldings, agentStakes } from './metrics/summary';
 export { Recorder } from './metrics/recorder';
 
@@ -71,3 +86,44 @@ export { runIfMain } from './cli/main';
 // Output
 export { ArrowFileWriter, type ColumnSpec } from './io/arrowWriter';
 export { readArrowFile } from './io/arrowReader';
+
+// Analysis: equilibrium, incentive compatibility, valuation, sensitivity
+export { demand, excessDemand, allocations, totalEndowment, type ExchangeEconomy, type ExchangeAgent, type Preferences } from './analysis/exchangeEconomy';
+export { tatonnement, newtonWalras, type WalrasResult, type WalrasOptions } from './analysis/walras';
+export { clearingPrice, tokenEconomySchedules, tokenMarketAt, type TokenSchedule, type ClearingResult } from './analysis/tokenMarket';
+export {
+  bestResponse,
+  bestResponseDynamics,
+  regret,
+  stakingContest,
+  stakingContestEquilibrium,
+  type Game,
+  type BestResponseOptions,
+  type BestResponseResult,
+} from './analysis/nash';
+export { isStrategic, findStrategy, type StrategicClass } from './analysis/strategies';
+export { checkDeviation, agentWealth, type DeviationOptions, type DeviationResult } from './analysis/deviation';
+export { sobolDesign, sobolIndices, type SobolDesign, type SensitivityIndex, type EstimatorOptions } from './analysis/sobol';
+export { morrisDesign, morrisIndices, type MorrisDesign } from './analysis/morris';
+export { type ParamRange, type ParamRanges } from './analysis/ranges';
+export {
+  equationOfExchangePrice,
+  discountedUtilityValue,
+  equationOfExchangeSeries,
+  equationOfExchangeKpis,
+  type EoeSeries,
+  type EoeSeriesOptions,
+} from './analysis/valuation';
+export { withKpis } from './analysis/extendModel';
+export { stakingEquilibrium } from './analysis/stakingEquilibrium';
+export {
+  makeDesign,
+  designPoint,
+  designExperiment,
+  runSensitivityStudy,
+  analyseSensitivity,
+  writeSensitivityTable,
+  type DesignSpec,
+  type SensitivityDesign,
+  type SensitivityReport,
+} from './analysis/sensitivityStudy';

@@ -4,10 +4,16 @@ import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { formatInspect } from '../io/inspect';
 import { loadExperiment } from './loadExperiment';
+import { formatParams } from './params';
+import { deviateCommand } from './deviate';
+import { sensitivityCommand } from './sensitivity';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
-  tokensim inspect <file.arrow> [--rows N]`;
+  tokensim inspect <file.arrow> [--rows N]
+  tokensim params <experiment.ts>
+  tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -71,6 +77,15 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }
+      case 'params': {
+        if (rest.length !== 1) throw new InputError('params: expected one experiment file, e.g. tokensim params experiments/baseline.ts');
+        process.stdout.write(formatParams(loadExperiment(rest[0])) + '\n');
+        return 0;
+      }
+      case 'deviate':
+        return await deviateCommand(rest);
+      case 'sensitivity':
+        return await sensitivityCommand(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -78,21 +93,25 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run or inspect`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, deviate or sensitivity`);
     }
   } catch (e) {
-    const err = e as Error & { code?: string };
-    // Input problems (ours, and node's argument parser's) are one line, no stack.
-    if (e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`tokensim: ${err.message}\n`);
-      return 2;
-    }
-    if (/^(no such file|not an Arrow IPC file)/.test(err.message)) {
-      process.stderr.write(`tokensim: ${err.message}\n`);
-      return 2;
-    }
-    throw e;
+    return reportError(e);
   }
+}
+
+/**
+ * Prints an input problem (ours, or node's argument parser's, or a missing
+ * or unreadable file) as one line and returns exit code 2; rethrows anything
+ * else, which is a bug worth its stack.
+ */
+export function reportError(e: unknown): number {
+  const err = e as Error & { code?: string };
+  const oneLine = e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS') || /^(no such file|not an Arrow IPC file)/.test(err.message);
+  if (!oneLine) throw e;
+  const hint = (err.code ?? '').startsWith('ERR_PARSE_ARGS') ? ' (see tokensim --help)' : '';
+  process.stderr.write(`tokensim: ${err.message}${hint}\n`);
+  return 2;
 }
 
 /**
@@ -101,11 +120,13 @@ export async function main(argv: string[]): Promise<number> {
  */
 export function runIfMain(mod: NodeModule, experiment: Experiment<any>): void {
   if (require.main !== mod) return;
-  runCommand(experiment, process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: Error) => {
-      process.stderr.write(`tokensim: ${e instanceof InputError ? e.message : e.stack}\n`);
-      process.exitCode = e instanceof InputError ? 2 : 1;
-    },
-  );
+  runCommand(experiment, process.argv.slice(2))
+    .catch(reportError)
+    .then(
+      (code) => (process.exitCode = code),
+      (e: Error) => {
+        process.stderr.write(`tokensim: ${e.stack}\n`);
+        process.exitCode = 1;
+      },
+    );
 }

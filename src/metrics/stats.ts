@@ -33,7 +33,10 @@ export function stdDev(xs: ArrayLike<number>): number {
  * `tCdf(t, df)` → P(T ≤ t) for Student's t with `df` > 0 degrees of freedom
  * (not necessarily an integer; `Infinity` gives the standard normal):
  * F(t) = 1 − ½ I_{df/(df+t²)}(df/2, ½) for t ≥ 0, and F(−t) = 1 − F(t),
- * with I the regularised incomplete beta function. NaN for df ≤ 0.
+ * with I the regularised incomplete beta function. The smaller tail is
+ * accurate to a relative 1e-14 for df ≤ 30, 2e-12 to df = 10⁵ and 4e-10
+ * beyond, save the far tail of df > 10⁷ (3e-8 at t = 20); checked against
+ * 50-digit mpmath. NaN for df ≤ 0.
  */
 export function tCdf(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return NaN;
@@ -44,10 +47,11 @@ export function tCdf(t: number, df: number): number {
 /**
  * `tQuantile(p, df)` → the t with P(T ≤ t) = p for Student's t with `df` > 0
  * degrees of freedom (`Infinity`: the standard normal quantile, Wichura's
- * AS 241, relative error ~1e-16). For finite df, Newton's method on
- * ln P(T > t) against ln t, started from the normal quantile (which never
- * exceeds the t quantile) and kept inside a bracket; converges to a few ulps.
- * ±Infinity at p = 0 or 1; NaN for p outside [0, 1] or df ≤ 0.
+ * AS 241, relative error ~1e-16); for finite df, `tCdf` inverted by
+ * safeguarded Newton steps, which solve it to a relative 1e-12 in t (1e-15
+ * against the closed forms for df = 1, 2). ±Infinity at p = 0 or 1, and where
+ * the quantile exceeds the largest double (df < 1, p far in a tail); NaN for
+ * p outside [0, 1] or df ≤ 0.
  * E.g. tQuantile(0.975, 4) = 2.7764451…
  */
 export function tQuantile(p: number, df: number): number {
@@ -142,8 +146,8 @@ export function annualisedVolatility(prices: ArrayLike<number>, periodsPerYear: 
 
 /**
  * `maxDrawdown(prices)` → max_t (M_t − p_t) / M_t with M_t = max_{s≤t} p_s,
- * the worst fall from a running peak as a share of that peak, in [0, 1];
- * NaN for an empty series. Non-positive peaks are skipped.
+ * the worst fall from a running peak as a share of that peak, in [0, 1] for
+ * non-negative prices; NaN for an empty series. Non-positive peaks are skipped.
  */
 export function maxDrawdown(prices: ArrayLike<number>): number {
   const n = prices.length;
@@ -161,7 +165,8 @@ export function maxDrawdown(prices: ArrayLike<number>): number {
 /**
  * `annualisedGrowth(start, end, years)` → g = (end / start)^(1/years) − 1, the
  * constant yearly rate taking `start` to `end` in `years`, per year (0.05 =
- * 5 %/year); computed as expm1(ln(end / start) / years), exact for small g.
+ * 5 %/year); computed as expm1(ln(end / start) / years), which keeps full
+ * precision for small g where pow − 1 would cancel.
  * NaN unless start > 0, end ≥ 0 and years > 0.
  */
 export function annualisedGrowth(start: number, end: number, years: number): number {
@@ -177,9 +182,10 @@ function checkLevel(level: number): void {
 
 /**
  * P(T > t) for t ≥ 0: ½ I_x(df/2, ½) with x = df/(df + t²) = 1/(1 + q²),
- * q = t/√df. Past df = 4·10⁵ the continued fraction needs ~√df terms, each
- * below rounding, so it stops early; there, Abramowitz & Stegun 26.7.8,
- * P(Z > t (1 − 1/(4 df)) / √(1 + t²/(2 df))), is accurate to O(df⁻²).
+ * q = t/√df. The continued fraction then needs ~√df terms, each below
+ * rounding, and loses about df · 3e-17 relative; past df = 10⁷ Abramowitz &
+ * Stegun 26.7.8, P(Z > t (1 − 1/(4 df)) / √(1 + t²/(2 df))), whose error
+ * falls as t⁴/df², does better (3e-8 relative at t = 20, 2e-11 at t = 6).
  */
 function tUpperTail(t: number, df: number): number {
   if (t === 0) return 0.5;
@@ -193,7 +199,7 @@ function tUpperTail(t: number, df: number): number {
   return 0.5 * incompleteBeta(Math.exp(lnX), Math.exp(lnY), lnX, lnY, a, 0.5, LN_SQRT_PI - lnGammaRatio(a));
 }
 
-const LARGE_DF = 4e5;
+const LARGE_DF = 1e7;
 
 /** ln(1 + q²) from ln q, without overflow for large q. */
 function lnOnePlusSquare(lnQ: number): number {
@@ -278,7 +284,10 @@ function incompleteBeta(x: number, y: number, lnX: number, lnY: number, a: numbe
 
 const TINY = 1e-300;
 
-/** The continued fraction for I_x(a, b) (Numerical Recipes §6.4), to relative 1e-16. */
+/**
+ * The continued fraction for I_x(a, b) (Numerical Recipes §6.4), stopped when
+ * a term changes it by less than 1e-16 relative.
+ */
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const clamp = (v: number) => (Math.abs(v) < TINY ? TINY : v);
   let c = 1;

@@ -55,13 +55,14 @@ export function seriesKpis(series: Record<string, Float64Array>, ticks: Int32Arr
 export function agentHoldings(world: World<any>): Float64Array {
   return concatColumns(world.populations, (p, i) => {
     const c = p.cols as unknown as Record<string, Float64Array | undefined>;
-    return p.cols.tokens[i] + (c.staked?.[i] ?? 0) + (c.unbonding?.[i] ?? 0);
+    // Rounding can leave −1e−13 where a balance was emptied; holdings are ≥ 0.
+    return Math.max(0, p.cols.tokens[i] + (c.staked?.[i] ?? 0) + (c.unbonding?.[i] ?? 0));
   });
 }
 
 /** Returns each agent's stake, all populations concatenated, in tokens. */
 export function agentStakes(world: World<any>): Float64Array {
-  return concatColumns(world.populations, (p, i) => (p.cols as unknown as Record<string, Float64Array | undefined>).staked?.[i] ?? 0);
+  return concatColumns(world.populations, (p, i) => Math.max(0, (p.cols as unknown as Record<string, Float64Array | undefined>).staked?.[i] ?? 0));
 }
 
 function concatColumns(pops: Population[], value: (p: Population, i: number) => number): Float64Array {

@@ -47,16 +47,17 @@ export const tokenEconomySchema = z
 export type TokenEconomyParams = z.infer<typeof tokenEconomySchema>;
 
 /**
- * Default parameters: a token at $1 with ~38M tokens at genesis, 5M
- * tokens/year emission (60% stakers, 30% nodes, 10% treasury), half of AMM
- * fees burned, 2,000 stakers, 2,000 traders, 300 potential node operators
- * (100 online) and 500 voters.
+ * Default parameters: a token at $1 with ~43M tokens at genesis and a $3M
+ * pool, 5M tokens/year emission (60% stakers, 30% nodes, 10% treasury), half
+ * of AMM fees burned, 2,000 stakers, 2,000 traders (about $130k of daily
+ * volume, ~50% annualised volatility), 300 potential node operators (100
+ * online) and 500 voters who may vote the emission rate and burn share.
  */
 export const tokenEconomyDefaults: TokenEconomyParams = {
   ticksPerYear: 365,
   activation: 'shuffle',
   treasury: { tokens: 10_000_000, usd: 1_000_000 },
-  amm: { tokenReserve: 5_000_000, usdReserve: 5_000_000, feeBps: 30 },
+  amm: { tokenReserve: 3_000_000, usdReserve: 3_000_000, feeBps: 30 },
   emission: { schedule: 'constant', ratePerYear: 5_000_000, decayPerYear: 0.3, halvingTicks: 365, maxSupply: null },
   rewards: { stakers: 0.6, nodes: 0.3, treasury: 0.1 },
   staking: { unbondingTicks: 14 },
@@ -74,11 +75,11 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
   },
   traders: {
     count: 2000,
-    initialTokens: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
-    initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
+    initialTokens: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
+    initialUsd: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
     mix: { noise: 0.6, momentum: 0.2, fundamentalist: 0.2 },
     activity: 0.1,
-    tradeUsd: { dist: 'lognormal', mu: Math.log(200), sigma: 0.8 },
+    tradeUsd: { dist: 'lognormal', mu: Math.log(1000), sigma: 1 },
     lookback: 7,
     momentumThreshold: 0.02,
     fairValue: { dist: 'lognormal', mu: 0, sigma: 0.2 },

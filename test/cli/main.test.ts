@@ -85,3 +85,13 @@ describe('tokensim run and inspect', () => {
     expect(stderr).toMatch(/no such file: .*missing\.arrow/);
   });
 });
+
+describe('tokensim params', () => {
+  it('lists every parameter path with its default, distributions as one value', async () => {
+    expect(await main(['params', tiny])).toBe(0);
+    expect(stdout).toMatch(/^emission\.ratePerYear +5000000$/m);
+    expect(stdout).toMatch(/^stakers\.count +40$/m);
+    expect(stdout).toMatch(/^stakers\.hurdle +\{"dist":"uniform","min":0\.02,"max":0\.3\}$/m);
+    expect(stdout).toMatch(/no-burn: \{"burn":\{"feeShare":0\}\}/);
+  });
+});

@@ -1,0 +1,167 @@
+import { InputError } from '../core/errors';
+import { TRADER_KINDS } from '../../agents/traders';
+import { buildTokenEconomy, type TokenEconomy, type TokenEconomyParams } from '../models/tokenEconomy';
+
+/** A price-dependent schedule: net tokens a group wants to buy at a given price (USD/token); negative means it sells. */
+export interface TokenSchedule {
+  readonly name: string;
+  netDemand(price: number): number;
+}
+
+/** What `clearingPrice` found. */
+export interface ClearingResult {
+  converged: boolean;
+  /** One line: how it converged, or why there is no clearing price in the bracket. */
+  reason: string;
+  /** The market-clearing price, USD per token (NaN when not converged). */
+  price: number;
+  /** Each schedule's net demand at `price`, tokens. */
+  netDemand: Record<string, number>;
+  /** Σ net demand at `price`, tokens (≈ 0 when converged). */
+  excess: number;
+  iterations: number;
+}
+
+/**
+ * Returns the Walrasian clearing price of a token market: the price p at
+ * which the schedules' net demands sum to zero, Σ_g D_g(p) = 0, found by
+ * bisection on log p within [lo, hi] (USD/token). Assumes aggregate net
+ * demand is continuous and changes sign once in the bracket (falling in
+ * price, as for downward-sloping demand and upward-sloping supply); when it
+ * has the same sign at both ends, returns converged = false with which side
+ * of the market is short, never a boundary price dressed as an answer.
+ */
+export function clearingPrice(schedules: readonly TokenSchedule[], lo: number, hi: number, tolerance = 1e-10): ClearingResult {
+  if (!(lo > 0) || !(hi > lo)) throw new InputError(`clearing price: expected 0 < lo < hi, got [${lo}, ${hi}]`);
+  const total = (p: number) => schedules.reduce((s, g) => s + g.netDemand(p), 0);
+  const detail = (p: number) => Object.fromEntries(schedules.map((g) => [g.name, g.netDemand(p)]));
+  const fLo = total(lo);
+  const fHi = total(hi);
+  if (!Number.isFinite(fLo) || !Number.isFinite(fHi)) throw new InputError(`clearing price: a schedule's net demand is not finite at the bracket ends`);
+  if (fLo === 0) return { converged: true, reason: 'clears at the lower bracket end', price: lo, netDemand: detail(lo), excess: 0, iterations: 0 };
+  if (fHi === 0) return { converged: true, reason: 'clears at the upper bracket end', price: hi, netDemand: detail(hi), excess: 0, iterations: 0 };
+  if (Math.sign(fLo) === Math.sign(fHi)) {
+    const side = fLo > 0 ? `excess demand (${fLo.toPrecision(4)} tokens at ${lo}, ${fHi.toPrecision(4)} at ${hi})` : `excess supply (${fLo.toPrecision(4)} tokens at ${lo}, ${fHi.toPrecision(4)} at ${hi})`;
+    return { converged: false, reason: `no clearing price in [${lo}, ${hi}]: ${side} throughout`, price: NaN, netDemand: {}, excess: NaN, iterations: 0 };
+  }
+  let a = Math.log(lo);
+  let b = Math.log(hi);
+  let fa = fLo;
+  let it = 0;
+  while (b - a > tolerance && it < 200) {
+    it++;
+    const mid = (a + b) / 2;
+    const fm = total(Math.exp(mid));
+    if (fm === 0) {
+      a = b = mid;
+      break;
+    }
+    if (Math.sign(fm) === Math.sign(fa)) {
+      a = mid;
+      fa = fm;
+    } else b = mid;
+  }
+  const price = Math.exp((a + b) / 2);
+  return { converged: true, reason: `bisection to a relative bracket of ${tolerance} in ${it} steps`, price, netDemand: detail(price), excess: total(price), iterations: it };
+}
+
+/**
+ * Returns the token demand and supply schedules implied by a token
+ * economy's agents in their current state (call between ticks), each as net
+ * tokens wanted at a hypothetical price p:
+ * - `fundamentalists`: with gap g = (fairValue − p)/p, buy (g > band) or sell
+ *   (g < −band) min(1, |g|)·tradeUsd USD, i.e. that over p tokens, capped by
+ *   USD balance, position limit and token balance;
+ * - `momentum`: their trend signal comes from past prices, so they buy or
+ *   sell a fixed USD amount, ±strength·tradeUsd / p tokens;
+ * - `stakerRewardSales`: non-compounding stakers sell sellShare of their
+ *   pending reward (tokens, price-independent);
+ * - `nodeOperatorCosts`: online operators sell (cost − usd)/p tokens to pay
+ *   their USD cost for the tick;
+ * - `amm` (when `includePool`): the pool as a market maker, whose token
+ *   reserve at price p is √(k/p), so it takes √(k/p) − x₀ tokens (fees
+ *   ignored).
+ * Noise traders are left out: their expected net demand is zero. The
+ * result is the schedules the agents' rules imply, not a forecast of the
+ * AMM price, which comes from sequential trades.
+ */
+export function tokenEconomySchedules(economy: TokenEconomy, includePool = false): TokenSchedule[] {
+  const { world, traders, stakers, nodeOperators, staking, nodeRewards, pool } = economy;
+  const tp = world.params.traders;
+  const tc = traders.population.cols;
+  const last = world.priceAt(world.tick);
+  const then = world.priceAt(world.tick - tp.lookback);
+  const momentum = then > 0 ? last / then - 1 : 0;
+  const thr = tp.momentumThreshold;
+  const cap = (i: number, usd: number, p: number) =>
+    usd > 0 ? Math.min(usd, tc.usd[i], Math.max(0, tc.limit[i] - tc.tokens[i]) * p) / p : -Math.min(-usd / p, tc.tokens[i]);
+  const out: TokenSchedule[] = [
+    {
+      name: 'fundamentalists',
+      netDemand: (p) => {
+        let d = 0;
+        for (let i = 0; i < traders.population.size; i++) {
+          if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.fundamentalist) continue;
+          const gap = (tc.fairValue[i] - p) / p;
+          if (gap > tp.band || gap < -tp.band) d += cap(i, Math.sign(gap) * Math.min(1, Math.abs(gap)) * tc.tradeUsd[i], p);
+        }
+        return d;
+      },
+    },
+    {
+      name: 'momentum',
+      netDemand: (p) => {
+        if (!(momentum > thr || momentum < -thr)) return 0;
+        const strength = Math.min(1, Math.abs(momentum) / (4 * thr || 1));
+        let d = 0;
+        for (let i = 0; i < traders.population.size; i++) {
+          if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.momentum) continue;
+          d += cap(i, Math.sign(momentum) * strength * tc.tradeUsd[i], p);
+        }
+        return d;
+      },
+    },
+  ];
+  const sp = stakers.population;
+  let rewardSales = 0;
+  for (let i = 0; i < sp.size; i++) {
+    if (sp.cols.active[i] === 1 && sp.cols.compound[i] === 0) rewardSales += staking.pending(sp, i) * sp.cols.sellShare[i];
+  }
+  out.push({ name: 'stakerRewardSales', netDemand: () => -rewardSales });
+  const np = nodeOperators.population;
+  const nc = np.cols;
+  const snap = np.f64('nodeSnapshot');
+  out.push({
+    name: 'nodeOperatorCosts',
+    netDemand: (p) => {
+      let d = 0;
+      for (let i = 0; i < np.size; i++) {
+        if (nc.active[i] === 0 || nc.online[i] === 0) continue;
+        const need = nc.costUsdPerTick[i] - nc.usd[i];
+        if (need > 0) d -= Math.min(need / p, nc.tokens[i] + nodeRewards.rewards.owed(nc.capacity[i], snap[i]));
+      }
+      return d;
+    },
+  });
+  if (includePool) {
+    const k = pool.k;
+    const x0 = pool.tokenReserve;
+    out.push({ name: 'amm', netDemand: (p) => Math.sqrt(k / p) - x0 });
+  }
+  return out;
+}
+
+/**
+ * Returns the token economy built from `params` and `seed`, stepped to
+ * `tick`, with the market-clearing price of its agents' schedules there
+ * (`clearingPrice` over [price/100, price·100]) beside the pool's own price
+ * (USD/token) — how far the sequential AMM price sits from the Walrasian
+ * price the agents' rules imply.
+ */
+export function tokenMarketAt(params: TokenEconomyParams, seed: number, tick: number, includePool = true): { clearing: ClearingResult; poolPrice: number; economy: TokenEconomy } {
+  if (!Number.isInteger(tick) || tick < 0) throw new InputError(`token market: tick must be a non-negative integer, got ${tick}`);
+  const economy = buildTokenEconomy(params, { seed, check: false });
+  for (let t = 0; t < tick; t++) economy.world.step();
+  const p = economy.pool.price;
+  return { clearing: clearingPrice(tokenEconomySchedules(economy, includePool), p / 100, p * 100), poolPrice: p, economy };
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors';
+import { analyseSensitivity, writeSensitivityTable, type SensitivityReport } from '../analysis/sensitivityStudy';
+
+const options = {
+  kpi: { type: 'string', multiple: true },
+  bootstrap: { type: 'string' },
+  level: { type: 'string' },
+} as const;
+
+const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : x.toFixed(3)) : 'n/a');
+
+/** Returns the sensitivity report as printed: per KPI, one line per parameter with its indices and intervals. */
+export function formatSensitivity(report: SensitivityReport): string {
+  const lines: string[] = [];
+  const names = report.spec.method === 'sobol' ? ['S1', 'ST'] : ['mu_star', 'mu', 'sigma'];
+  const kpis = [...new Set(report.indices.map((x) => x.kpi))];
+  for (const kpi of kpis) {
+    lines.push(`${kpi}:`);
+    const params = [...new Set(report.indices.filter((x) => x.kpi === kpi).map((x) => x.parameter))];
+    const width = Math.max(...params.map((p) => p.length));
+    for (const p of params) {
+      const cells = names.map((n) => {
+        const x = report.indices.find((i) => i.kpi === kpi && i.parameter === p && i.index === n)!;
+        return `${n} ${f(x.value)} [${f(x.ciLo)}, ${f(x.ciHi)}]`;
+      });
+      lines.push(`  ${p.padEnd(width)}  ${cells.join('   ')}`);
+    }
+  }
+  for (const s of report.skipped) lines.push(`skipped ${s.kpi}: ${s.reason}`);
+  return lines.join('\n');
+}
+
+/** The `tokensim sensitivity DIR` command: prints the indices and writes DIR/sensitivity.arrow; returns the exit code. */
+export async function sensitivityCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new InputError('sensitivity: expected one results directory, e.g. tokensim sensitivity results/sensitivity/<time>');
+  const bootstrap = values.bootstrap === undefined ? undefined : Number(values.bootstrap);
+  if (bootstrap !== undefined && !(Number.isInteger(bootstrap) && bootstrap >= 0)) throw new InputError(`--bootstrap ${values.bootstrap}: expected a non-negative integer`);
+  const level = values.level === undefined ? undefined : Number(values.level);
+  if (level !== undefined && !(level > 0 && level < 1)) throw new InputError(`--level ${values.level}: expected a confidence level in (0, 1)`);
+  const dir = positionals[0];
+  const report = analyseSensitivity(dir, { kpis: values.kpi, bootstrap, level });
+  const out = join(dir, 'sensitivity.arrow');
+  await writeSensitivityTable(out, report.indices);
+  const m = report.spec;
+  const size = m.method === 'sobol' ? `n = ${m.n}` : `${m.trajectories} trajectories`;
+  process.stdout.write(`${m.method} indices (${size}, ${Object.keys(m.ranges).length} parameters; intervals: bootstrap ${(level ?? 0.95) * 100}%)\n`);
+  process.stdout.write(formatSensitivity(report) + '\n');
+  process.stdout.write(`written: ${out}\n`);
+  return 0;
+}
