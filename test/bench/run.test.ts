@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendResult, parseBenchArgs, planJobs, readResults, toEntry } from '../../bench/run';
 import { scaledBaselineParams } from '../../bench/baseline';
+import { tokenEconomyDefaults } from '../../src/models/tokenEconomy';
 
 describe('benchmark runner', () => {
   it('runs every registered benchmark at each of its sizes when no name is given', async () => {
@@ -42,9 +43,12 @@ describe('scaled baseline parameters', () => {
   it('keeps the agent total exact and scales the economy with it', () => {
     const p = scaledBaselineParams(48_000);
     expect(p.stakers.count + p.traders.count + p.nodeOperators.candidates + p.voters.count).toBe(48_000);
-    expect(p.traders.count).toBe(20_000);
-    expect(p.amm.tokenReserve).toBe(50_000_000);
-    expect(p.emission.ratePerYear).toBe(50_000_000);
-    expect(p.nodeOperators.initialNodes).toBe(1000);
+    expect(p.traders.count).toBe(tokenEconomyDefaults.traders.count * 10);
+    // 48,000 agents is ten times the default economy's 4,800.
+    const d = tokenEconomyDefaults;
+    expect(p.amm.tokenReserve).toBe(d.amm.tokenReserve * 10);
+    expect(p.emission.ratePerYear).toBe(d.emission.ratePerYear * 10);
+    expect(p.treasury.tokens).toBe(d.treasury.tokens * 10);
+    expect(p.nodeOperators.initialNodes).toBe(d.nodeOperators.initialNodes * 10);
   });
 });
