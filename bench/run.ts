@@ -110,7 +110,9 @@ function runChild(name: string, size: BenchSize, cpuProf: boolean): Promise<{ me
 function gitCommit(): string | null {
   try {
     const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: __dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: __dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    // results.json itself changes with every run: it does not make the measured code dirty.
+    const status = ['status', '--porcelain', '--untracked-files=no', '--', ':(top)', ':(top,exclude)bench/results.json'];
+    const dirty = execFileSync('git', status, { cwd: __dirname, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return null;
