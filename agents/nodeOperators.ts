@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { distributionSchema } from '../src/core/distributions';
+import { distributionSchema, type Distribution } from '../src/core/distributions';
 import { drawTrait, endow } from '../src/core/genesis';
 import { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
+import { compensatedSum } from '../src/core/sum';
 import type { AgentClass, World } from '../src/core/world';
 import type { ConstantProductPool } from '../src/market/amm';
-import { sellForUsd } from '../src/market/trade';
+import { buyTokens, sellForUsd, sellTokens } from '../src/market/trade';
+import type { ServedWorkRewards } from '../src/mechanisms/depinRewards';
+import { carbonKg, nodeEnergyKwh } from '../src/mechanisms/energy';
+import { carbonFeeUsd, greenMultiplier, noGreenIncentives, offsetCostUsd, type GreenIncentivesParams } from '../src/mechanisms/greenIncentives';
 import type { NodeRewards } from '../src/mechanisms/nodeRewards';
 
-/** Parameters of the DePIN node operators class. */
+/** Parameters of the DePIN node operators class. Fields marked optional default to the foundation's behaviour (no energy, no downtime, one unit). */
 export const nodeOperatorsParamsSchema = z
   .object({
     /** Potential operators (online or not). */
@@ -17,54 +21,160 @@ export const nodeOperatorsParamsSchema = z
     initialNodes: z.number().int().min(0),
     initialTokens: distributionSchema,
     initialUsd: distributionSchema,
-    /** Capacity units per node (e.g. GPUs). */
+    /** Capacity per hardware unit (e.g. GPU-hours per tick). */
     capacity: distributionSchema,
-    /** Hardware cost per node, in USD, amortised over `amortisationTicks`. */
+    /** Hardware cost per unit, in USD, amortised over `amortisationTicks`. */
     hardwareUsd: distributionSchema,
     amortisationTicks: z.number().int().min(1),
-    /** Operating cost (power, bandwidth, hosting), in USD per tick. */
+    /** Operating cost besides electricity (bandwidth, hosting), in USD per tick per unit. */
     opexUsdPerTick: distributionSchema,
-    /** Annual return on hardware an operator requires to join. */
+    /** Annual return on hardware, after depreciation, an operator requires to add a unit. */
     hurdle: distributionSchema,
-    /** Consecutive loss-making ticks after which an operator leaves. */
+    /** Consecutive loss-making ticks after which an operator retires a unit (its last: goes offline). */
     patienceTicks: distributionSchema,
-    /** Probability per tick that an offline operator considers joining. */
+    /** Probability per tick that an operator considers adding a unit (joining, when offline). */
     considerProbability: z.number().min(0).max(1),
+    /** Most hardware units one operator runs (default 1: join or leave, no expansion). */
+    maxUnits: z.number().int().min(1).optional(),
+    /** Electricity of one unit at full load, in kWh per tick (default 0). */
+    energyKwhPerTick: distributionSchema.optional(),
+    /** Power when idle as a share of full load, in [0, 1] (default 0.3). */
+    idleShare: z.number().min(0).max(1).optional(),
+    /** Electricity price each operator pays, in USD per kWh (default 0). */
+    electricityUsdPerKwh: distributionSchema.optional(),
+    /** Carbon intensity of each operator's grid, in gCO2/kWh (default 480, world average). */
+    gridIntensity: distributionSchema.optional(),
+    /** Share of operators running on their own renewables (0 gCO2/kWh), in [0, 1] (default 0). */
+    renewableShare: z.number().min(0).max(1).optional(),
+    /** Share of the other operators that buy offsets for all their CO2, in [0, 1] (default 0). */
+    offsetShare: z.number().min(0).max(1).optional(),
+    /** Probability per tick that an online node is down (serves nothing), per operator (default 0). */
+    downtime: distributionSchema.optional(),
+    /** Collateral staked per unit to run it, in tokens; bought on the AMM when short (default 0). */
+    collateralTokens: z.number().min(0).optional(),
+    /** Share of collateral burned for each tick a node is down, in [0, 1] (default 0). */
+    slashShare: z.number().min(0).max(1).optional(),
+    /** Share of each tick's token income sold once costs are paid, in [0, 1] (default 0). */
+    sellRewardsShare: z.number().min(0).max(1).optional(),
   })
   .strict()
   .refine((p) => p.initialNodes <= p.candidates, { message: 'initialNodes must not exceed candidates', path: ['initialNodes'] });
 export type NodeOperatorsParams = z.infer<typeof nodeOperatorsParamsSchema>;
 
+const ZERO: Distribution = { dist: 'constant', value: 0 };
+const WORLD_GRID: Distribution = { dist: 'constant', value: 480 };
+
+/** Returns the optional operator parameters with their defaults filled in. */
+export function operatorOptions(p: NodeOperatorsParams) {
+  return {
+    maxUnits: p.maxUnits ?? 1,
+    energyKwhPerTick: p.energyKwhPerTick ?? ZERO,
+    idleShare: p.idleShare ?? 0.3,
+    electricityUsdPerKwh: p.electricityUsdPerKwh ?? ZERO,
+    gridIntensity: p.gridIntensity ?? WORLD_GRID,
+    renewableShare: p.renewableShare ?? 0,
+    offsetShare: p.offsetShare ?? 0,
+    downtime: p.downtime ?? ZERO,
+    collateralTokens: p.collateralTokens ?? 0,
+    slashShare: p.slashShare ?? 0,
+    sellRewardsShare: p.sellRewardsShare ?? 0,
+  };
+}
+
+/**
+ * Returns the payback period of hardware worth `hardwareUsd` earning a cash
+ * margin of `marginUsdPerTick`, in years: hardware / (margin × ticksPerYear);
+ * Infinity when the margin is not positive.
+ */
+export function paybackYears(hardwareUsd: number, marginUsdPerTick: number, ticksPerYear: number): number {
+  return marginUsdPerTick > 0 ? hardwareUsd / (marginUsdPerTick * ticksPerYear) : Infinity;
+}
+
+/**
+ * Returns the longest payback an operator accepts, in years: requiring an
+ * annual return h after straight-line depreciation over A years means
+ * 1/payback − 1/A > h, i.e. payback < 1 / (h + 1/A).
+ */
+export function maxPaybackYears(hurdle: number, amortisationYears: number): number {
+  return 1 / (hurdle + 1 / amortisationYears);
+}
+
+/** What the DePIN model adds to the operators: a served-work stream, a market, green incentives and an income estimate. */
+export interface OperatorServices {
+  /** Pays served work (tokens by weight, USD by capacity) to nodes that are up. */
+  served?: ServedWorkRewards;
+  /** Utilisation of up capacity this tick, in [0, 1] (1 when omitted). */
+  utilisation?: () => number;
+  green?: () => GreenIncentivesParams;
+  /** Expected USD income per tick of a new unit of capacity c and weight w. */
+  incomeUsd?: (c: number, w: number) => number;
+}
+
 const schema = {
   capacity: 'f64',
+  unitCapacity: 'f64',
+  units: 'i32',
+  rewardWeight: 'f64',
   hardwareUsd: 'f64',
   costUsdPerTick: 'f64',
   hurdle: 'f64',
   patience: 'f64',
   lossTicks: 'i32',
   online: 'u8',
+  up: 'u8',
+  energyKwh: 'f64',
+  electricityUsd: 'f64',
+  gridIntensity: 'f64',
+  renewable: 'u8',
+  offsets: 'u8',
+  downtime: 'f64',
+  collateral: 'f64',
 } as const;
 
 /**
- * DePIN node operators. An online node costs `costUsdPerTick` =
- * hardwareUsd / amortisationTicks + opex (USD per tick, paid out of the
- * model) and earns a share of the node-reward stream by capacity. Each tick
- * it settles its reward r (tokens), sells enough tokens to pay its cost, and
- * counts the tick as a loss when r · price < cost; after `patience`
- * consecutive losses it goes offline.
+ * DePIN node operators. Operator i runs `units` hardware units of capacity
+ * `unitCapacity` each; a unit costs `costUsdPerTick` = hardwareUsd /
+ * amortisationTicks + opex, plus its electricity E · π (E: kWh this tick at
+ * the network's utilisation between idle and full load, π: its electricity
+ * price) and, on grid power, either offsets for its CO2 (E · g / 1000 kg at
+ * the offset price) or the carbon fee per tonne (paid to the treasury).
  *
- * An offline operator considers joining with probability
- * `considerProbability` per tick and joins when its expected annual return on
- * hardware
+ * Each tick an online operator settles its capacity rewards (tokens), claims
+ * its served-work pay (tokens and USD), sells tokens to cover its USD costs
+ * (and `sellRewardsShare` of its token income), and counts the tick as a
+ * loss when income (at the pool price) is below its cost. After `patience`
+ * consecutive losses it retires a unit (the last one: goes offline, its
+ * collateral returned). With probability `considerProbability` an operator
+ * considers adding a unit (an offline one: joining) and does so when its
+ * payback period beats its hurdle:
  *
- *   ((R · c / (C + c)) · price − cost) · ticksPerYear / hardwareUsd
+ *   hardwareUsd / ((I − k) · ticksPerYear) < 1 / (hurdle + 1 / amortisationYears)
  *
- * beats its hurdle (R: node rewards per tick, c: its capacity, C: capacity
- * online).
+ * (I: expected income of the unit at the current state, diluted by its own
+ * capacity; k: its cash cost). Its reward weight is capacity × green multiplier.
+ * A node is down with probability `downtime` per tick: it serves and
+ * claims nothing, and `slashShare` of its collateral is burned.
  */
 export class NodeOperators implements AgentClass {
   readonly name = 'nodeOperators';
   readonly population: Population<typeof schema>;
+  /** Capacity of online nodes, in service units. */
+  capacityOnline = 0;
+  /** Electricity used this tick by up nodes, in kWh. */
+  energyKwh = 0;
+  /** CO2 emitted this tick (before offsets), in kg. */
+  carbonKg = 0;
+  /** CO2 emitted this tick and not offset, in kg. */
+  carbonNetKg = 0;
+  /** Renewable (0 gCO2/kWh) electricity this tick, in kWh. */
+  renewableKwh = 0;
+  /** Carbon fees paid to the treasury this tick, in USD. */
+  carbonFeesUsd = 0;
+  /** Offsets bought this tick, in USD. */
+  offsetsUsd = 0;
+  /** Collateral burned for downtime this tick, in tokens. */
+  slashedTokens = 0;
+  private totalCollateral = 0;
 
   constructor(
     private readonly params: () => NodeOperatorsParams,
@@ -73,6 +183,7 @@ export class NodeOperators implements AgentClass {
     /** Node rewards scheduled this tick, in tokens. */
     private readonly rewardPerTick: () => number,
     private readonly rng: Rng,
+    private readonly services: OperatorServices = {},
   ) {
     this.population = new Population('nodeOperators', schema, 0);
     stream.attach(this.population);
@@ -83,65 +194,260 @@ export class NodeOperators implements AgentClass {
     return this.stream.nodes;
   }
 
+  /** Returns collateral staked by all operators, in tokens. */
+  get collateral(): number {
+    return this.totalCollateral;
+  }
+
   /** Creates the candidates with their traits and balances and brings the first `initialNodes` online. */
   init(world: World, rng: Rng): void {
     const p = this.params();
+    const o = operatorOptions(p);
     const pop = this.population;
     const first = pop.add(p.candidates);
     const end = first + p.candidates;
     endow(world.ledger, pop, first, end, p.initialTokens, p.initialUsd, rng);
     const c = pop.cols;
-    drawTrait(c.capacity, first, end, p.capacity, rng);
+    drawTrait(c.unitCapacity, first, end, p.capacity, rng);
     drawTrait(c.hardwareUsd, first, end, p.hardwareUsd, rng);
     drawTrait(c.costUsdPerTick, first, end, p.opexUsdPerTick, rng);
     drawTrait(c.hurdle, first, end, p.hurdle, rng);
     drawTrait(c.patience, first, end, p.patienceTicks, rng);
+    // Traits the foundation did not have come from their own stream, so its draws stay as they were.
+    const extra = rng.fork('nodeOperators:energy');
+    drawTrait(c.energyKwh, first, end, o.energyKwhPerTick, extra);
+    drawTrait(c.electricityUsd, first, end, o.electricityUsdPerKwh, extra);
+    drawTrait(c.gridIntensity, first, end, o.gridIntensity, extra);
+    drawTrait(c.downtime, first, end, o.downtime, extra);
+    world.ledger.register({ name: 'nodeCollateral', tokenHoldings: () => compensatedSum(pop.cols.collateral, 0, pop.size), usdHoldings: () => 0 });
     for (let i = first; i < end; i++) {
-      c.capacity[i] = Math.max(0, c.capacity[i]);
+      c.unitCapacity[i] = Math.max(0, c.unitCapacity[i]);
       c.costUsdPerTick[i] += c.hardwareUsd[i] / p.amortisationTicks;
-      if (i - first < p.initialNodes) {
-        c.online[i] = 1;
-        this.stream.join(pop, i);
+      c.energyKwh[i] = Math.max(0, c.energyKwh[i]);
+      c.electricityUsd[i] = Math.max(0, c.electricityUsd[i]);
+      c.gridIntensity[i] = Math.max(0, c.gridIntensity[i]);
+      c.renewable[i] = o.renewableShare > 0 && extra.chance(o.renewableShare) ? 1 : 0;
+      c.offsets[i] = c.renewable[i] === 0 && o.offsetShare > 0 && extra.chance(o.offsetShare) ? 1 : 0;
+      c.units[i] = 0;
+      c.capacity[i] = 0;
+      if (i - first < p.initialNodes) this.addUnit(world, i, o.collateralTokens, true);
+    }
+  }
+
+  /**
+   * Draws which online nodes are down this tick, burns `slashShare` of a
+   * down node's collateral, and tells the served-work stream the capacity
+   * and weight that are up. Call in the `exogenous` phase, before rewards.
+   */
+  beginTick(world: World): void {
+    const o = operatorOptions(this.params());
+    const pop = this.population;
+    const { online, up, capacity, rewardWeight, downtime, collateral } = pop.cols;
+    let upCap = 0;
+    let upW = 0;
+    let slashed = 0;
+    for (let i = 0; i < pop.size; i++) {
+      if (online[i] === 0) {
+        up[i] = 0;
+        continue;
+      }
+      const down = downtime[i] > 0 && this.rng.next() < downtime[i];
+      up[i] = down ? 0 : 1;
+      if (down) {
+        const s = collateral[i] * o.slashShare;
+        collateral[i] -= s;
+        slashed += s;
+      } else {
+        upCap += capacity[i];
+        upW += rewardWeight[i];
       }
     }
+    if (slashed > 0) world.ledger.burn(slashed);
+    this.totalCollateral -= slashed;
+    this.slashedTokens = slashed;
+    const served = this.services.served;
+    if (served) {
+      served.upCapacity = upCap;
+      served.upWeight = upW;
+    }
+  }
+
+  /** Returns operator i's reward-weight multiplier under the green incentives in force. */
+  private multiplier(i: number): number {
+    const g = this.services.green ? this.services.green() : noGreenIncentives;
+    const c = this.population.cols;
+    return greenMultiplier(g, c.renewable[i] === 1, c.offsets[i] === 1);
+  }
+
+  /**
+   * Returns operator i's cash cost of one unit for one tick at utilisation
+   * u, in USD: opex + amortisation (in `costUsdPerTick`) + electricity +
+   * offsets or carbon fee.
+   */
+  private unitCostUsd(i: number, u: number, idle: number, g: GreenIncentivesParams): number {
+    const c = this.population.cols;
+    const kwh = nodeEnergyKwh(c.energyKwh[i], idle, u);
+    const kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
+    const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
+    return c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
     const p = this.params();
+    const o = operatorOptions(p);
+    const g = this.services.green ? this.services.green() : noGreenIncentives;
     const pop = this.population;
     const pool = this.pool;
-    const { capacity, hardwareUsd, costUsdPerTick, hurdle, patience, lossTicks, online, active, usd } = pop.cols;
+    const served = this.services.served;
+    const u = this.services.utilisation ? this.services.utilisation() : 1;
     const price = pool.price;
     const reward = this.rewardPerTick();
     const tpy = world.ticksPerYear;
+    const maxPayback = (h: number) => maxPaybackYears(h, p.amortisationTicks / tpy);
     let usdOut = 0;
+    let energy = 0;
+    let carbon = 0;
+    let carbonNet = 0;
+    let renewableKwh = 0;
+    let fees = 0;
+    let offsets = 0;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
-      if (active[i] === 0) continue;
-      if (online[i] === 1) {
-        const r = this.stream.settle(pop, i);
-        const cost = costUsdPerTick[i];
-        if (usd[i] < cost) sellForUsd(pool, pop, i, cost - usd[i]);
-        const paid = usd[i] < cost ? usd[i] : cost;
-        usd[i] -= paid;
-        usdOut += paid;
-        if (r * price < cost) lossTicks[i]++;
-        else lossTicks[i] = 0;
-        if (lossTicks[i] >= patience[i]) {
-          this.stream.leave(pop, i);
-          online[i] = 0;
-          lossTicks[i] = 0;
+      const c = pop.cols;
+      if (c.active[i] === 0) continue;
+      if (c.online[i] === 1) {
+        let r = this.stream.settle(pop, i);
+        let usdIncome = 0;
+        if (served) {
+          r += served.claim(pop, i);
+          usdIncome = served.lastClaimUsd;
+        }
+        // Electricity and carbon of the units that ran this tick.
+        let kwh = 0;
+        let kg = 0;
+        if (c.up[i] === 1 && c.energyKwh[i] > 0) {
+          kwh = c.units[i] * nodeEnergyKwh(c.energyKwh[i], o.idleShare, u);
+          kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
+          energy += kwh;
+          carbon += kg;
+          if (c.renewable[i] === 1) renewableKwh += kwh;
+        }
+        const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
+        const fee = c.offsets[i] === 1 ? 0 : carbonUsd;
+        const cost = c.units[i] * c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
+        if (c.usd[i] < cost) sellForUsd(pool, pop, i, cost - c.usd[i]);
+        const paid = c.usd[i] < cost ? c.usd[i] : cost;
+        c.usd[i] -= paid;
+        // The carbon fee is paid first and stays in the model (treasury); the rest leaves it.
+        const feePaid = fee < paid ? fee : paid;
+        world.treasury.usd += feePaid;
+        fees += feePaid;
+        usdOut += paid - feePaid;
+        if (c.offsets[i] === 1) {
+          const offPaid = carbonUsd < paid ? carbonUsd : paid;
+          offsets += offPaid;
+          carbonNet += kg * (carbonUsd > 0 ? 1 - offPaid / carbonUsd : 0);
+        } else {
+          carbonNet += kg;
+        }
+        if (o.sellRewardsShare > 0 && r > 0) sellTokens(pool, pop, i, r * o.sellRewardsShare);
+        if (r * price + usdIncome < cost) c.lossTicks[i]++;
+        else c.lossTicks[i] = 0;
+        if (c.lossTicks[i] >= c.patience[i]) {
+          this.removeUnit(i);
+          c.lossTicks[i] = 0;
+        } else if (c.units[i] < o.maxUnits && this.rng.next() < p.considerProbability) {
+          if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
         }
       } else if (this.rng.next() < p.considerProbability) {
-        const c = capacity[i];
-        const share = c / (this.stream.totalCapacity + c);
-        const annual = ((reward * share * price - costUsdPerTick[i]) * tpy) / hardwareUsd[i];
-        if (annual > hurdle[i]) {
-          online[i] = 1;
-          this.stream.join(pop, i);
-        }
+        if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
       }
     }
     world.ledger.usdOut(usdOut);
+    this.energyKwh = energy;
+    this.carbonKg = carbon;
+    this.carbonNetKg = carbonNet;
+    this.renewableKwh = renewableKwh;
+    this.carbonFeesUsd = fees;
+    this.offsetsUsd = offsets;
+  }
+
+  /** Returns whether operator i's next unit pays back within its hurdle at the current state. */
+  private wouldAdd(
+    i: number,
+    price: number,
+    reward: number,
+    u: number,
+    idle: number,
+    g: GreenIncentivesParams,
+    maxPayback: (h: number) => number,
+    tpy: number,
+  ): boolean {
+    const c = this.population.cols;
+    const cap = c.unitCapacity[i];
+    const w = cap * this.multiplier(i);
+    const income = this.services.incomeUsd
+      ? this.services.incomeUsd(cap, w)
+      : ((reward * w) / (this.stream.totalCapacity + w)) * price;
+    const cashCost = this.unitCostUsd(i, u, idle, g) - c.hardwareUsd[i] / this.params().amortisationTicks;
+    return paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]);
+  }
+
+  /** Adds one unit to operator i (bringing it online if it was not); returns false when it cannot post the collateral. */
+  private addUnit(world: World, i: number, collateralPerUnit: number, genesis: boolean): boolean {
+    const pop = this.population;
+    const c = pop.cols;
+    if (collateralPerUnit > 0) {
+      const short = collateralPerUnit - c.tokens[i];
+      if (short > 0) {
+        if (genesis) {
+          // Genesis collateral is minted with the node, like any other genesis balance.
+          world.ledger.mint(short);
+          c.tokens[i] += short;
+        } else {
+          buyTokens(this.pool, pop, i, this.pool.quoteBuyExactOut(short) * (1 + 1e-12));
+          if (c.tokens[i] < collateralPerUnit * (1 - 1e-9)) return false;
+        }
+      }
+      const posted = collateralPerUnit < c.tokens[i] ? collateralPerUnit : c.tokens[i];
+      c.tokens[i] -= posted;
+      c.collateral[i] += posted;
+      this.totalCollateral += posted;
+    }
+    if (c.online[i] === 1) this.stream.leave(pop, i);
+    c.units[i]++;
+    c.capacity[i] = c.units[i] * c.unitCapacity[i];
+    c.rewardWeight[i] = c.capacity[i] * this.multiplier(i);
+    this.capacityOnline += c.unitCapacity[i];
+    c.online[i] = 1;
+    this.stream.join(pop, i);
+    return true;
+  }
+
+  /** Retires one unit of operator i; with its last unit it goes offline and takes back its collateral. */
+  private removeUnit(i: number): void {
+    const pop = this.population;
+    const c = pop.cols;
+    this.stream.leave(pop, i);
+    c.units[i]--;
+    this.capacityOnline -= c.unitCapacity[i];
+    if (c.units[i] <= 0) {
+      c.units[i] = 0;
+      c.capacity[i] = 0;
+      c.rewardWeight[i] = 0;
+      c.online[i] = 0;
+      c.tokens[i] += c.collateral[i];
+      this.totalCollateral -= c.collateral[i];
+      c.collateral[i] = 0;
+      if (this.stream.nodes === 0) this.capacityOnline = 0;
+      return;
+    }
+    const per = c.collateral[i] / (c.units[i] + 1);
+    c.collateral[i] -= per;
+    c.tokens[i] += per;
+    this.totalCollateral -= per;
+    c.capacity[i] = c.units[i] * c.unitCapacity[i];
+    c.rewardWeight[i] = c.capacity[i] * this.multiplier(i);
+    this.stream.join(pop, i);
   }
 }

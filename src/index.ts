@@ -31,16 +31,58 @@ export {
 } from './mechanisms/emission';
 export { FeeBurn, feeBurnParamsSchema, type FeeBurnParams } from './mechanisms/feeBurn';
 export { NodeRewards } from './mechanisms/nodeRewards';
+// Governance (issue 6): lifecycle, voting rules, delegation, capture metrics, events table
 export {
   Governance,
-  governanceParamsSchema,
-  governanceEventsTable,
+  Electorate,
+  holdingsOf,
   ROLES,
+  VOTING_RULES,
+  PROPOSAL_KINDS,
+  governanceParamsSchema,
+  governanceTargetSchema,
+  rolePreferencesSchema,
+  governanceEventsTable,
+  governanceMetrics,
+  governanceSummary,
+  votingPowerConcentration,
+  votingPower,
+  tallyBallot,
+  voteOutcome,
+  convictionStep,
+  convictionThreshold,
+  executeProposal,
+  GovernanceStats,
+  powerConcentration,
+  type HolderGroup,
+  type Role,
+  type VotingRule,
+  type ProposalKind,
   type GovernanceParams,
   type GovernanceTarget,
+  type RolePreferences,
   type Proposal,
+  type ProposalSpec,
+  type ProposalOutcome,
+  type Bribe,
   type GovernanceEvent,
+  type GovernanceEventKind,
+  type Tally,
 } from './mechanisms/governance';
+
+// Supply-side mechanisms: emission rules, burns, buybacks, vesting, dynamic and lock-weighted rewards, treasury
+export { stakingTargetInflation, type EmissionState } from './mechanisms/emission';
+export { FormulaEmission, FORMULA_VARIABLES, type FormulaVariable } from './mechanisms/formulaEmission';
+export { ScheduledBurn, scheduledBurnAmount, scheduledBurnParamsSchema, type ScheduledBurnParams } from './mechanisms/scheduledBurn';
+export { BurnOnUse, serviceDemandUsd, serviceParamsSchema, type ServiceParams } from './mechanisms/burnOnUse';
+export { Buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type BuybackParams } from './mechanisms/buyback';
+export { Vesting, releasedBy, vestingSectorSchema, type VestingSector, type UnlockSink } from './mechanisms/vesting';
+export { DynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
+export { LockPool, lockingParamsSchema, type LockingParams } from './mechanisms/lockedStaking';
+export { Treasury, runwayYears, MAX_RUNWAY_YEARS, treasuryPolicySchema, type TreasuryPolicy, type TreasurySource } from './mechanisms/treasury';
+export { addSupplySide, addLockPool, supplySideShape, supplySideDefaults, sectorSchema, type SupplySide, type SupplySideParams } from './models/supplySide';
+export { UnlockLog } from './models/unlockLog';
+export { supplySideKpis, priceChangeAfterPeakUnlock } from './metrics/supplyKpis';
 
 // Agent classes
 export * from '../agents';
@@ -54,6 +96,70 @@ export {
   type TokenEconomy,
   type TokenEconomyParams,
 } from './models/tokenEconomy';
+
+// DePIN networks, energy and carbon
+export {
+  ServiceMarket,
+  serviceMarketParamsSchema,
+  adoptionDemand,
+  servedUnits,
+  servicePresets,
+  type ServiceMarketParams,
+  type NodeProfile,
+  type ServicePreset,
+} from './mechanisms/serviceMarket';
+export {
+  DepinRewards,
+  ServedWorkRewards,
+  depinRewardsParamsSchema,
+  operatorMint,
+  burnsForUsage,
+  capacityMintShare,
+  type DepinRewardsParams,
+} from './mechanisms/depinRewards';
+export {
+  ConsensusEnergy,
+  consensusParamsSchema,
+  powParamsSchema,
+  posParamsSchema,
+  consensusPresets,
+  minerShare,
+  powEnergyKwh,
+  equilibriumHashrate,
+  posNodes,
+  posEnergyKwh,
+  nodeEnergyKwh,
+  carbonKg,
+  kgToTonnes,
+  kwhToMwh,
+  joulesToKwh,
+  secondsPerTick,
+  GRID_INTENSITY_G_PER_KWH,
+  PUE,
+  JOULES_PER_KWH,
+  type ConsensusParams,
+  type PowParams,
+  type PosParams,
+} from './mechanisms/energy';
+export { ConsensusRewards } from './mechanisms/consensusRewards';
+export {
+  greenIncentivesParamsSchema,
+  noGreenIncentives,
+  greenMultiplier,
+  offsetCostUsd,
+  carbonFeeUsd,
+  type GreenIncentivesParams,
+} from './mechanisms/greenIncentives';
+export {
+  depinNetwork,
+  buildDepinNetwork,
+  depinNetworkSchema,
+  depinNetworkDefaults,
+  presetOperators,
+  type DepinNetwork,
+  type DepinNetworkParams,
+} from './models/depinNetwork';
+export { depinSummary } from './metrics/depinSummary';
 
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
@@ -127,3 +233,19 @@ export {
   type SensitivityDesign,
   type SensitivityReport,
 } from './analysis/sensitivityStudy';
+
+// Comparing and reporting results (issue 8)
+export { readResults, type Results, type RunRow } from './io/resultsDir';
+export {
+  compare,
+  compareResults,
+  sweptParams,
+  significanceMark,
+  type Comparison,
+  type ComparisonRow,
+  type CompareOptions,
+  type Difference,
+  type Group,
+  type GroupBy,
+} from './experiment/compare';
+export { writeReport, buildReport, DEFAULT_METRICS, DEFAULT_SWEEP_KPIS, type ReportOptions } from './report/writeReport';

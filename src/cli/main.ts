@@ -7,13 +7,18 @@ import { loadExperiment } from './loadExperiment';
 import { formatParams } from './params';
 import { deviateCommand } from './deviate';
 import { sensitivityCommand } from './sensitivity';
+import { compareCommand } from './compare';
+import { reportCommand } from './report';
+import { writeReport } from '../report/writeReport';
 
 const USAGE = `usage:
-  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet]
+  tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet] [--report]
   tokensim inspect <file.arrow> [--rows N]
   tokensim params <experiment.ts>
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
-  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]`;
+  tokensim sensitivity <results-dir> [--kpi NAME]... [--bootstrap N] [--level L]
+  tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
+  tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
 export function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -39,6 +44,7 @@ const runOptions = {
   set: { type: 'string', multiple: true },
   check: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  report: { type: 'boolean' },
 } as const;
 
 /** Runs `experiment` with command-line `args` (the `run` flags); returns the exit code. */
@@ -57,6 +63,7 @@ export async function runCommand(experiment: Experiment<object>, args: string[])
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
+  if (values.report && outcome.written > 0) say(`report: ${await writeReport(outcome.dir)}`);
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   return outcome.status === 'complete' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
 }
@@ -86,6 +93,12 @@ export async function main(argv: string[]): Promise<number> {
         return await deviateCommand(rest);
       case 'sensitivity':
         return await sensitivityCommand(rest);
+      case 'report':
+        process.stdout.write(`report: ${await reportCommand(rest)}\n`);
+        return 0;
+      case 'compare':
+        process.stdout.write(compareCommand(rest) + '\n');
+        return 0;
       case undefined:
       case '-h':
       case '--help':
@@ -93,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect, params, deviate or sensitivity`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, deviate, sensitivity, compare or report`);
     }
   } catch (e) {
     return reportError(e);

@@ -29,6 +29,8 @@ export class FeeBurn {
   readonly name = 'feeBurn';
   /** Tokens burned by this mechanism this tick. */
   burnedThisTick = 0;
+  /** USD paid to the treasury this tick (`usdFees: 'treasury'`). */
+  treasuryUsdThisTick = 0;
 
   constructor(
     private readonly pool: ConstantProductPool,
@@ -42,6 +44,7 @@ export class FeeBurn {
   post(world: World): void {
     let burned = this.pool.collectProtocolTokens();
     const usd = this.pool.collectProtocolUsd();
+    this.treasuryUsdThisTick = 0;
     if (usd > 0) {
       if (this.params().usdFees === 'buyAndBurn') {
         // The protocol buys without paying itself a protocol fee.
@@ -51,6 +54,7 @@ export class FeeBurn {
         this.pool.protocolFeeShare = share;
       } else {
         world.treasury.usd += usd;
+        this.treasuryUsdThisTick = usd;
       }
     }
     if (burned > 0) world.ledger.burn(burned);

@@ -11,7 +11,8 @@ import { RewardIndex } from './rewardIndex';
  * calls `settle`. O(1) per distribution, like the staking pool.
  *
  * A population that runs nodes needs a `capacity` f64 column (capacity units,
- * e.g. GPUs); the stream adds a `nodeSnapshot` column to it.
+ * e.g. GPUs), or whichever column is named as the weight (a capacity scaled
+ * by a reward multiplier); the stream adds a `nodeSnapshot` column to it.
  */
 export class NodeRewards implements Holder {
   readonly name = 'nodeRewards';
@@ -21,12 +22,15 @@ export class NodeRewards implements Holder {
   /** Number of nodes online. */
   nodes = 0;
 
+  /** `weightColumn`: the f64 column nodes are paid by (default `capacity`). */
+  constructor(private readonly weightColumn = 'capacity') {}
+
   /** Adds the stream's columns to `pop`. */
   attach(pop: Population): void {
     pop.addColumn('nodeSnapshot', 'f64');
   }
 
-  /** Returns total capacity online, in capacity units. */
+  /** Returns the total weight online: capacity units when paying by `capacity`. */
   get totalCapacity(): number {
     return this.rewards.totalWeight;
   }
@@ -47,7 +51,7 @@ export class NodeRewards implements Holder {
   join(pop: Population, i: number): void {
     const c = pop.cols as unknown as Record<string, Float64Array>;
     c.nodeSnapshot[i] = this.rewards.index;
-    this.rewards.totalWeight += c.capacity[i];
+    this.rewards.totalWeight += c[this.weightColumn][i];
     this.nodes++;
   }
 
@@ -55,7 +59,7 @@ export class NodeRewards implements Holder {
   leave(pop: Population, i: number): number {
     const paid = this.settle(pop, i);
     const c = pop.cols as unknown as Record<string, Float64Array>;
-    this.rewards.totalWeight -= c.capacity[i];
+    this.rewards.totalWeight -= c[this.weightColumn][i];
     // Rounding must not leave a phantom capacity that would swallow the next rewards.
     if (--this.nodes === 0) this.rewards.totalWeight = 0;
     return paid;
@@ -64,7 +68,7 @@ export class NodeRewards implements Holder {
   /** Pays node `pop[i]`'s accrued reward into its token balance and returns it, in tokens. */
   settle(pop: Population, i: number): number {
     const c = pop.cols as unknown as Record<string, Float64Array>;
-    const owed = this.rewards.owed(c.capacity[i], c.nodeSnapshot[i]);
+    const owed = this.rewards.owed(c[this.weightColumn][i], c.nodeSnapshot[i]);
     c.nodeSnapshot[i] = this.rewards.index;
     if (owed > 0) {
       this.rewards.pay(owed);

@@ -3,15 +3,20 @@ import { NodeOperators, nodeOperatorsParamsSchema } from '../../agents/nodeOpera
 import { Stakers, stakersParamsSchema } from '../../agents/stakers';
 import { Traders, tradersParamsSchema } from '../../agents/traders';
 import { Voters, votersParamsSchema } from '../../agents/voters';
+import { VoteBuyer, voteBuyerParamsSchema } from '../../agents/voteBuyer';
 import { World } from '../core/world';
 import { ConstantProductPool, ammParamsSchema } from '../market/amm';
-import { Emission, emissionParamsSchema, scheduledEmission, cappedEmission } from '../mechanisms/emission';
+import { Emission, emissionParamsSchema } from '../mechanisms/emission';
 import { FeeBurn, feeBurnParamsSchema } from '../mechanisms/feeBurn';
-import { Governance, governanceEventsTable, governanceParamsSchema } from '../mechanisms/governance';
+import { Governance, ROLES, governanceEventsTable, governanceMetrics, governanceParamsSchema, governanceSummary } from '../mechanisms/governance';
 import { NodeRewards } from '../mechanisms/nodeRewards';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
 import { tokenEconomySummary } from '../metrics/summary';
+// Supply-side mechanisms (vesting, burns, buybacks, dynamic and lock-weighted rewards, treasury policy).
+import { addLockPool, addSupplySide, supplySideDefaults, supplySideShape, type SupplySide } from './supplySide';
+import type { EmissionState } from '../mechanisms/emission';
+import { supplySideKpis } from '../metrics/supplyKpis';
 
 /** Shares of each tick's emission paid to stakers, node operators and the treasury (sum ≤ 1; the rest is not minted). */
 export const rewardSplitSchema = z
@@ -19,9 +24,11 @@ export const rewardSplitSchema = z
     stakers: z.number().min(0).max(1),
     nodes: z.number().min(0).max(1),
     treasury: z.number().min(0).max(1),
+    /** Share paid to lock-weighted stakers (see `LockPool`). */
+    lockers: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((s) => s.stakers + s.nodes + s.treasury <= 1 + 1e-12, { message: 'reward shares must sum to at most 1' });
+  .refine((s) => s.stakers + s.nodes + s.treasury + (s.lockers ?? 0) <= 1 + 1e-12, { message: 'reward shares must sum to at most 1' });
 
 /** Parameters of the token-economy model: one object per run, every field with a default. */
 export const tokenEconomySchema = z
@@ -42,6 +49,8 @@ export const tokenEconomySchema = z
     nodeOperators: nodeOperatorsParamsSchema,
     voters: votersParamsSchema,
     governance: governanceParamsSchema,
+    voteBuyer: voteBuyerParamsSchema,
+    ...supplySideShape,
   })
   .strict();
 export type TokenEconomyParams = z.infer<typeof tokenEconomySchema>;
@@ -58,8 +67,18 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
   activation: 'shuffle',
   treasury: { tokens: 10_000_000, usd: 1_000_000 },
   amm: { tokenReserve: 3_000_000, usdReserve: 3_000_000, feeBps: 30 },
-  emission: { schedule: 'constant', ratePerYear: 5_000_000, decayPerYear: 0.3, halvingTicks: 365, maxSupply: null },
-  rewards: { stakers: 0.6, nodes: 0.3, treasury: 0.1 },
+  emission: {
+    schedule: 'constant',
+    ratePerYear: 5_000_000,
+    decayPerYear: 0.3,
+    halvingTicks: 365,
+    maxSupply: null,
+    linearTicks: 4 * 365,
+    inflationPerYear: 0.1,
+    stakingTarget: { target: 0.5, minPerYear: 0.02, maxPerYear: 0.2, gain: 0.4 },
+    formula: 'rate * exp(-years)',
+  },
+  rewards: { stakers: 0.6, nodes: 0.3, treasury: 0.1, lockers: 0 },
   staking: { unbondingTicks: 14 },
   burn: { feeShare: 0.5, usdFees: 'buyAndBurn' },
   stakers: {
@@ -103,22 +122,56 @@ export const tokenEconomyDefaults: TokenEconomyParams = {
     count: 500,
     initialTokens: { dist: 'pareto', xm: 1000, alpha: 1.5 },
     initialUsd: { dist: 'constant', value: 0 },
-    roles: { holder: 0.5, staker: 0.35, nodeOperator: 0.15 },
+    roles: { holder: 0.5, staker: 0.35, nodeOperator: 0.15, grantee: 0 },
     turnout: { dist: 'uniform', min: 0.02, max: 0.3 },
     noise: 0.1,
+    participationCostUsd: 0,
+    outcomeShare: 0.01,
+    bribeReservationUsd: { dist: 'lognormal', mu: Math.log(20), sigma: 1 },
+    lockTicks: { dist: 'uniform', min: 0, max: 4 * 365 },
+    proposeProbability: 0,
+    granteeSellShare: 0.05,
+    whales: { count: 0, tokens: { dist: 'constant', value: 1_000_000 }, role: 'holder', turnout: 0.5 },
+    delegation: { delegates: 0, share: 0, alignment: 0.8, turnout: 0.5, redelegateProbability: 0 },
   },
   governance: {
     enabled: true,
+    rule: 'token',
     proposalEveryTicks: 30,
     votingTicks: 7,
-    quorum: 0.02,
+    quorum: 0.1,
     threshold: 0.5,
+    timelockTicks: 2,
     stepShare: 0.2,
     targets: [
       { path: 'emission.ratePerYear', holder: -1, staker: 1, nodeOperator: 1 },
       { path: 'burn.feeShare', holder: 1, staker: 1, nodeOperator: -1 },
     ],
+    scheduledKinds: { param: 1, grant: 0, buyback: 0, signal: 0 },
+    grantShare: 0.01,
+    buybackShare: 0.05,
+    buybackBurn: false,
+    spendPreferences: {
+      grant: { holder: 1, staker: 1, nodeOperator: 1, grantee: 1 },
+      buyback: { holder: 1, staker: 1, nodeOperator: 1, grantee: -1 },
+    },
+    proposalThreshold: 0.001,
+    depositTokens: 1000,
+    maxLockTicks: 4 * 365,
+    conviction: { alpha: 0.9, beta: 0.2, rho: 0.0025, maxTicks: 90 },
   },
+  voteBuyer: {
+    count: 0,
+    initialTokens: { dist: 'constant', value: 0 },
+    initialUsd: { dist: 'constant', value: 500_000 },
+    role: 'grantee',
+    bribeUsdPerVote: 0.01,
+    raiseShare: 0.2,
+    maxUsdPerProposal: 100_000,
+    proposeProbability: 0.05,
+    lockTicks: 0,
+  },
+  ...supplySideDefaults,
 };
 
 /** The components of a built token economy, for tests and custom metrics. */
@@ -134,6 +187,9 @@ export interface TokenEconomy extends Simulation {
   readonly traders: Traders;
   readonly nodeOperators: NodeOperators;
   readonly voters: Voters;
+  readonly voteBuyer: VoteBuyer;
+  /** Vesting, treasury, burns, buybacks, dynamic and lock-weighted rewards. */
+  readonly supplySide: SupplySide;
 }
 
 /**
@@ -165,9 +221,21 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
 
   const staking = addStakingPool(world, () => P().staking.unbondingTicks);
   // Governance runs first in each phase: a proposal passed at the end of tick t applies from tick t + 1's emission on.
-  const governance = world.addMechanism(new Governance(() => P().governance, world.rng.fork('governance')));
+  const governance = world.addMechanism(new Governance(() => P().governance, world.rng.fork('governance'), pool));
+  world.ledger.register(governance);
   const nodeRewards = new NodeRewards();
   world.ledger.register(nodeRewards);
+  const locking = addLockPool(world);
+  const emissionState: EmissionState = { supply: 0, staked: 0, price: 0, feesUsd: 0, treasury: 0 };
+  const readEmissionState = (): EmissionState => {
+    emissionState.supply = world.ledger.supply;
+    emissionState.staked = staking.totalStaked;
+    emissionState.price = pool.price;
+    // The pool's counters still hold the previous tick: emission runs before they are reset.
+    emissionState.feesUsd = pool.feesUsd + pool.feesTokens * pool.price;
+    emissionState.treasury = world.treasury.tokens;
+    return emissionState;
+  };
   const emission = new Emission(() => P().emission, [
     { name: 'stakers', share: () => P().rewards.stakers, pay: (a) => staking.distribute(a) },
     { name: 'nodes', share: () => P().rewards.nodes, pay: (a) => nodeRewards.distribute(a) },
@@ -179,33 +247,45 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
         return true;
       },
     },
-  ]);
+    { name: 'lockers', share: () => P().rewards.lockers ?? 0, pay: (a) => locking.distribute(a, world.tick) },
+  ], readEmissionState);
   world.addMechanism({ name: 'nodeRewardsTick', pre: () => nodeRewards.beginTick() });
   world.addMechanism(emission);
   const feeBurn = world.addMechanism(new FeeBurn(pool, () => P().burn));
   world.addMechanism({ name: 'ammTick', pre: () => pool.beginTick() });
 
-  const scheduled = () => scheduledEmission(P().emission, world.tick, world.ticksPerYear);
-  // What stakers would be paid this tick at the scheduled rate (even when nothing is staked yet), per year.
+  const scheduled = () => emission.scheduledThisTick;
+  // What stakers would be paid this tick (even when nothing is staked yet), per year: emission, dynamic rewards, subsidy.
   const stakerRewardsPerYear = () =>
-    cappedEmission(P().emission, world.tick, world.ticksPerYear, world.ledger.supply - emission.mintedThisTick) * P().rewards.stakers * world.ticksPerYear;
+    (emission.scheduledThisTick * P().rewards.stakers + supplySide.dynamicRewards.paidThisTick) * world.ticksPerYear + P().treasuryPolicy.subsidyTokensPerYear;
   const stakers = world.addAgents(new Stakers(() => P().stakers, pool, staking, stakerRewardsPerYear));
   const traders = world.addAgents(new Traders(() => P().traders, pool, world.rng.fork('traders')));
   const nodeOperators = world.addAgents(
     new NodeOperators(() => P().nodeOperators, pool, nodeRewards, () => scheduled() * P().rewards.nodes, world.rng.fork('nodes')),
   );
-  const voters = world.addAgents(new Voters(() => P().voters, governance, staking, world.rng.fork('voters')));
+  const voters = world.addAgents(new Voters(() => P().voters, governance, staking, world.rng.fork('voters'), pool));
+  const voteBuyer = world.addAgents(new VoteBuyer(() => P().voteBuyer, governance, world.rng.fork('voteBuyer')));
+  // Holders who do not vote still have a view, by position: it decides whether a passed proposal was a capture.
+  governance.electorate.addBystanders(stakers.population, ROLES.indexOf('staker'));
+  governance.electorate.addBystanders(traders.population, ROLES.indexOf('holder'));
+  governance.electorate.addBystanders(nodeOperators.population, ROLES.indexOf('nodeOperator'));
   stakers.init(world, genesisRng);
   traders.init(world, genesisRng);
   nodeOperators.init(world, genesisRng);
   voters.init(world, genesisRng);
+  voteBuyer.init(world, genesisRng);
+  governance.electorate.seal();
+  const supplySide = addSupplySide(world, { pool, staking, locking, feeBurn, emission, genesisRng });
+  // Holders of vested allocations do not vote, but count as holders when capture is measured.
+  if (supplySide.sectorHolders) governance.electorate.addBystanders(supplySide.sectorHolders.population, ROLES.indexOf('holder'));
   world.priceSource = () => pool.price;
   world.recordPrice(pool.price);
   const genesisMinted = world.ledger.minted;
 
   const supply = () => world.ledger.supply;
   const circulating = () =>
-    world.ledger.supply - staking.totalStaked - staking.totalUnbonding - staking.rewards.escrow - nodeRewards.rewards.escrow - world.treasury.tokens;
+    world.ledger.supply - staking.totalStaked - staking.totalUnbonding - staking.rewards.escrow - nodeRewards.rewards.escrow - world.treasury.tokens -
+    supplySide.vesting.escrow - locking.totalLocked - locking.escrow;
   const metrics: Metric[] = [
     { name: 'price', kind: 'level', read: () => pool.price },
     { name: 'supply', kind: 'level', read: supply },
@@ -227,6 +307,8 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     { name: 'node_capacity', kind: 'level', read: () => nodeRewards.totalCapacity },
     { name: 'emission_rate', kind: 'level', read: () => world.params.emission.ratePerYear },
     { name: 'burn_share', kind: 'level', read: () => world.params.burn.feeShare },
+    ...governanceMetrics(governance, world),
+    ...supplySide.metrics,
   ];
 
   const economy: TokenEconomy = {
@@ -242,8 +324,14 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
     traders,
     nodeOperators,
     voters,
-    summary: (series, ticks) => tokenEconomySummary(economy, series, ticks),
-    tables: [governanceEventsTable(governance)],
+    voteBuyer,
+    supplySide,
+    summary: (series, ticks) => ({
+      ...tokenEconomySummary(economy, series, ticks),
+      ...governanceSummary(governance),
+      ...supplySideKpis(series, ticks, world.ticksPerYear),
+    }),
+    tables: [governanceEventsTable(governance), supplySide.unlockLog.table()],
   };
   return economy;
 }

@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors';
+import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
+
+/** Output formats of `tokensim compare`. */
+export type CompareFormat = 'table' | 'csv' | 'json' | 'md';
+
+const FORMATS: CompareFormat[] = ['table', 'csv', 'json', 'md'];
+
+/**
+ * `tokensim compare DIR [--metric NAME]... [--by variant|point] [--baseline NAME]
+ * [--format table|csv|json|md]`: returns the comparison of DIR's summary KPIs
+ * as text in the chosen format. Throws an InputError on bad flags.
+ */
+export function compareCommand(args: string[]): string {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      metric: { type: 'string', multiple: true },
+      by: { type: 'string' },
+      baseline: { type: 'string' },
+      format: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new InputError('compare: expected one results directory, e.g. tokensim compare results/baseline/<time>');
+  const by = values.by ?? 'variant';
+  if (by !== 'variant' && by !== 'point') throw new InputError(`--by ${by}: expected variant or point`);
+  const format = (values.format ?? 'table') as CompareFormat;
+  if (!FORMATS.includes(format)) throw new InputError(`--format ${values.format}: expected one of ${FORMATS.join(', ')}`);
+  const result = compare(positionals[0], { metrics: values.metric, by: by as GroupBy, baseline: values.baseline });
+  return formatComparison(result, format);
+}
+
+/** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table. */
+export function formatComparison(c: Comparison, format: CompareFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toJson(c), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+    case 'csv':
+      return csv(c);
+    case 'md':
+      return markdown(c);
+    case 'table':
+      return table(c);
+  }
+}
+
+const pct = (c: Comparison) => `${Math.round(c.level * 100)}%`;
+
+/** The columns shown by table and md, as text cells. */
+function cells(c: Comparison, r: ComparisonRow): string[] {
+  const d = r.diff;
+  const f = formatNumber;
+  return [
+    r.metric,
+    r.group.label,
+    `${r.n}${r.group.failed > 0 ? ` (${r.group.failed} failed)` : ''}`,
+    f(r.mean),
+    f(r.sd),
+    `[${f(r.lo)}, ${f(r.hi)}]`,
+    d ? `${f(d.mean)}${d.mark ? ' ' + d.mark : ''}` : '',
+    d ? `[${f(d.lo)}, ${f(d.hi)}]` : '',
+    d ? formatPValue(d.pValue) : '',
+  ];
+}
+
+function headers(c: Comparison): string[] {
+  const group = c.by === 'variant' ? 'variant' : 'point';
+  return ['metric', group, 'n', 'mean', 'sd', `${pct(c)} CI`, `Δ vs ${c.baseline}`, `${pct(c)} CI of Δ`, 'p'];
+}
+
+function footnote(c: Comparison): string {
+  const pairing = c.rows.some((r) => r.diff?.method === 'welch')
+    ? 'paired by sweep point and seed where seeds are shared, else Welch'
+    : 'paired by sweep point and seed (common random numbers)';
+  const failed = c.failed > 0 ? `; ${c.failed} failed run(s) excluded` : '';
+  return `Δ = group − ${c.baseline}, ${pairing}; t test: * p<0.05, ** p<0.01, *** p<0.001${failed}`;
+}
+
+function table(c: Comparison): string {
+  const head = headers(c);
+  const body = c.rows.map((r) => cells(c, r));
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
+  const line = (row: string[]) => row.map((s, j) => (j < 3 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join('  ').trimEnd();
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
+  body.forEach((row, i) => {
+    if (i > 0 && row[0] !== body[i - 1][0]) out.push('');
+    out.push(line(row));
+  });
+  out.push('', footnote(c));
+  return out.join('\n');
+}
+
+function markdown(c: Comparison): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
+  const head = headers(c);
+  const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, j) => (j < 2 ? '---' : '---:')).join(' | ')} |`];
+  for (const r of c.rows) out.push(`| ${cells(c, r).map(esc).join(' | ')} |`);
+  out.push('', esc(footnote(c)));
+  return out.join('\n');
+}
+
+function csv(c: Comparison): string {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '' : String(x));
+  const head = ['metric', 'group', 'variant', 'point', ...c.swept, 'runs', 'failed', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'diff', 'diff_lo', 'diff_hi', 'diff_n', 'p_value', 'sig', 'method'];
+  const out = [head.join(',')];
+  for (const r of c.rows) {
+    const g = r.group;
+    const d = r.diff;
+    out.push(
+      [
+        quote(r.metric), quote(g.label), quote(g.variant), g.point === null ? '' : String(g.point),
+        ...c.swept.map((p) => num(g.params[p])),
+        String(g.runs), String(g.failed), String(r.n), num(r.mean), num(r.sd), num(r.lo), num(r.hi),
+        num(d?.mean), num(d?.lo), num(d?.hi), d ? String(d.n) : '', num(d?.pValue), d?.mark ?? '', d?.method ?? '',
+      ].join(','),
+    );
+  }
+  return out.join('\n');
+}
+
+function toJson(c: Comparison): unknown {
+  return {
+    dir: c.dir,
+    by: c.by,
+    baseline: c.baseline,
+    level: c.level,
+    metrics: c.metrics,
+    swept: c.swept,
+    failed: c.failed,
+    groups: c.groups,
+    rows: c.rows.map((r) => ({ metric: r.metric, group: r.group.label, variant: r.group.variant, point: r.group.point, n: r.n, mean: r.mean, sd: r.sd, lo: r.lo, hi: r.hi, diff: r.diff })),
+  };
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../core/errors';
+import { readArrowFile } from './arrowReader';
+
+/** runs.arrow columns that describe a run rather than a parameter it varies. */
+const RUN_COLUMNS = new Set(['run_id', 'variant', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick']);
+
+/** One row of runs.arrow: a run's identity, status, and the parameters it varies. */
+export interface RunRow {
+  runId: number;
+  variant: string;
+  replicate: number;
+  seed: number;
+  /** Sweep point index; 0 when the experiment has no sweep (no `point` column). */
+  point: number;
+  ok: boolean;
+  /** Values of the varied numeric parameters, by dotted name. */
+  params: Record<string, number>;
+}
+
+/** A results directory's runs and summary KPIs, read into memory (both are one row per run). */
+export interface Results {
+  dir: string;
+  /** manifest.json, or an empty object when the directory has none. */
+  manifest: Record<string, unknown>;
+  /** Runs in file (run_id) order. */
+  runs: RunRow[];
+  /** Names of the numeric (float64) varied-parameter columns of runs.arrow, in file order. */
+  paramNames: string[];
+  /** KPI names of summary.arrow (every column but run_id), in file order. */
+  kpiNames: string[];
+  /** KPI values by name, aligned with `runs` (NaN where null or missing). */
+  kpis: Record<string, Float64Array>;
+}
+
+/**
+ * Reads `dir`'s runs.arrow and summary.arrow (and manifest.json when
+ * present) and returns them joined on run_id. Throws an InputError naming
+ * the directory when it does not exist or lacks either table, or naming the
+ * missing column when runs.arrow lacks run_id, variant, replicate, seed or
+ * status.
+ */
+export function readResults(dir: string): Results {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no such results directory: ${dir}`);
+  for (const f of ['runs.arrow', 'summary.arrow']) {
+    if (!existsSync(join(dir, f))) throw new InputError(`${dir} is not a results directory: it has no ${f}`);
+  }
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>) : {};
+
+  const { table: runsTable } = readArrowFile(join(dir, 'runs.arrow'));
+  const col = (name: string, required = true) => {
+    const v = runsTable.getChild(name);
+    if (!v && required) throw new InputError(`${join(dir, 'runs.arrow')} has no column ${name}`);
+    return v;
+  };
+  const [runId, variant, replicate, seed, status] = ['run_id', 'variant', 'replicate', 'seed', 'status'].map((n) => col(n)!);
+  const point = col('point', false);
+  const paramNames = runsTable.schema.fields
+    .filter((f) => !RUN_COLUMNS.has(f.name) && String(f.type) === 'Float64')
+    .map((f) => f.name);
+  const paramCols = paramNames.map((n) => runsTable.getChild(n)!);
+
+  const runs: RunRow[] = [];
+  const index = new Map<number, number>();
+  for (let i = 0; i < runsTable.numRows; i++) {
+    const params: Record<string, number> = {};
+    paramNames.forEach((n, k) => (params[n] = Number(paramCols[k].get(i))));
+    const id = Number(runId.get(i));
+    index.set(id, i);
+    runs.push({
+      runId: id,
+      variant: String(variant.get(i)),
+      replicate: Number(replicate.get(i)),
+      seed: Number(seed.get(i)),
+      point: point ? Number(point.get(i)) : 0,
+      ok: status.get(i) === 'ok',
+      params,
+    });
+  }
+
+  const { table: summary } = readArrowFile(join(dir, 'summary.arrow'));
+  const sumIds = summary.getChild('run_id');
+  if (!sumIds) throw new InputError(`${join(dir, 'summary.arrow')} has no column run_id`);
+  const kpiNames = summary.schema.fields.map((f) => f.name).filter((n) => n !== 'run_id');
+  const kpis: Record<string, Float64Array> = {};
+  for (const name of kpiNames) {
+    const values = new Float64Array(runs.length).fill(NaN);
+    const v = summary.getChild(name)!;
+    for (let i = 0; i < summary.numRows; i++) {
+      const row = index.get(Number(sumIds.get(i)));
+      const x = v.get(i);
+      if (row !== undefined && x !== null) values[row] = Number(x);
+    }
+    kpis[name] = values;
+  }
+  return { dir, manifest, runs, paramNames, kpiNames, kpis };
+}
