@@ -3,6 +3,9 @@ import { Data, Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeDa
 import { arrowType, columnToData, type ColumnData, type ColumnSpec } from './columnData';
 
 export type { ColumnData, ColumnKind, ColumnSpec } from './columnData';
+/** Chunks under this many bytes are gathered into one file write. */
+const SMALL_CHUNK = 64 * 1024;
+
 /** RecordBatchFileWriter that tells how many bytes it has queued so far. */
 class CountingFileWriter extends RecordBatchFileWriter {
   /** Returns the bytes written to the queue since the file started. */
@@ -136,13 +139,37 @@ export class ArrowFileWriter {
     if (this.failure) throw this.failure;
   }
 
-  /** Moves queued chunks into the file until `target` bytes are written. */
+  /**
+   * Moves queued chunks into the file until `target` bytes are written.
+   * Arrow emits a batch as many small chunks (message headers, padding, one
+   * buffer per column); small ones are gathered into one write, since a
+   * file-system write per chunk dominated the cost of small batches.
+   */
   private async flushTo(target: number): Promise<void> {
-    while (this.flushedBytes < target) {
+    let small: Uint8Array[] = [];
+    let smallBytes = 0;
+    const flushSmall = async () => {
+      if (small.length === 0) return;
+      const joined = small.length === 1 ? small[0] : Buffer.concat(small, smallBytes);
+      small = [];
+      smallBytes = 0;
+      await this.writeChunk(joined);
+    };
+    let queued = this.flushedBytes;
+    while (queued < target) {
       const r = await this.chunks.next();
       if (r.done) break;
-      await this.writeChunk(r.value);
+      queued += r.value.byteLength;
+      if (r.value.byteLength >= SMALL_CHUNK) {
+        await flushSmall();
+        await this.writeChunk(r.value);
+      } else {
+        small.push(r.value);
+        smallBytes += r.value.byteLength;
+        if (smallBytes >= SMALL_CHUNK) await flushSmall();
+      }
     }
+    await flushSmall();
   }
 
   private writeChunk(chunk: Uint8Array): Promise<void> {

@@ -160,3 +160,18 @@ describe('Rng.shuffle', () => {
     expect(Array.from(order.subarray(0, 10)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe('Rng generator', () => {
+  it("draws exactly seedrandom's Alea sequence for String(seed)", async () => {
+    const seedrandom = (await import('seedrandom')).default;
+    for (const seed of [0, 1, 123, 0xffffffff]) {
+      const ours = new Rng(seed);
+      const theirs = seedrandom.alea(String(seed));
+      for (let i = 0; i < 100_000; i++) {
+        const a = ours.next();
+        const b = theirs();
+        if (a !== b) expect({ seed, draw: i, value: a }).toEqual({ seed, draw: i, value: b });
+      }
+    }
+  });
+});
