@@ -243,17 +243,16 @@ export {
 } from './analysis/valuation';
 export { withKpis } from './analysis/extendModel';
 export { stakingEquilibrium } from './analysis/stakingEquilibrium';
+export { analyseSensitivity, writeSensitivityTable, type AnalyseOptions, type SensitivityReport } from './analysis/sensitivityAnalysis';
 export {
-  makeDesign,
+  sensitivityDesign,
   designPoint,
-  designExperiment,
-  runSensitivityStudy,
-  analyseSensitivity,
-  writeSensitivityTable,
-  type DesignSpec,
+  sensitivitySweep,
+  SENSITIVITY_KINDS,
   type SensitivityDesign,
-  type SensitivityReport,
-} from './analysis/sensitivityStudy';
+  type SobolSweep,
+  type MorrisSweep,
+} from './analysis/sensitivitySweeps';
 
 // Comparing and reporting results (issue 8)
 export { readResults, type Results, type RunRow } from './io/resultsDir';

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
-import { analyseSensitivity, writeSensitivityTable, type SensitivityReport } from '../analysis/sensitivityStudy';
+import { analyseSensitivity, writeSensitivityTable, type SensitivityReport } from '../analysis/sensitivityAnalysis';
 
 const options = {
   kpi: { type: 'string', multiple: true },
   bootstrap: { type: 'string' },
   level: { type: 'string' },
+  variant: { type: 'string' },
 } as const;
 
 const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : x.toFixed(3)) : 'n/a');
@@ -14,7 +15,7 @@ const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 &
 /** Returns the sensitivity report as printed: per KPI, one line per parameter with its indices and intervals. */
 export function formatSensitivity(report: SensitivityReport): string {
   const lines: string[] = [];
-  const names = report.spec.method === 'sobol' ? ['S1', 'ST'] : ['mu_star', 'mu', 'sigma'];
+  const names = report.design.method === 'sobol' ? ['S1', 'ST'] : ['mu_star', 'mu', 'sigma'];
   const kpis = [...new Set(report.indices.map((x) => x.kpi))];
   for (const kpi of kpis) {
     lines.push(`${kpi}:`);
@@ -32,21 +33,21 @@ export function formatSensitivity(report: SensitivityReport): string {
   return lines.join('\n');
 }
 
-/** The `tokensim sensitivity DIR` command: prints the indices and writes DIR/sensitivity.arrow; returns the exit code. */
+/** The `tokensim sensitivity DIR [--kpi K]... [--variant V] [--bootstrap N] [--level L]` command: prints the indices and writes DIR/sensitivity.arrow; returns the exit code. */
 export async function sensitivityCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new InputError('sensitivity: expected one results directory, e.g. tokensim sensitivity results/sensitivity/<time>');
+  if (positionals.length !== 1) throw new InputError('sensitivity: expected one results directory, e.g. tokensim sensitivity results/sensitivity/<time> (the output of tokensim run on an experiment with a sobol or morris sweep)');
   const bootstrap = values.bootstrap === undefined ? undefined : Number(values.bootstrap);
   if (bootstrap !== undefined && !(Number.isInteger(bootstrap) && bootstrap >= 0)) throw new InputError(`--bootstrap ${values.bootstrap}: expected a non-negative integer`);
   const level = values.level === undefined ? undefined : Number(values.level);
   if (level !== undefined && !(level > 0 && level < 1)) throw new InputError(`--level ${values.level}: expected a confidence level in (0, 1)`);
   const dir = positionals[0];
-  const report = analyseSensitivity(dir, { kpis: values.kpi, bootstrap, level });
+  const report = analyseSensitivity(dir, { kpis: values.kpi, variant: values.variant, bootstrap, level });
   const out = join(dir, 'sensitivity.arrow');
   await writeSensitivityTable(out, report.indices);
-  const m = report.spec;
-  const size = m.method === 'sobol' ? `n = ${m.n}` : `${m.trajectories} trajectories`;
-  process.stdout.write(`${m.method} indices (${size}, ${Object.keys(m.ranges).length} parameters; intervals: bootstrap ${(level ?? 0.95) * 100}%)\n`);
+  const d = report.design;
+  const size = d.method === 'sobol' ? `n = ${d.n}` : `${d.trajectories} trajectories, ${d.levels} levels`;
+  process.stdout.write(`${d.method} indices (${size}, ${d.paths.length} parameters, ${d.rows} points, variant ${report.variant}; intervals: bootstrap ${(level ?? 0.95) * 100}%)\n`);
   process.stdout.write(formatSensitivity(report) + '\n');
   process.stdout.write(`written: ${out}\n`);
   return 0;

@@ -3,6 +3,7 @@ import { Rng } from '../core/rng';
 import { deriveSeed } from '../core/seeds';
 import { assertKnownPath, getPath } from '../core/paths';
 import type { NumericPath, ParamPath, PathValue } from './paramPaths';
+import { sensitivitySweep } from '../analysis/sensitivitySweeps';
 
 /** A sampled dimension: a range of one numeric parameter. */
 export interface Range {
@@ -51,7 +52,8 @@ export interface LatinHypercubeSweep<P> {
  * The typed design kinds, by name. A module adding a kind registers its
  * expansion with `registerSweepDesign` and its spec type by declaration
  * merging, so experiment files type-check it like the built-in ones:
- * `declare module '.../experiment/sweep' { interface SweepKinds<P> { sobol: SobolSweep<P> } }`.
+ * `declare module '.../experiment/sweep' { interface SweepKinds<P> { halton: HaltonSweep<P> } }`.
+ * `sobol` and `morris` are declared so in src/analysis/sensitivitySweeps.ts.
  */
 export interface SweepKinds<P> {
   grid: GridSweep<P>;
@@ -217,3 +219,9 @@ registerSweepDesign('lhs', (spec, defaults, seed) => {
   const points = Array.from({ length: samples }, (_, i) => Object.fromEntries(paths.map((p, d) => [p, rangeValue(ranges[d], u[d][i])])));
   return { paths, points };
 });
+
+// Sensitivity designs (Saltelli for Sobol indices, Morris screening) are
+// registered here, not by their own module, so an experiment file that
+// imports only `defineExperiment` (and a worker thread loading it) has them.
+registerSweepDesign('sobol', sensitivitySweep);
+registerSweepDesign('morris', sensitivitySweep);

@@ -37,7 +37,9 @@ describe('a bad design fails before any run with one line naming it', () => {
     ['an inverted range', { kind: 'lhs', samples: 4, params: { 'burn.feeShare': { min: 0.9, max: 0.1 } } }, /sweep \(lhs\) burn\.feeShare: range min 0\.9 must be below max 0\.1/],
     ['a log range through zero', { kind: 'random', samples: 4, params: { 'emission.ratePerYear': { min: 0, max: 10, scale: 'log' } } }, /log scale needs min > 0/],
     ['a non-integer sample count', { kind: 'random', samples: 2.5, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /samples must be a positive integer, got 2\.5/],
-    ['an unknown kind', { kind: 'sobol', params: {} } as never, /sweep kind "sobol" is unknown; expected one of grid, zip, random, lhs/],
+    ['an unknown kind', { kind: 'halton', params: {} } as never, /sweep kind "halton" is unknown; expected one of grid, zip, random, lhs, sobol, morris/],
+    ['a Sobol design with too small a base sample', { kind: 'sobol', n: 1, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /sobol design: base sample size must be an integer ≥ 2, got 1/],
+    ['a Morris design with odd levels', { kind: 'morris', trajectories: 4, levels: 3, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /morris design: levels must be an even integer ≥ 2, got 3/],
   ];
   for (const [what, sweep, message] of cases) {
     it(`names ${what}`, () => {
