@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../core/errors';
 import { ArrowFileWriter } from '../io/arrowWriter';
 import { readResults } from '../io/resultsDir';
@@ -41,6 +43,7 @@ export function analyseSensitivity(dir: string, opts: AnalyseOptions = {}): Sens
   const res = readResults(dir);
   const sweep = res.manifest.sweep as ({ kind: string } & Record<string, unknown>) | null | undefined;
   if (!sweep || !(SENSITIVITY_KINDS as readonly string[]).includes(sweep.kind)) {
+    if (existsSync(join(dir, 'design.json'))) throw new InputError(`sensitivity: ${dir} holds a design.json from an earlier point-variant study; rerun it as an experiment with a morris or sobol sweep (see experiments/sensitivity.ts)`);
     throw new InputError(`sensitivity: ${dir} was not run with a sensitivity sweep (manifest sweep: ${sweep ? sweep.kind : 'none'}); expected an experiment with sweep: { kind: 'morris' | 'sobol', ... }, e.g. experiments/sensitivity.ts`);
   }
   const seed = res.manifest.sweepSeed;

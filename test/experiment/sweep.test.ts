@@ -39,6 +39,7 @@ describe('a bad design fails before any run with one line naming it', () => {
     ['a non-integer sample count', { kind: 'random', samples: 2.5, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /samples must be a positive integer, got 2\.5/],
     ['an unknown kind', { kind: 'halton', params: {} } as never, /sweep kind "halton" is unknown; expected one of grid, zip, random, lhs, sobol, morris/],
     ['a Sobol design with too small a base sample', { kind: 'sobol', n: 1, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /sobol design: base sample size must be an integer ≥ 2, got 1/],
+    ['an integer range in a sensitivity design', { kind: 'morris', trajectories: 4, params: { 'staking.unbondingTicks': { min: 1, max: 30, integer: true } as never } }, /sweep \(morris\) staking\.unbondingTicks: integer ranges are not supported/],
     ['a Morris design with odd levels', { kind: 'morris', trajectories: 4, levels: 3, params: { 'burn.feeShare': { min: 0, max: 1 } } }, /morris design: levels must be an even integer ≥ 2, got 3/],
   ];
   for (const [what, sweep, message] of cases) {
