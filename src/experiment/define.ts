@@ -11,6 +11,9 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
+/** Ticks between samples of O(N log N) metrics when an experiment does not say. */
+export const DEFAULT_SAMPLE_EVERY = 10;
+
 /** What to record: every how many ticks, which metrics (all when omitted), and how often to sample O(N log N) metrics. */
 export interface RecordSpec {
   /** Ticks between rows; default 1. */
@@ -132,7 +135,7 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
     }
   }
   const every = positiveInt('record.every', spec.record?.every ?? 1);
-  const sampleEvery = positiveInt('record.sampleEvery', spec.record?.sampleEvery ?? 10);
+  const sampleEvery = positiveInt('record.sampleEvery', spec.record?.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
   return {
     name: spec.name,
     description: spec.description ?? '',
