@@ -2,9 +2,7 @@
  * The benchmarks `npm run bench` knows, by name, in the order it runs them.
  * Each entry loads its file only when that benchmark runs (every benchmark
  * runs in its own child process). To add one, write a file exporting a
- * `Benchmark` (see `types.ts`) and add one line here, e.g.
- *
- *   sweep: async () => (await import('./sweep')).sweepBenchmark,
+ * `Benchmark` (see `types.ts`) and add one line here.
  */
 import type { Benchmark } from './types';
 
@@ -13,6 +11,7 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   'stake-and-trade': async () => (await import('./stakeAndTradeBench')).stakeAndTradeBenchmark,
   baseline: async () => (await import('./baseline')).baselineBenchmark,
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
+  sweep: async () => (await import('./sweep')).sweepBenchmark,
 };
 
 /** Returns the benchmark called `name`; throws naming the known ones when there is none. */

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExperiment } from '../src/experiment/runExperiment';
 import experiment from './sweepExperiment';
+import type { Benchmark } from './types';
 
 /** One measurement: worker count, runs, wall-clock seconds and runs per second. */
 export interface SweepBenchResult {
@@ -44,6 +45,27 @@ export async function benchSweep(opts: { workers?: number[]; seeds?: number } = 
   }
   return { results, speedup: results[results.length - 1].runsPerSecond / results[0].runsPerSecond };
 }
+
+/**
+ * The sweep as a `npm run bench` benchmark: seconds and agent-steps of the
+ * 2-worker sweep, with runs/s for 1 and 2 workers and the speed-up in
+ * `extra`. `size.agents` is ignored (the baseline's 4,800 agents);
+ * `size.ticks` is the ticks per run.
+ */
+export const sweepBenchmark: Benchmark = {
+  name: 'sweep',
+  description: '200-run sweep of the baseline, runs/s with 1 and 2 worker threads',
+  sizes: [{ agents: 4800, ticks: 365 }],
+  async run() {
+    const { results, speedup } = await benchSweep();
+    const two = results[results.length - 1];
+    return {
+      seconds: two.seconds,
+      work: two.runs * 4800 * 365,
+      extra: { runsPerSec1: results[0].runsPerSecond, runsPerSec2: two.runsPerSecond, speedup },
+    };
+  },
+};
 
 if (require.main === module) {
   const i = process.argv.indexOf('--seeds');

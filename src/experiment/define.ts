@@ -11,10 +11,19 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
-/** What to record: every how many ticks, and which metrics (all when omitted). */
+/** Ticks between samples of O(N log N) metrics when an experiment does not say. */
+export const DEFAULT_SAMPLE_EVERY = 10;
+
+/** What to record: every how many ticks, which metrics (all when omitted), and how often to sample O(N log N) metrics. */
 export interface RecordSpec {
+  /** Ticks between rows; default 1. */
   every?: number;
   metrics?: string[] | null;
+  /**
+   * Ticks between samples of O(N log N) metrics (voting-power Gini and
+   * Nakamoto); rows between samples hold the last one. Default 10.
+   */
+  sampleEvery?: number;
 }
 
 /** An experiment as written in an experiment file. */
@@ -55,7 +64,7 @@ export interface Experiment<P extends object> {
   readonly seeds: number;
   readonly baseSeed: number;
   readonly ticks: number;
-  readonly record: Required<RecordSpec> | { every: number; metrics: null };
+  readonly record: { every: number; metrics: string[] | null; sampleEvery: number };
 }
 
 /**
@@ -126,6 +135,7 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
     }
   }
   const every = positiveInt('record.every', spec.record?.every ?? 1);
+  const sampleEvery = positiveInt('record.sampleEvery', spec.record?.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
   return {
     name: spec.name,
     description: spec.description ?? '',
@@ -136,7 +146,7 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
     seeds: positiveInt('seeds', spec.seeds ?? 5),
     baseSeed,
     ticks: positiveInt('ticks', spec.ticks ?? 365),
-    record: spec.record?.metrics ? { every, metrics: spec.record.metrics } : { every, metrics: null },
+    record: { every, metrics: spec.record?.metrics ?? null, sampleEvery },
   };
 }
 

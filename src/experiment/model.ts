@@ -23,6 +23,11 @@ export interface Metric {
   /** snake_case column name in `timeseries.arrow`. */
   readonly name: string;
   readonly kind: 'level' | 'flow';
+  /**
+   * An O(N log N) level metric (a Gini, a Nakamoto coefficient): read only
+   * every `record.sampleEvery` ticks, its last sample held in the rows between.
+   */
+  readonly sampled?: boolean;
   read(): number;
 }
 

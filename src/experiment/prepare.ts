@@ -34,6 +34,6 @@ export function prepare<P extends object>(experiment: Experiment<P>, opts: PlanO
     plan,
     layout,
     hash: planHash(planDescription(plan as Plan, layout, check)),
-    runOptions: { ticks: plan.ticks, every: experiment.record.every, metrics: experiment.record.metrics, check },
+    runOptions: { ticks: plan.ticks, every: experiment.record.every, sampleEvery: experiment.record.sampleEvery, metrics: experiment.record.metrics, check },
   };
 }

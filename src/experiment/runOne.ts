@@ -1,5 +1,6 @@
 import { RunError } from '../core/errors';
 import { Recorder } from '../metrics/recorder';
+import { DEFAULT_SAMPLE_EVERY } from './define';
 import type { ColumnData } from '../io/arrowWriter';
 import type { Metric, Model, Simulation } from './model';
 import type { RunSpec } from './plan';
@@ -24,6 +25,8 @@ export interface RunResult {
 export interface RunOptions {
   ticks: number;
   every: number;
+  /** Ticks between samples of O(N log N) metrics; default `DEFAULT_SAMPLE_EVERY`. */
+  sampleEvery?: number;
   /** Metric names to record (all when null). */
   metrics: string[] | null;
   check: boolean;
@@ -51,7 +54,7 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
   try {
     sim = model.build(spec.params, { seed: spec.seed, check: opts.check });
     const world = sim.world;
-    recorder = new Recorder(selectMetrics(sim, opts.metrics), opts.ticks, opts.every);
+    recorder = new Recorder(selectMetrics(sim, opts.metrics), opts.ticks, opts.every, opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
     if (opts.check) world.ledger.check(0);
     recorder.observe(0);
     for (tick = 1; tick <= opts.ticks; tick++) {

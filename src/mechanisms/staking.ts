@@ -43,8 +43,10 @@ export class StakingPool implements Mechanism, Holder {
   /** Rewards distributed this tick, in tokens. */
   distributedThisTick = 0;
   private readonly pops: Population[] = [];
-  /** release tick → flat list of (population number, agent index, amount) chunks. */
-  private readonly releases = new Map<number, number[]>();
+  /** release tick → the chunks released then. */
+  private readonly releases = new Map<number, ChunkList>();
+  /** Emptied chunk lists kept for reuse, so unstaking allocates nothing in steady state. */
+  private readonly spare: ChunkList[] = [];
 
   constructor(private readonly unbondingTicks: () => number) {}
 
@@ -124,7 +126,7 @@ export class StakingPool implements Mechanism, Holder {
     c.unbonding[i] += a;
     this.totalUnbonding += a;
     let list = this.releases.get(release);
-    if (!list) this.releases.set(release, (list = []));
+    if (!list) this.releases.set(release, (list = this.spare.pop() ?? new ChunkList()));
     list.push(this.pops.indexOf(pop), i, a);
     return a;
   }
@@ -135,15 +137,18 @@ export class StakingPool implements Mechanism, Holder {
     const list = this.releases.get(world.tick);
     if (!list) return;
     this.releases.delete(world.tick);
+    const d = list.data;
     for (let k = 0; k < list.length; k += 3) {
-      const pop = this.pops[list[k]];
-      const i = list[k + 1];
-      const a = list[k + 2];
+      const pop = this.pops[d[k]];
+      const i = d[k + 1];
+      const a = d[k + 2];
       const c = pop.cols as unknown as Record<string, Float64Array>;
       c.unbonding[i] -= a;
       this.totalUnbonding -= a;
       pop.cols.tokens[i] += a;
     }
+    list.length = 0;
+    this.spare.push(list);
   }
 
   private sumStaked(): number {
@@ -174,4 +179,24 @@ export function addStakingPool(world: World, unbondingTicks: () => number): Stak
   world.ledger.register(pool);
   world.addMechanism(pool);
   return pool;
+}
+
+/** A growable flat list of (population number, agent index, amount) triples in one Float64Array. */
+class ChunkList {
+  data = new Float64Array(48);
+  /** Numbers used (three per chunk). */
+  length = 0;
+
+  push(popNumber: number, agent: number, amount: number): void {
+    if (this.length + 3 > this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const d = this.data;
+    d[this.length] = popNumber;
+    d[this.length + 1] = agent;
+    d[this.length + 2] = amount;
+    this.length += 3;
+  }
 }

@@ -5,8 +5,10 @@ import type { Metric } from '../experiment/model';
  * Collects one run's timeseries column-wise: a row at tick 0 (the initial
  * state), then every `every` ticks and at the last tick. Level metrics are
  * read at the row's tick; flow metrics are summed over every tick since the
- * previous row. Columns are preallocated Float64Arrays, so recording does not
- * allocate inside the tick loop.
+ * previous row. Sampled metrics (O(N log N) ones) are read at rows whose
+ * tick is a multiple of `sampleEvery`, at tick 0 and at the last tick, and
+ * hold their last sample in between. Columns are preallocated
+ * Float64Arrays, so recording does not allocate inside the tick loop.
  */
 export class Recorder {
   readonly ticks: Int32Array;
@@ -14,17 +16,20 @@ export class Recorder {
   rows = 0;
   private readonly flowTotals: Float64Array;
   private readonly flowIdx: number[];
+  private readonly held: Float64Array;
 
   constructor(
     readonly metrics: Metric[],
     readonly totalTicks: number,
     readonly every: number,
+    readonly sampleEvery = 1,
   ) {
     const capacity = Math.floor(totalTicks / every) + 2;
     this.ticks = new Int32Array(capacity);
     this.columns = metrics.map(() => new Float64Array(capacity));
     this.flowIdx = metrics.flatMap((m, k) => (m.kind === 'flow' ? [k] : []));
     this.flowTotals = new Float64Array(metrics.length);
+    this.held = new Float64Array(metrics.length);
   }
 
   /** Observes the world after `tick`; throws a `RunError` when a recorded value is not finite. */
@@ -35,9 +40,14 @@ export class Recorder {
     if (tick % this.every !== 0 && tick !== this.totalTicks) return;
     const r = this.rows++;
     this.ticks[r] = tick;
+    const sample = tick % this.sampleEvery === 0 || tick === this.totalTicks || r === 0;
     for (let k = 0; k < ms.length; k++) {
-      const v = ms[k].kind === 'flow' ? this.flowTotals[k] : ms[k].read();
-      if (!Number.isFinite(v)) throw new RunError(`metric ${ms[k].name} is not finite (${v})`, tick);
+      const m = ms[k];
+      let v: number;
+      if (m.kind === 'flow') v = this.flowTotals[k];
+      else if (m.sampled && !sample) v = this.held[k];
+      else v = this.held[k] = m.read();
+      if (!Number.isFinite(v)) throw new RunError(`metric ${m.name} is not finite (${v})`, tick);
       this.columns[k][r] = v;
       this.flowTotals[k] = 0;
     }

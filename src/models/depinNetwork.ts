@@ -13,6 +13,7 @@ import { NodeRewards } from '../mechanisms/nodeRewards';
 import { ServiceMarket, serviceMarketParamsSchema, servicePresets, type ServicePreset } from '../mechanisms/serviceMarket';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
 import { depinSummary } from '../metrics/depinSummary';
+import { tokenEconomyDefaults } from './tokenEconomy';
 
 /** Parameters of the DePIN network model: one object per run, every field with a default. */
 export const depinNetworkSchema = z
@@ -76,29 +77,14 @@ export const depinNetworkDefaults: DepinNetworkParams = {
   consensus: { ...consensusPresets.pos, rewardPerYear: 2_000_000 },
   green: noGreenIncentives,
   staking: { unbondingTicks: 14 },
-  stakers: {
-    count: 300,
-    initialTokens: { dist: 'lognormal', mu: Math.log(4000), sigma: 1 },
-    initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
-    hurdle: { dist: 'uniform', min: 0.02, max: 0.3 },
-    priceWeight: { dist: 'uniform', min: 0, max: 0.5 },
-    compoundShare: 0.5,
-    sellRewardsShare: { dist: 'uniform', min: 0.2, max: 1 },
-    adjustShare: 0.1,
-    trendLookback: 30,
-  },
+  stakers: { ...tokenEconomyDefaults.stakers, count: 300 },
+  // The token economy's traders, fewer and smaller, for this smaller pool.
   traders: {
+    ...tokenEconomyDefaults.traders,
     count: 300,
     initialTokens: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
     initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
-    mix: { noise: 0.6, momentum: 0.2, fundamentalist: 0.2 },
-    activity: 0.1,
     tradeUsd: { dist: 'lognormal', mu: Math.log(200), sigma: 0.8 },
-    lookback: 7,
-    momentumThreshold: 0.02,
-    fairValue: { dist: 'lognormal', mu: 0, sigma: 0.2 },
-    band: 0.05,
-    positionLimit: 5,
   },
   nodeOperators: {
     candidates: 1200,

@@ -11,7 +11,7 @@ import { powerConcentration } from './stats';
  * | `gov_active` | level | proposals open for votes |
  * | `gov_created`, `gov_passed`, `gov_captured` | flow | proposals created, passed, passed against a token-weighted majority of holders |
  * | `gov_turnout` | level | turnout (power cast / electorate power) of the last proposal closed, 0 before any |
- * | `voting_power_gini`, `voting_power_nakamoto` | level | concentration of effective voting power now (delegated power counted with the delegate) |
+ * | `voting_power_gini`, `voting_power_nakamoto` | level, sampled every `record.sampleEvery` ticks | concentration of effective voting power (delegated power counted with the delegate) |
  * | `bribes_usd`, `gov_grants_tokens`, `gov_buyback_usd` | flow | USD paid for votes, tokens granted, treasury USD spent on buybacks |
  */
 export function governanceMetrics(gov: Governance, world: World): Metric[] {
@@ -31,8 +31,8 @@ export function governanceMetrics(gov: Governance, world: World): Metric[] {
     { name: 'gov_passed', kind: 'flow', read: () => s.passedThisTick },
     { name: 'gov_captured', kind: 'flow', read: () => s.capturedThisTick },
     { name: 'gov_turnout', kind: 'level', read: () => s.lastTurnout },
-    { name: 'voting_power_gini', kind: 'level', read: () => concentration().gini },
-    { name: 'voting_power_nakamoto', kind: 'level', read: () => concentration().nakamoto },
+    { name: 'voting_power_gini', kind: 'level', sampled: true, read: () => concentration().gini },
+    { name: 'voting_power_nakamoto', kind: 'level', sampled: true, read: () => concentration().nakamoto },
     { name: 'bribes_usd', kind: 'flow', read: () => s.bribesThisTick },
     { name: 'gov_grants_tokens', kind: 'flow', read: () => s.grantsThisTick },
     { name: 'gov_buyback_usd', kind: 'flow', read: () => s.buybackThisTick },
