@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { NodeOperators, nodeOperatorsParamsSchema, type NodeOperatorsParams } from '../../agents/nodeOperators';
 import { Stakers, stakersParamsSchema } from '../../agents/stakers';
 import { Traders, tradersParamsSchema } from '../../agents/traders';
-import { World } from '../core/world';
+import type { World } from '../core/world';
+import { marketWorld } from './marketWorld';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
-import { ConstantProductPool, ammParamsSchema } from '../market/amm';
+import { ammParamsSchema, type ConstantProductPool } from '../market/amm';
 import { ConsensusRewards } from '../mechanisms/consensusRewards';
 import { DepinRewards, ServedWorkRewards, depinRewardsParamsSchema } from '../mechanisms/depinRewards';
 import { consensusParamsSchema, consensusPresets, minerShare } from '../mechanisms/energy';
@@ -137,26 +138,8 @@ export interface DepinNetwork extends Simulation {
  * energy and miners' bills are settled (post).
  */
 export function buildDepinNetwork(params: DepinNetworkParams, opts: BuildOptions): DepinNetwork {
-  const world = new World<DepinNetworkParams>({
-    params,
-    schema: depinNetworkSchema,
-    seed: opts.seed,
-    ticksPerYear: params.ticksPerYear,
-    activation: params.activation,
-    check: opts.check,
-  });
+  const { world, pool, genesisRng } = marketWorld(params, depinNetworkSchema, opts);
   const P = () => world.params;
-  const genesisRng = world.rng.fork('genesis');
-
-  const pool = new ConstantProductPool(params.amm);
-  world.ledger.register(pool);
-  world.ledger.mint(params.amm.tokenReserve + params.treasury.tokens);
-  world.ledger.usdIn(params.amm.usdReserve + params.treasury.usd);
-  world.treasury.tokens = params.treasury.tokens;
-  world.treasury.usd = params.treasury.usd;
-  world.onParamChange(() => {
-    pool.fee = world.params.amm.feeBps / 10_000;
-  });
 
   const market = new ServiceMarket(() => P().service, world.rng.fork('demand'));
   const byCapacity = new NodeRewards('rewardWeight');

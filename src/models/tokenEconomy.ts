@@ -4,13 +4,14 @@ import { Stakers, stakersParamsSchema } from '../../agents/stakers';
 import { Traders, tradersParamsSchema } from '../../agents/traders';
 import { Voters, votersParamsSchema } from '../../agents/voters';
 import { VoteBuyer, voteBuyerParamsSchema } from '../../agents/voteBuyer';
-import { World } from '../core/world';
-import { ConstantProductPool, ammParamsSchema } from '../market/amm';
+import type { World } from '../core/world';
+import { ammParamsSchema, type ConstantProductPool } from '../market/amm';
 import { Emission, emissionParamsSchema } from '../mechanisms/emission';
 import { FeeBurn, feeBurnParamsSchema } from '../mechanisms/feeBurn';
 import { Governance, ROLES, governanceEventsTable, governanceMetrics, governanceParamsSchema, governanceSummary } from '../mechanisms/governance';
 import { NodeRewards } from '../mechanisms/nodeRewards';
 import { addStakingPool, stakingParamsSchema } from '../mechanisms/staking';
+import { marketWorld } from './marketWorld';
 import type { BuildOptions, Metric, Model, Simulation } from '../experiment/model';
 import { tokenEconomySummary } from '../metrics/summary';
 // Supply-side mechanisms (vesting, burns, buybacks, dynamic and lock-weighted rewards, treasury policy).
@@ -198,26 +199,8 @@ export interface TokenEconomy extends Simulation {
  * and the four agent classes, with genesis balances minted.
  */
 export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions): TokenEconomy {
-  const world = new World<TokenEconomyParams>({
-    params,
-    schema: tokenEconomySchema,
-    seed: opts.seed,
-    ticksPerYear: params.ticksPerYear,
-    activation: params.activation,
-    check: opts.check,
-  });
+  const { world, pool, genesisRng } = marketWorld(params, tokenEconomySchema, opts);
   const P = () => world.params;
-  const genesisRng = world.rng.fork('genesis');
-
-  const pool = new ConstantProductPool(params.amm);
-  world.ledger.register(pool);
-  world.ledger.mint(params.amm.tokenReserve + params.treasury.tokens);
-  world.ledger.usdIn(params.amm.usdReserve + params.treasury.usd);
-  world.treasury.tokens = params.treasury.tokens;
-  world.treasury.usd = params.treasury.usd;
-  world.onParamChange(() => {
-    pool.fee = world.params.amm.feeBps / 10_000;
-  });
 
   const staking = addStakingPool(world, () => P().staking.unbondingTicks);
   // Governance runs first in each phase: a proposal passed at the end of tick t applies from tick t + 1's emission on.
