@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ArrowFileWriter, checkDeviation, type DeviationResult } from '../src';
+import { checkDeviation, writeArrowTable, type DeviationResult } from '../src';
 import { formatDeviation } from '../src/cli/deviate';
 import baseline from './baseline';
 
@@ -39,20 +39,21 @@ async function main(): Promise<void> {
   }
   const dir = resolve(values.out ?? join('results', 'incentive-check', new Date().toISOString().replace(/[:]/g, '-').replace(/\..+$/, '')));
   mkdirSync(dir, { recursive: true });
-  const w = await ArrowFileWriter.open(join(dir, 'deviations.arrow'), [
-    { name: 'class', kind: 'utf8' },
-    { name: 'strategy', kind: 'utf8' },
-    { name: 'share', kind: 'float64', nullable: true },
-    { name: 'deviators', kind: 'int32' },
-    { name: 'seeds', kind: 'int32' },
-    { name: 'mean_gain_usd', kind: 'float64' },
-    { name: 'ci_lo', kind: 'float64' },
-    { name: 'ci_hi', kind: 'float64' },
-    { name: 'relative_gain', kind: 'float64' },
-    { name: 'p_value', kind: 'float64' },
-    { name: 'verdict', kind: 'utf8' },
-  ]);
-  await w.writeBatch(
+  await writeArrowTable(
+    join(dir, 'deviations.arrow'),
+    [
+      { name: 'class', kind: 'utf8' },
+      { name: 'strategy', kind: 'utf8' },
+      { name: 'share', kind: 'float64', nullable: true },
+      { name: 'deviators', kind: 'int32' },
+      { name: 'seeds', kind: 'int32' },
+      { name: 'mean_gain_usd', kind: 'float64' },
+      { name: 'ci_lo', kind: 'float64' },
+      { name: 'ci_hi', kind: 'float64' },
+      { name: 'relative_gain', kind: 'float64' },
+      { name: 'p_value', kind: 'float64' },
+      { name: 'verdict', kind: 'utf8' },
+    ],
     {
       class: results.map((r) => r.className),
       strategy: results.map((r) => r.strategy),
@@ -68,7 +69,6 @@ async function main(): Promise<void> {
     },
     results.length,
   );
-  await w.close();
   process.stdout.write(`written: ${join(dir, 'deviations.arrow')}\n`);
 }
 

@@ -211,7 +211,7 @@ export { mergeShards, type MergeOutcome } from './experiment/merge';
 export type { Shard, RunStatus } from './experiment/output';
 
 // Output
-export { ArrowFileWriter, type ColumnSpec } from './io/arrowWriter';
+export { ArrowFileWriter, writeArrowTable, type ColumnSpec, type ColumnData } from './io/arrowWriter';
 export { readArrowFile } from './io/arrowReader';
 
 // Analysis: equilibrium, incentive compatibility, valuation, sensitivity

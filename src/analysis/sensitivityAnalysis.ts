@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors';
-import { ArrowFileWriter } from '../io/arrowWriter';
+import { writeArrowTable } from '../io/arrowWriter';
 import { readResults } from '../io/resultsDir';
 import { morrisIndices } from './morris';
 import { SENSITIVITY_KINDS, sensitivityDesign, type SensitivityDesign } from './sensitivitySweeps';
@@ -101,16 +101,17 @@ export function analyseSensitivity(dir: string, opts: AnalyseOptions = {}): Sens
 
 /** Writes `indices` as an Arrow table: kpi, parameter, method, index (utf8), value, ci_lo, ci_hi (float64). */
 export async function writeSensitivityTable(path: string, indices: SensitivityIndex[]): Promise<void> {
-  const w = await ArrowFileWriter.open(path, [
-    { name: 'kpi', kind: 'utf8' },
-    { name: 'parameter', kind: 'utf8' },
-    { name: 'method', kind: 'utf8' },
-    { name: 'index', kind: 'utf8' },
-    { name: 'value', kind: 'float64' },
-    { name: 'ci_lo', kind: 'float64' },
-    { name: 'ci_hi', kind: 'float64' },
-  ]);
-  await w.writeBatch(
+  await writeArrowTable(
+    path,
+    [
+      { name: 'kpi', kind: 'utf8' },
+      { name: 'parameter', kind: 'utf8' },
+      { name: 'method', kind: 'utf8' },
+      { name: 'index', kind: 'utf8' },
+      { name: 'value', kind: 'float64' },
+      { name: 'ci_lo', kind: 'float64' },
+      { name: 'ci_hi', kind: 'float64' },
+    ],
     {
       kpi: indices.map((x) => x.kpi),
       parameter: indices.map((x) => x.parameter),
@@ -122,5 +123,4 @@ export async function writeSensitivityTable(path: string, indices: SensitivityIn
     },
     indices.length,
   );
-  await w.close();
 }

@@ -182,3 +182,10 @@ export class ArrowFileWriter {
     });
   }
 }
+
+/** Writes a whole small table (one record batch of `length` rows) to `path` and closes it. */
+export async function writeArrowTable(path: string, columns: ColumnSpec[], data: Record<string, ColumnData>, length: number): Promise<void> {
+  const w = await ArrowFileWriter.open(path, columns);
+  await w.writeBatch(data, length);
+  await w.close();
+}

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordBatchReader } from 'apache-arrow';
-import { ArrowFileWriter, type ColumnData, type ColumnSpec } from '../../src/io/arrowWriter';
+import { ArrowFileWriter, writeArrowTable, type ColumnData, type ColumnSpec } from '../../src/io/arrowWriter';
 import { readArrowFile, readColumns } from '../../src/io/arrowReader';
 
 let dir: string;
@@ -236,5 +236,15 @@ describe('readArrowFile', () => {
     fs.truncateSync(file, fs.statSync(file).size - 40);
 
     expect(() => readArrowFile(file)).toThrow(/^not an Arrow IPC file: /);
+  });
+});
+
+describe('writeArrowTable', () => {
+  it('writes a whole small table as one closed file with one record batch', async () => {
+    const file = path.join(dir, 'small.arrow');
+    await writeArrowTable(file, [{ name: 'k', kind: 'utf8' }, { name: 'v', kind: 'float64' }], { k: ['a', 'b'], v: Float64Array.of(1.5, -2) }, 2);
+    const { numRows, numBatches } = readArrowFile(file);
+    expect([numRows, numBatches]).toEqual([2, 1]);
+    expect(readColumns(file)).toEqual({ k: ['a', 'b'], v: [1.5, -2] });
   });
 });
