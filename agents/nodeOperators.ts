@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema, type Distribution } from '../src/core/distributions';
-import { drawTrait, endow } from '../src/core/genesis';
+import { addEndowed, drawTrait } from '../src/core/genesis';
 import { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import { compensatedSum } from '../src/core/sum';
@@ -204,9 +204,7 @@ export class NodeOperators implements AgentClass {
     const p = this.params();
     const o = operatorOptions(p);
     const pop = this.population;
-    const first = pop.add(p.candidates);
-    const end = first + p.candidates;
-    endow(world.ledger, pop, first, end, p.initialTokens, p.initialUsd, rng);
+    const [first, end] = addEndowed(world.ledger, pop, p.candidates, p.initialTokens, p.initialUsd, rng);
     const c = pop.cols;
     drawTrait(c.unitCapacity, first, end, p.capacity, rng);
     drawTrait(c.hardwareUsd, first, end, p.hardwareUsd, rng);

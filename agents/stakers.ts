@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
-import { drawTrait, endow } from '../src/core/genesis';
+import { addEndowed, drawTrait } from '../src/core/genesis';
 import { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
@@ -90,9 +90,7 @@ export class Stakers implements AgentClass {
   init(world: World, rng: Rng): void {
     const p = this.params();
     const pop = this.population;
-    const first = pop.add(p.count);
-    const end = first + p.count;
-    endow(world.ledger, pop, first, end, p.initialTokens, p.initialUsd, rng);
+    const [first, end] = addEndowed(world.ledger, pop, p.count, p.initialTokens, p.initialUsd, rng);
     drawTrait(pop.cols.hurdle, first, end, p.hurdle, rng);
     drawTrait(pop.cols.priceWeight, first, end, p.priceWeight, rng);
     drawTrait(pop.cols.sellShare, first, end, p.sellRewardsShare, rng);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
-import { endow } from '../src/core/genesis';
+import { addEndowed } from '../src/core/genesis';
 import { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
@@ -68,10 +68,9 @@ export class VoteBuyer implements AgentClass {
   init(world: World, rng: Rng): void {
     const p = this.params();
     const pop = this.population;
-    const first = pop.add(p.count);
-    endow(world.ledger, pop, first, first + p.count, p.initialTokens, p.initialUsd, rng);
-    pop.cols.role.fill(ROLES.indexOf(p.role), first, first + p.count);
-    pop.cols.lockTicks.fill(p.lockTicks, first, first + p.count);
+    const [first, end] = addEndowed(world.ledger, pop, p.count, p.initialTokens, p.initialUsd, rng);
+    pop.cols.role.fill(ROLES.indexOf(p.role), first, end);
+    pop.cols.lockTicks.fill(p.lockTicks, first, end);
   }
 
   act(world: World, order: Int32Array | null, count: number): void {

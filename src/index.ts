@@ -8,7 +8,7 @@ export { Ledger, accountHolder, type Account, type Holder } from './core/ledger'
 export { Rng } from './core/rng';
 export { deriveSeed } from './core/seeds';
 export { distributionSchema, sample, sampleInto, distributionMean, type Distribution } from './core/distributions';
-export { endow, drawTrait } from './core/genesis';
+export { endow, addEndowed, drawTrait } from './core/genesis';
 export { ParamStore, validateParams, type ParamChange } from './core/params';
 export { InputError, RunError } from './core/errors';
 export { compensatedSum, RunningSum } from './core/sum';

@@ -39,3 +39,22 @@ export function endow(
 export function drawTrait(col: Float64Array, from: number, to: number, d: Distribution, rng: Rng): void {
   for (let i = from; i < to; i++) col[i] = sample(d, rng);
 }
+
+/**
+ * Adds `count` agents to `pop` and endows them as `endow` does (tokens
+ * minted at genesis, USD entered from outside); returns the index range
+ * [first, end) of the new agents.
+ */
+export function addEndowed(
+  ledger: Ledger,
+  pop: Population,
+  count: number,
+  tokens: Distribution,
+  usd: Distribution,
+  rng: Rng,
+): [first: number, end: number] {
+  const first = pop.add(count);
+  const end = first + count;
+  endow(ledger, pop, first, end, tokens, usd, rng);
+  return [first, end];
+}
