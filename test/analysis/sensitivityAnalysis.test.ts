@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseSensitivity } from '../../src/analysis/sensitivityAnalysis';
 import { designPoint, sensitivityDesign } from '../../src/analysis/sensitivitySweeps';
 import { main } from '../../src/cli/main';
@@ -12,16 +12,11 @@ import { sweepSeed } from '../../src/experiment/sweep';
 import { readColumns } from '../../src/io/arrowReader';
 import sobolSweep from '../fixtures/sobolSweep';
 import tiny from '../fixtures/tiny';
+import { captureOutput } from '../helpers/captureOutput';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-sens-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-let stdout: string;
-beforeEach(() => {
-  stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const params = { 'emission.ratePerYear': { min: 1e6, max: 1e7 }, 'amm.feeBps': { min: 5, max: 100 } };
 /** tiny (two variants, baseline and no-burn) with a 3-trajectory Morris sweep: 9 points × 2 variants. */
@@ -60,8 +55,8 @@ describe('a Morris sweep run through the ordinary runner', () => {
 
   it('tokensim sensitivity prints the indices and writes sensitivity.arrow', async () => {
     expect(await main(['sensitivity', dir, '--variant', 'no-burn', '--kpi', 'mean_staking_ratio', '--bootstrap', '20'])).toBe(0);
-    expect(stdout).toMatch(/morris indices \(3 trajectories, 4 levels, 2 parameters, 9 points, variant no-burn/);
-    expect(stdout).toMatch(/emission\.ratePerYear\s+mu_star/);
+    expect(io.stdout).toMatch(/morris indices \(3 trajectories, 4 levels, 2 parameters, 9 points, variant no-burn/);
+    expect(io.stdout).toMatch(/emission\.ratePerYear\s+mu_star/);
     const table = readColumns(join(dir, 'sensitivity.arrow'));
     expect(Object.keys(table)).toEqual(['kpi', 'parameter', 'method', 'index', 'value', 'ci_lo', 'ci_hi']);
     expect(table.kpi).toHaveLength(6);

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { writeResultsDir, type FakeRun } from '../fixtures/resultsDir';
+import { captureOutput } from '../helpers/captureOutput';
 
 // Baseline x = 2, 4, 6, 8 and treatment 3, 6, 7, 10 on shared seeds (see
 // test/experiment/compare.test.ts for the hand-worked numbers).
@@ -10,32 +11,24 @@ const runs: FakeRun[] = [
 ];
 
 let dir: string;
-let stdout: string;
-let stderr: string;
 beforeAll(async () => {
   dir = await writeResultsDir(runs);
 });
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 describe('tokensim compare', () => {
   it('prints an aligned table with the CI, the difference and its significance mark', async () => {
     expect(await main(['compare', dir, '--metric', 'x'])).toBe(0);
-    const lines = stdout.split('\n');
+    const lines = io.stdout.split('\n');
     expect(lines[0]).toMatch(/^metric\s+variant\s+n\s+mean\s+sd\s+95% CI\s+Δ vs baseline\s+95% CI of Δ\s+p$/);
-    expect(stdout).toMatch(/x\s+baseline\s+4\s+5\s+2\.582\s+\[0\.8915, 9\.109\]/);
-    expect(stdout).toMatch(/x\s+treat\s+4\s+6\.5\s+.*1\.5 \*\s+\[0\.5813, 2\.419\]\s+0\.0138/);
-    expect(stdout).toMatch(/paired by sweep point and seed/);
+    expect(io.stdout).toMatch(/x\s+baseline\s+4\s+5\s+2\.582\s+\[0\.8915, 9\.109\]/);
+    expect(io.stdout).toMatch(/x\s+treat\s+4\s+6\.5\s+.*1\.5 \*\s+\[0\.5813, 2\.419\]\s+0\.0138/);
+    expect(io.stdout).toMatch(/paired by sweep point and seed/);
   });
 
   it('writes CSV with one row per metric and group and full-precision numbers', async () => {
     expect(await main(['compare', dir, '--format', 'csv'])).toBe(0);
-    const rows = stdout.trim().split('\n').map((l) => l.split(','));
+    const rows = io.stdout.trim().split('\n').map((l) => l.split(','));
     expect(rows[0].slice(0, 8)).toEqual(['metric', 'group', 'variant', 'point', 'runs', 'failed', 'n', 'mean']);
     expect(rows).toHaveLength(1 + 2 * 2);
     const treatX = rows.find((r) => r[0] === 'x' && r[1] === 'treat')!;
@@ -48,7 +41,7 @@ describe('tokensim compare', () => {
 
   it('writes JSON that parses, with nulls where the baseline has no difference', async () => {
     expect(await main(['compare', dir, '--format', 'json', '--metric', 'y'])).toBe(0);
-    const j = JSON.parse(stdout);
+    const j = JSON.parse(io.stdout);
     expect(j.baseline).toBe('baseline');
     expect(j.rows).toHaveLength(2);
     expect(j.rows[0]).toMatchObject({ metric: 'y', variant: 'baseline', n: 4, mean: 5000, diff: null });
@@ -57,7 +50,7 @@ describe('tokensim compare', () => {
 
   it('writes a Markdown table', async () => {
     expect(await main(['compare', dir, '--format', 'md', '--metric', 'x', '--baseline', 'treat'])).toBe(0);
-    const lines = stdout.trim().split('\n');
+    const lines = io.stdout.trim().split('\n');
     expect(lines[0]).toBe('| metric | variant | n | mean | sd | 95% CI | Δ vs treat | 95% CI of Δ | p |');
     expect(lines[1]).toBe('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     expect(lines[2]).toMatch(/^\| x \| baseline \| 4 \| 5 \| .* \| -1\.5 \\\* \|/);
@@ -71,8 +64,8 @@ describe('tokensim compare', () => {
     [['compare'], /^tokensim: compare: expected one results directory/],
   ])('rejects bad input %j with one line and exit code 2', async (args, message) => {
     expect(await main(args.map((a) => (a === 'DIR' ? dir : a)))).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toBe('');
+    expect(io.stderr).toMatch(message);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stdout).toBe('');
   });
 });

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { InputError } from '../../src/core/errors';
 import { buildReport, writeReport } from '../../src/report/writeReport';
 import { writeResultsDir, type FakeRun } from '../fixtures/resultsDir';
 import { tinyResults } from '../fixtures/tinyResults';
+import { captureOutput } from '../helpers/captureOutput';
 
 /** Every URL a page could fetch: src/href attribute values, @import targets and url() arguments. */
 function references(html: string): string[] {
@@ -92,32 +93,24 @@ describe('report of a sweep', () => {
 });
 
 describe('tokensim report', () => {
-  let stdout: string;
-  let stderr: string;
-  beforeEach(() => {
-    stdout = '';
-    stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const io = captureOutput();
 
   it('writes the report and prints where', async () => {
     const out = join(dir, 'cli.html');
     expect(await main(['report', dir, '--out', out, '--metric', 'price', '--kpi', 'final_price'])).toBe(0);
-    expect(stdout).toBe(`report: ${out}\n`);
+    expect(io.stdout).toBe(`report: ${out}\n`);
     expect(figures(readFileSync(out, 'utf8'), 'timeseries')).toEqual(['price']);
   });
 
   it('tokensim run --report writes report.html into the results directory at the end of the run', async () => {
     const out = join(dir, '..', 'with-report');
     expect(await main(['run', join(__dirname, '..', 'fixtures', 'tiny.ts'), '--out', out, '--quiet', '--report'])).toBe(0);
-    expect(stdout).toContain(`report: ${join(out, 'report.html')}\n`);
+    expect(io.stdout).toContain(`report: ${join(out, 'report.html')}\n`);
     expect(figures(readFileSync(join(out, 'report.html'), 'utf8'), 'timeseries')).toContain('price');
   });
 
   it('rejects a missing directory with one line and exit code 2', async () => {
     expect(await main(['report', '/no/such/dir'])).toBe(2);
-    expect(stderr).toBe('tokensim: no such results directory: /no/such/dir\n');
+    expect(io.stderr).toBe('tokensim: no such results directory: /no/such/dir\n');
   });
 });
