@@ -73,15 +73,16 @@ export class World<P extends object = any> {
   priceHistory = new Float64Array(512);
   /** Where the market price comes from; read at the end of every tick into `priceHistory`. */
   priceSource: (() => number) | null = null;
-  private readonly orderRng: Rng;
+  /** Each agent class's own activation stream (`rng.fork(name).fork('activation')`), by position in `agents`. */
+  private readonly classRngs: Rng[] = [];
   private order = new Int32Array(0);
   private classOrder = new Int32Array(0);
+  private classKeys = new Float64Array(0);
   private readonly paramListeners: ((world: World<P>) => void)[] = [];
 
   constructor(opts: WorldOptions<P>) {
     this.paramStore = new ParamStore(opts.params, opts.schema);
     this.rng = new Rng(opts.seed);
-    this.orderRng = this.rng.fork('activation');
     this.ticksPerYear = opts.ticksPerYear ?? 365;
     this.activation = opts.activation ?? 'index';
     this.check = opts.check ?? false;
@@ -117,6 +118,7 @@ export class World<P extends object = any> {
   /** Adds an agent class (and its population). */
   addAgents<A extends AgentClass>(a: A): A {
     this.agents.push(a);
+    this.classRngs.push(this.rng.fork(a.name).fork('activation'));
     if (!this.populations.includes(a.population)) this.addPopulation(a.population);
     return a;
   }
@@ -161,13 +163,42 @@ export class World<P extends object = any> {
     if (this.check) this.ledger.check(this.tick);
   }
 
+  /**
+   * Runs every class's `act`. Shuffled activation draws, each tick, one
+   * priority per class from the class's own stream and runs classes by
+   * ascending priority, then shuffles the agents of each class with that
+   * stream: adding a class never changes another class's draws or the
+   * relative order of the others.
+   */
   private actAll(): void {
     const classes = this.agents;
     const shuffle = this.activation === 'shuffle';
-    if (this.classOrder.length !== classes.length) this.classOrder = Int32Array.from(classes.keys());
-    if (shuffle) this.orderRng.shuffle(this.classOrder);
-    for (let c = 0; c < classes.length; c++) {
-      const cls = classes[this.classOrder[c]];
+    const nc = classes.length;
+    if (this.classOrder.length !== nc) {
+      this.classOrder = Int32Array.from(classes.keys());
+      this.classKeys = new Float64Array(nc);
+    }
+    const co = this.classOrder;
+    if (shuffle) {
+      const keys = this.classKeys;
+      for (let c = 0; c < nc; c++) {
+        keys[c] = this.classRngs[c].next();
+        co[c] = c;
+      }
+      // Insertion sort: a handful of classes; ties keep list order.
+      for (let a = 1; a < nc; a++) {
+        const c = co[a];
+        let b = a - 1;
+        while (b >= 0 && keys[co[b]] > keys[c]) {
+          co[b + 1] = co[b];
+          b--;
+        }
+        co[b + 1] = c;
+      }
+    }
+    for (let k = 0; k < nc; k++) {
+      const c = co[k];
+      const cls = classes[c];
       const n = cls.population.size;
       if (!shuffle) {
         cls.act(this, null, n);
@@ -176,7 +207,7 @@ export class World<P extends object = any> {
       if (this.order.length < n) this.order = new Int32Array(Math.max(n, this.order.length * 2));
       const order = this.order;
       for (let i = 0; i < n; i++) order[i] = i;
-      this.orderRng.shuffle(order, n);
+      this.classRngs[c].shuffle(order, n);
       cls.act(this, order, n);
     }
   }

@@ -138,10 +138,10 @@ export interface DepinNetwork extends Simulation {
  * energy and miners' bills are settled (post).
  */
 export function buildDepinNetwork(params: DepinNetworkParams, opts: BuildOptions): DepinNetwork {
-  const { world, pool, genesisRng } = marketWorld(params, depinNetworkSchema, opts);
+  const { world, pool } = marketWorld(params, depinNetworkSchema, opts);
   const P = () => world.params;
 
-  const market = new ServiceMarket(() => P().service, world.rng.fork('demand'));
+  const market = new ServiceMarket(() => P().service, world.rng.fork('service'));
   const byCapacity = new NodeRewards('rewardWeight');
   const byServed = new ServedWorkRewards();
   world.ledger.register(byCapacity);
@@ -151,7 +151,7 @@ export function buildDepinNetwork(params: DepinNetworkParams, opts: BuildOptions
   const consensus = new ConsensusRewards(() => P().consensus, () => P().green.carbonPriceUsdPerTonne, pool, staking);
   world.ledger.register(consensus);
 
-  const nodeOperators = new NodeOperators(() => P().nodeOperators, pool, byCapacity, () => rewards.lastCapacityMint, world.rng.fork('nodes'), {
+  const nodeOperators = new NodeOperators(() => P().nodeOperators, pool, byCapacity, () => rewards.lastCapacityMint, world.rng.fork('nodeOperators'), {
     served: byServed,
     utilisation: () => market.utilisation,
     green: () => P().green,
@@ -168,9 +168,9 @@ export function buildDepinNetwork(params: DepinNetworkParams, opts: BuildOptions
   world.addAgents(nodeOperators);
   const stakers = world.addAgents(new Stakers(() => P().stakers, pool, staking, stakerRewardsPerYear));
   const traders = world.addAgents(new Traders(() => P().traders, pool, world.rng.fork('traders')));
-  nodeOperators.init(world, genesisRng);
-  stakers.init(world, genesisRng);
-  traders.init(world, genesisRng);
+  nodeOperators.init(world, world.rng.fork('nodeOperators').fork('genesis'));
+  stakers.init(world, world.rng.fork('stakers').fork('genesis'));
+  traders.init(world, world.rng.fork('traders').fork('genesis'));
   world.priceSource = () => pool.price;
   world.recordPrice(pool.price);
   const genesisMinted = world.ledger.minted;

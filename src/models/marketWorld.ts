@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Rng } from '../core/rng';
 import { World, type Activation } from '../core/world';
 import type { BuildOptions } from '../experiment/model';
 import { ConstantProductPool, type AmmParams } from '../market/amm';
@@ -16,14 +15,13 @@ export interface MarketWorldParams {
 /**
  * Returns a new world with its AMM pool and treasury funded at genesis
  * (their tokens minted and their USD entered through the ledger), the pool's
- * fee following `amm.feeBps` through parameter changes, and the genesis
- * random stream from which agents' traits and balances are drawn.
+ * fee following `amm.feeBps` through parameter changes.
  */
 export function marketWorld<P extends MarketWorldParams>(
   params: P,
   schema: z.ZodType<P>,
   opts: BuildOptions,
-): { world: World<P>; pool: ConstantProductPool; genesisRng: Rng } {
+): { world: World<P>; pool: ConstantProductPool } {
   const world = new World<P>({
     params,
     schema,
@@ -32,7 +30,6 @@ export function marketWorld<P extends MarketWorldParams>(
     activation: params.activation,
     check: opts.check,
   });
-  const genesisRng = world.rng.fork('genesis');
   const pool = new ConstantProductPool(params.amm);
   world.ledger.register(pool);
   world.ledger.mint(params.amm.tokenReserve + params.treasury.tokens);
@@ -42,5 +39,5 @@ export function marketWorld<P extends MarketWorldParams>(
   world.onParamChange(() => {
     pool.fee = world.params.amm.feeBps / 10_000;
   });
-  return { world, pool, genesisRng };
+  return { world, pool };
 }

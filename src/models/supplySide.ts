@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { SectorHolders, sectorHolderTraitsSchema } from '../../agents/sectorHolders';
-import type { Rng } from '../core/rng';
 import type { World } from '../core/world';
 import type { Metric } from '../experiment/model';
 import type { ConstantProductPool } from '../market/amm';
@@ -95,7 +94,7 @@ export function addLockPool<P extends SupplySideParams>(world: World<P>): LockPo
  */
 export function addSupplySide<P extends SupplySideParams>(
   world: World<P>,
-  deps: { pool: ConstantProductPool; staking: StakingPool; locking: LockPool; feeBurn: FeeBurn; emission: Emission; genesisRng: Rng },
+  deps: { pool: ConstantProductPool; staking: StakingPool; locking: LockPool; feeBurn: FeeBurn; emission: Emission },
 ): SupplySide {
   const P = () => world.params;
   const { pool, staking, locking, feeBurn } = deps;
@@ -116,7 +115,7 @@ export function addSupplySide<P extends SupplySideParams>(
   });
   world.ledger.register(vesting);
   vesting.mintAllocations(world.ledger);
-  const burnOnUse = new BurnOnUse(() => P().service, pool, treasury, world.rng.fork('service'));
+  const burnOnUse = new BurnOnUse(() => P().service, pool, treasury, world.rng.fork('usageBurn'));
   const buyback = new Buyback(() => P().buyback, pool, treasury, payStakers);
   const scheduledBurn = new ScheduledBurn(() => P().scheduledBurn, world.treasury);
   const dynamicRewards = new DynamicRewards(
@@ -143,7 +142,7 @@ export function addSupplySide<P extends SupplySideParams>(
   world.addMechanism({ name: 'activity', post: () => dynamicRewards.post() });
   if (sectorHolders) {
     world.addAgents(sectorHolders);
-    sectorHolders.init(world, deps.genesisRng);
+    sectorHolders.init(world, world.rng.fork('sectorHolders').fork('genesis'));
   }
   const unlockLog = world.addMechanism(new UnlockLog(sectors.map((s) => s.name), vesting.releasedThisTickBySector, sectorHolders?.soldBySector ?? null));
 

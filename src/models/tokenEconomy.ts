@@ -199,7 +199,7 @@ export interface TokenEconomy extends Simulation {
  * and the four agent classes, with genesis balances minted.
  */
 export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions): TokenEconomy {
-  const { world, pool, genesisRng } = marketWorld(params, tokenEconomySchema, opts);
+  const { world, pool } = marketWorld(params, tokenEconomySchema, opts);
   const P = () => world.params;
 
   const staking = addStakingPool(world, () => P().staking.unbondingTicks);
@@ -244,7 +244,7 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
   const stakers = world.addAgents(new Stakers(() => P().stakers, pool, staking, stakerRewardsPerYear));
   const traders = world.addAgents(new Traders(() => P().traders, pool, world.rng.fork('traders')));
   const nodeOperators = world.addAgents(
-    new NodeOperators(() => P().nodeOperators, pool, nodeRewards, () => scheduled() * P().rewards.nodes, world.rng.fork('nodes')),
+    new NodeOperators(() => P().nodeOperators, pool, nodeRewards, () => scheduled() * P().rewards.nodes, world.rng.fork('nodeOperators')),
   );
   const voters = world.addAgents(new Voters(() => P().voters, governance, staking, world.rng.fork('voters'), pool));
   const voteBuyer = world.addAgents(new VoteBuyer(() => P().voteBuyer, governance, world.rng.fork('voteBuyer')));
@@ -252,13 +252,13 @@ export function buildTokenEconomy(params: TokenEconomyParams, opts: BuildOptions
   governance.electorate.addBystanders(stakers.population, ROLES.indexOf('staker'));
   governance.electorate.addBystanders(traders.population, ROLES.indexOf('holder'));
   governance.electorate.addBystanders(nodeOperators.population, ROLES.indexOf('nodeOperator'));
-  stakers.init(world, genesisRng);
-  traders.init(world, genesisRng);
-  nodeOperators.init(world, genesisRng);
-  voters.init(world, genesisRng);
-  voteBuyer.init(world, genesisRng);
+  stakers.init(world, world.rng.fork('stakers').fork('genesis'));
+  traders.init(world, world.rng.fork('traders').fork('genesis'));
+  nodeOperators.init(world, world.rng.fork('nodeOperators').fork('genesis'));
+  voters.init(world, world.rng.fork('voters').fork('genesis'));
+  voteBuyer.init(world, world.rng.fork('voteBuyer').fork('genesis'));
   governance.electorate.seal();
-  const supplySide = addSupplySide(world, { pool, staking, locking, feeBurn, emission, genesisRng });
+  const supplySide = addSupplySide(world, { pool, staking, locking, feeBurn, emission });
   // Holders of vested allocations do not vote, but count as holders when capture is measured.
   if (supplySide.sectorHolders) governance.electorate.addBystanders(supplySide.sectorHolders.population, ROLES.indexOf('holder'));
   world.priceSource = () => pool.price;

@@ -67,7 +67,11 @@ describe('governance voters', () => {
     const delegated = stakerVoters({ turnout: { dist: 'constant', value: 0 }, delegation: { delegates: 4, share: 0.9, alignment: 1, turnout: 1, redelegateProbability: 0 } });
     run(plain, 10);
     run(delegated, 10);
-    expect(votingPowerConcentration(delegated.governance).nakamoto).toBeLessThan(votingPowerConcentration(plain.governance).nakamoto);
+    // One whale can already hold half the power (Nakamoto 1), so the Gini is what shows the concentration.
+    const before = votingPowerConcentration(plain.governance);
+    const after = votingPowerConcentration(delegated.governance);
+    expect(after.nakamoto).toBeLessThanOrEqual(before.nakamoto);
+    expect(after.gini).toBeGreaterThan(before.gini + 0.1);
     const p = delegated.governance.proposals.find((x) => x.outcome !== 'active')!;
     expect(p.delegated).toBeGreaterThan(0);
   });
