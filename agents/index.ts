@@ -1,14 +1,18 @@
-export { Stakers, stakersParamsSchema, priceTrend, STAKER_STRATEGIES, type StakersParams } from './stakers';
-export { Traders, tradersParamsSchema, TRADER_KINDS, type TradersParams } from './traders';
+// The agent classes, one block per file.
+export { stakers, Stakers, stakersParamsSchema, stakersSchema, stakersDefaults, priceTrend, STAKER_STRATEGIES, type StakersParams } from './stakers';
+export { traders, Traders, tradersParamsSchema, tradersSchema, tradersDefaults, TRADER_KINDS, type TradersParams } from './traders';
 export {
+  nodeOperators,
   NodeOperators,
   nodeOperatorsParamsSchema,
+  nodeOperatorsSchema,
+  nodeOperatorsDefaults,
   operatorOptions,
   paybackYears,
   maxPaybackYears,
   type NodeOperatorsParams,
   type OperatorServices,
 } from './nodeOperators';
-export { Voters, votersParamsSchema, type VotersParams } from './voters';
-export { VoteBuyer, voteBuyerParamsSchema, type VoteBuyerParams } from './voteBuyer';
-export { SectorHolders, sectorHolderTraitsSchema, type SectorHolderTraits } from './sectorHolders';
+export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type VotersParams } from './voters';
+export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
+export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';

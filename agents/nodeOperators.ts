@@ -1,18 +1,30 @@
 import { z } from 'zod';
+import type { Account } from '../src/core/account';
 import { distributionSchema, type Distribution } from '../src/core/distributions';
 import { addEndowed, drawTrait } from '../src/core/genesis';
-import { Population } from '../src/core/population';
+import type { Ledger } from '../src/core/ledger';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
-import { compensatedSum } from '../src/core/sum';
+import type { Route } from '../src/core/route';
+import { defineBlock } from '../src/core/block';
 import type { AgentClass, World } from '../src/core/world';
-import type { ConstantProductPool } from '../src/market/amm';
+import { marketPort } from '../src/market/amm';
+import { spanYears, total, last } from '../src/metrics/series';
+import { depinRewards } from '../src/mechanisms/depinRewards';
+import { green } from '../src/mechanisms/greenIncentives';
+import { nodeRewards } from '../src/mechanisms/nodeRewards';
+import { service } from '../src/mechanisms/serviceMarket';
+import { treasury } from '../src/mechanisms/treasury';
+import type { ConstantProductPool } from '../src/market/constantProductPool';
 import { buyTokens, sellForUsd, sellTokens } from '../src/market/trade';
-import type { ServedWorkRewards } from '../src/mechanisms/depinRewards';
+import type { ServedWork } from '../src/mechanisms/servedWork';
 import { carbonKg, nodeEnergyKwh } from '../src/mechanisms/energy';
 import { carbonFeeUsd, greenMultiplier, noGreenIncentives, offsetCostUsd, type GreenIncentivesParams } from '../src/mechanisms/greenIncentives';
-import type { NodeRewards } from '../src/mechanisms/nodeRewards';
+import { nodeRewardColumns, type NodeAccount, type NodeRewards } from '../src/mechanisms/nodeRewards';
+import type { ServiceMarket } from '../src/mechanisms/serviceMarket';
+import type { Treasury } from '../src/mechanisms/treasury';
 
-/** Parameters of the DePIN node operators class. Fields marked optional default to the foundation's behaviour (no energy, no downtime, one unit). */
+/** Parameters of the DePIN node operators class. Optional fields default to no energy, no downtime and one unit per operator. */
 export const nodeOperatorsParamsSchema = z
   .object({
     /** Potential operators (online or not). */
@@ -102,7 +114,7 @@ export function maxPaybackYears(hurdle: number, amortisationYears: number): numb
 /** What the DePIN model adds to the operators: a served-work stream, a market, green incentives and an income estimate. */
 export interface OperatorServices {
   /** Pays served work (tokens by weight, USD by capacity) to nodes that are up. */
-  served?: ServedWorkRewards;
+  served?: ServedWork;
   /** Utilisation of up capacity this tick, in [0, 1] (1 when omitted). */
   utilisation?: () => number;
   green?: () => GreenIncentivesParams;
@@ -110,7 +122,9 @@ export interface OperatorServices {
   incomeUsd?: (c: number, w: number) => number;
 }
 
-const schema = {
+/** The node operators' columns: the node-reward stream's and their own. */
+export const nodeOperatorsSchema = {
+  ...nodeRewardColumns,
   capacity: 'f64',
   unitCapacity: 'f64',
   units: 'i32',
@@ -130,6 +144,20 @@ const schema = {
   downtime: 'f64',
   collateral: 'f64',
 } as const;
+
+/** The routes an operator's money moves along besides trades and rewards. */
+interface OperatorRoutes {
+  /** USD costs paid to the outside world (hardware amortisation, opex, electricity, offsets). */
+  costs: Route;
+  /** The carbon fee, paid to the treasury (or to the outside world without one). */
+  carbonFee: Route;
+  /** Collateral posted from the liquid balance, returned to it, and burned by slashing. */
+  post: Route;
+  unpost: Route;
+  slash: Route;
+  /** Genesis collateral minted for a node that starts online. */
+  mintCollateral: Route;
+}
 
 /**
  * DePIN node operators. Operator i runs `units` hardware units of capacity
@@ -156,8 +184,7 @@ const schema = {
  * claims nothing, and `slashShare` of its collateral is burned.
  */
 export class NodeOperators implements AgentClass {
-  readonly name = 'nodeOperators';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
   /** Capacity of online nodes, in service units. */
   capacityOnline = 0;
   /** Electricity used this tick by up nodes, in kWh. */
@@ -174,19 +201,35 @@ export class NodeOperators implements AgentClass {
   offsetsUsd = 0;
   /** Collateral burned for downtime this tick, in tokens. */
   slashedTokens = 0;
-  private totalCollateral = 0;
+  private readonly nodes: NodeAccount;
+  private readonly routes: OperatorRoutes;
 
   constructor(
+    readonly population: Population<typeof nodeOperatorsSchema>,
     private readonly params: () => NodeOperatorsParams,
     private readonly pool: ConstantProductPool,
     private readonly stream: NodeRewards,
-    /** Node rewards scheduled this tick, in tokens. */
-    private readonly rewardPerTick: () => number,
     private readonly rng: Rng,
+    ledger: Ledger,
+    /** The account that holds posted collateral (column `collateral`). */
+    private readonly collateralAccount: Account,
+    treasury: Treasury | null,
     private readonly services: OperatorServices = {},
   ) {
-    this.population = new Population('nodeOperators', schema, 0);
-    stream.attach(this.population);
+    this.name = population.name;
+    this.nodes = stream.attach(population);
+    const pop = population;
+    const usd = ledger.pocket(pop.account!, pop, 'usd', 'usd');
+    const tokens = ledger.pocket(pop.account!, pop, 'tokens');
+    const posted = ledger.pocket(collateralAccount, pop, 'collateral');
+    this.routes = {
+      costs: ledger.route(usd, 'outside', 'operating costs', 'usd'),
+      carbonFee: treasury ? treasury.incomeFromAgents(pop, 'carbon fee', 'usd') : ledger.route(usd, 'outside', 'carbon fee', 'usd'),
+      post: ledger.route(tokens, posted, 'collateral'),
+      unpost: ledger.route(posted, tokens, 'collateral returned'),
+      slash: ledger.route(posted, 'burn', 'slash'),
+      mintCollateral: ledger.route('mint', tokens, 'genesis'),
+    };
   }
 
   /** Returns the number of nodes online. */
@@ -196,7 +239,7 @@ export class NodeOperators implements AgentClass {
 
   /** Returns collateral staked by all operators, in tokens. */
   get collateral(): number {
-    return this.totalCollateral;
+    return this.collateralAccount.tokens;
   }
 
   /** Creates the candidates with their traits and balances and brings the first `initialNodes` online. */
@@ -211,13 +254,12 @@ export class NodeOperators implements AgentClass {
     drawTrait(c.costUsdPerTick, first, end, p.opexUsdPerTick, rng);
     drawTrait(c.hurdle, first, end, p.hurdle, rng);
     drawTrait(c.patience, first, end, p.patienceTicks, rng);
-    // Traits the foundation did not have come from their own stream, so its draws stay as they were.
+    // Energy, grid and downtime traits come from their own stream: the other traits' draws do not depend on them.
     const extra = rng.fork('nodeOperators:energy');
     drawTrait(c.energyKwh, first, end, o.energyKwhPerTick, extra);
     drawTrait(c.electricityUsd, first, end, o.electricityUsdPerKwh, extra);
     drawTrait(c.gridIntensity, first, end, o.gridIntensity, extra);
     drawTrait(c.downtime, first, end, o.downtime, extra);
-    world.ledger.register({ name: 'nodeCollateral', tokenHoldings: () => compensatedSum(pop.cols.collateral, 0, pop.size), usdHoldings: () => 0 });
     for (let i = first; i < end; i++) {
       c.unitCapacity[i] = Math.max(0, c.unitCapacity[i]);
       c.costUsdPerTick[i] += c.hardwareUsd[i] / p.amortisationTicks;
@@ -253,21 +295,16 @@ export class NodeOperators implements AgentClass {
       up[i] = down ? 0 : 1;
       if (down) {
         const s = collateral[i] * o.slashShare;
-        collateral[i] -= s;
+        if (s > 0) this.routes.slash.take(i, s);
         slashed += s;
       } else {
         upCap += capacity[i];
         upW += rewardWeight[i];
       }
     }
-    if (slashed > 0) world.ledger.burn(slashed);
-    this.totalCollateral -= slashed;
     this.slashedTokens = slashed;
-    const served = this.services.served;
-    if (served) {
-      served.upCapacity = upCap;
-      served.upWeight = upW;
-    }
+    this.stream.upCapacity = upCap;
+    this.stream.upWeight = upW;
   }
 
   /** Returns operator i's reward-weight multiplier under the green incentives in force. */
@@ -299,10 +336,9 @@ export class NodeOperators implements AgentClass {
     const served = this.services.served;
     const u = this.services.utilisation ? this.services.utilisation() : 1;
     const price = pool.price;
-    const reward = this.rewardPerTick();
+    const reward = this.stream.offeredThisTick;
     const tpy = world.ticksPerYear;
     const maxPayback = (h: number) => maxPaybackYears(h, p.amortisationTicks / tpy);
-    let usdOut = 0;
     let energy = 0;
     let carbon = 0;
     let carbonNet = 0;
@@ -314,7 +350,7 @@ export class NodeOperators implements AgentClass {
       const c = pop.cols;
       if (c.active[i] === 0) continue;
       if (c.online[i] === 1) {
-        let r = this.stream.settle(pop, i);
+        let r = this.nodes.settle(i);
         let usdIncome = 0;
         if (served) {
           r += served.claim(pop, i);
@@ -335,12 +371,10 @@ export class NodeOperators implements AgentClass {
         const cost = c.units[i] * c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
         if (c.usd[i] < cost) sellForUsd(pool, pop, i, cost - c.usd[i]);
         const paid = c.usd[i] < cost ? c.usd[i] : cost;
-        c.usd[i] -= paid;
         // The carbon fee is paid first and stays in the model (treasury); the rest leaves it.
         const feePaid = fee < paid ? fee : paid;
-        world.treasury.usd += feePaid;
+        if (paid > 0) this.routes.costs.takeSplit(i, paid, feePaid, this.routes.carbonFee);
         fees += feePaid;
-        usdOut += paid - feePaid;
         if (c.offsets[i] === 1) {
           const offPaid = carbonUsd < paid ? carbonUsd : paid;
           offsets += offPaid;
@@ -361,7 +395,6 @@ export class NodeOperators implements AgentClass {
         if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
       }
     }
-    world.ledger.usdOut(usdOut);
     this.energyKwh = energy;
     this.carbonKg = carbon;
     this.carbonNetKg = carbonNet;
@@ -400,25 +433,22 @@ export class NodeOperators implements AgentClass {
       if (short > 0) {
         if (genesis) {
           // Genesis collateral is minted with the node, like any other genesis balance.
-          world.ledger.mint(short);
-          c.tokens[i] += short;
+          this.routes.mintCollateral.pay(i, short);
         } else {
           buyTokens(this.pool, pop, i, this.pool.quoteBuyExactOut(short) * (1 + 1e-12));
           if (c.tokens[i] < collateralPerUnit * (1 - 1e-9)) return false;
         }
       }
       const posted = collateralPerUnit < c.tokens[i] ? collateralPerUnit : c.tokens[i];
-      c.tokens[i] -= posted;
-      c.collateral[i] += posted;
-      this.totalCollateral += posted;
+      this.routes.post.within(i, posted);
     }
-    if (c.online[i] === 1) this.stream.leave(pop, i);
+    if (c.online[i] === 1) this.nodes.leave(i);
     c.units[i]++;
     c.capacity[i] = c.units[i] * c.unitCapacity[i];
     c.rewardWeight[i] = c.capacity[i] * this.multiplier(i);
     this.capacityOnline += c.unitCapacity[i];
     c.online[i] = 1;
-    this.stream.join(pop, i);
+    this.nodes.join(i);
     return true;
   }
 
@@ -426,7 +456,7 @@ export class NodeOperators implements AgentClass {
   private removeUnit(i: number): void {
     const pop = this.population;
     const c = pop.cols;
-    this.stream.leave(pop, i);
+    this.nodes.leave(i);
     c.units[i]--;
     this.capacityOnline -= c.unitCapacity[i];
     if (c.units[i] <= 0) {
@@ -434,18 +464,119 @@ export class NodeOperators implements AgentClass {
       c.capacity[i] = 0;
       c.rewardWeight[i] = 0;
       c.online[i] = 0;
-      c.tokens[i] += c.collateral[i];
-      this.totalCollateral -= c.collateral[i];
-      c.collateral[i] = 0;
+      if (c.collateral[i] > 0) this.routes.unpost.within(i, c.collateral[i]);
       if (this.stream.nodes === 0) this.capacityOnline = 0;
       return;
     }
     const per = c.collateral[i] / (c.units[i] + 1);
-    c.collateral[i] -= per;
-    c.tokens[i] += per;
-    this.totalCollateral -= per;
+    if (per > 0) this.routes.unpost.within(i, per);
     c.capacity[i] = c.units[i] * c.unitCapacity[i];
     c.rewardWeight[i] = c.capacity[i] * this.multiplier(i);
-    this.stream.join(pop, i);
+    this.nodes.join(i);
   }
 }
+
+/** Default node operators: 300 candidates (100 online) with $8k–20k hardware amortised over three years. */
+export const nodeOperatorsDefaults: NodeOperatorsParams = {
+  candidates: 300,
+  initialNodes: 100,
+  initialTokens: { dist: 'constant', value: 0 },
+  initialUsd: { dist: 'uniform', min: 500, max: 5000 },
+  capacity: { dist: 'lognormal', mu: Math.log(4), sigma: 0.5 },
+  hardwareUsd: { dist: 'uniform', min: 8000, max: 20000 },
+  amortisationTicks: 3 * 365,
+  opexUsdPerTick: { dist: 'uniform', min: 2, max: 8 },
+  hurdle: { dist: 'uniform', min: 0.05, max: 0.4 },
+  patienceTicks: { dist: 'uniform', min: 14, max: 60 },
+  considerProbability: 0.05,
+  maxUnits: 1,
+  energyKwhPerTick: ZERO,
+  idleShare: 0.3,
+  electricityUsdPerKwh: ZERO,
+  gridIntensity: WORLD_GRID,
+  renewableShare: 0,
+  offsetShare: 0,
+  downtime: ZERO,
+  collateralTokens: 0,
+  slashShare: 0,
+  sellRewardsShare: 0,
+};
+
+/**
+ * The node-operators agent block. With a DePIN reward model in the model it
+ * is paid for served work and estimates income from it; with a service
+ * market its energy follows utilisation; with green incentives its reward
+ * weight and carbon costs follow them.
+ */
+export const nodeOperators = defineBlock({
+  key: 'nodeOperators',
+  kind: 'agents',
+  description: 'DePIN node operators: join, expand, shrink and exit on payback against a hurdle; energy, carbon, collateral',
+  params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
+  needs: { market: marketPort, nodeRewards },
+  uses: { treasury, depinRewards, service, green },
+  population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
+  holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
+  metrics: {
+    capacity: { unit: 'service units/tick', description: 'capacity of the nodes online' },
+    collateral: { unit: 'tokens', description: 'collateral posted by operators' },
+    hardware_energy_kwh: { unit: 'kWh', kind: 'flow', description: "node hardware's electricity since the previous row" },
+    renewable_kwh: { unit: 'kWh', kind: 'flow', description: 'of which from own renewables' },
+    hardware_carbon_kg: { unit: 'kg CO2', kind: 'flow', description: "node hardware's CO2 before offsets since the previous row" },
+    offsets_usd: { unit: 'USD', kind: 'flow', description: 'offsets bought by operators since the previous row' },
+    slashed: { unit: 'tokens', kind: 'flow', description: 'collateral burned for downtime since the previous row' },
+    energy_kwh_per_unit: { unit: 'kWh/service unit', description: 'hardware electricity per unit served this tick' },
+  },
+  kpis: {
+    final_capacity: { unit: 'service units/tick', description: 'capacity online at the last tick' },
+    hardware_energy_mwh_per_year: { unit: 'MWh/year', description: "node hardware's electricity per year" },
+    hardware_carbon_t_per_year: { unit: 't CO2/year', description: "node hardware's CO2 per year (before offsets)" },
+    hardware_g_per_kwh: { unit: 'g CO2/kWh', description: "CO2 intensity of the nodes' electricity" },
+    renewable_share: { unit: 'share', description: "share of the nodes' electricity from own renewables" },
+    offsets_usd: { unit: 'USD', description: 'offsets bought over the run' },
+    total_slashed: { unit: 'tokens', description: 'collateral slashed over the run' },
+  },
+  build(ctx) {
+    const { pop } = ctx.population(nodeOperatorsSchema);
+    const d = ctx.deps;
+    const market: ServiceMarket | null = d.service;
+    const rewards = d.depinRewards;
+    const cls = new NodeOperators(pop, ctx.params, d.market, d.nodeRewards, ctx.rng, ctx.ledger, ctx.account('collateral'), d.treasury, {
+      served: rewards?.byServed,
+      utilisation: market ? () => market.utilisation : undefined,
+      green: d.green ? d.green.params : undefined,
+      incomeUsd: rewards ? (c, w) => rewards.expectedIncomeUsd(c, w, d.market.price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
+    });
+    return {
+      api: cls,
+      agents: cls,
+      hooks: { exogenous: (w) => cls.beginTick(w) },
+      genesis: (w) => cls.init(w, ctx.rng.fork('genesis')),
+      metrics: {
+        capacity: () => cls.capacityOnline,
+        collateral: () => cls.collateral,
+        hardware_energy_kwh: () => cls.energyKwh,
+        renewable_kwh: () => cls.renewableKwh,
+        hardware_carbon_kg: () => cls.carbonKg,
+        offsets_usd: () => cls.offsetsUsd,
+        slashed: () => cls.slashedTokens,
+        energy_kwh_per_unit: () => (market && market.served > 0 ? cls.energyKwh / market.served : 0),
+      },
+      summary: ({ series, ticks, world }) => {
+        const years = spanYears(ticks, world.ticksPerYear);
+        const perYear = (x: number) => (years > 0 ? x / years : 0);
+        const kwh = total(series, 'hardware_energy_kwh');
+        const kg = total(series, 'hardware_carbon_kg');
+        return {
+          final_capacity: last(series, 'capacity'),
+          hardware_energy_mwh_per_year: perYear(kwh / 1000),
+          hardware_carbon_t_per_year: perYear(kg / 1000),
+          hardware_g_per_kwh: kwh > 0 ? (kg * 1000) / kwh : 0,
+          renewable_share: kwh > 0 ? total(series, 'renewable_kwh') / kwh : 0,
+          offsets_usd: total(series, 'offsets_usd'),
+          total_slashed: total(series, 'slashed'),
+        };
+      },
+    };
+  },
+});

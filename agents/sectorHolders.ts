@@ -1,42 +1,24 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
 import { drawTrait } from '../src/core/genesis';
-import { Population } from '../src/core/population';
+import { defineBlock } from '../src/core/block';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
+import type { Route } from '../src/core/route';
 import type { AgentClass, World } from '../src/core/world';
-import type { ConstantProductPool } from '../src/market/amm';
+import { marketPort } from '../src/market/amm';
+import type { ConstantProductPool } from '../src/market/constantProductPool';
 import { sellTokens } from '../src/market/trade';
-import type { LockPool } from '../src/mechanisms/lockedStaking';
-import type { StakingPool } from '../src/mechanisms/staking';
+import { lockColumns, locking, type LockAccount } from '../src/mechanisms/lockedStaking';
+import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
+import { total } from '../src/metrics/series';
+import { sectorHolderTraitsSchema, vesting, type SectorHolderTraits } from '../src/mechanisms/vesting';
 
-/** How the holders of one vesting sector behave; traits are drawn per agent. */
-export const sectorHolderTraitsSchema = z
-  .object({
-    /** Number of holders sharing the sector's unlocks. */
-    count: z.number().int().min(1),
-    /** Relative size of each holder's share of the sector (normalised within the sector). */
-    weight: distributionSchema,
-    /** Share of each unlock put up for sale, in [0, 1]. */
-    sellShare: distributionSchema,
-    /** Share of each unlock staked, in [0, 1] (taken after the sale share). */
-    stakeShare: distributionSchema,
-    /** Share of each unlock locked for lock-weighted rewards, in [0, 1] (after sale and stake). */
-    lockShare: distributionSchema,
-    /** Length of a lock, in ticks. */
-    lockTicks: distributionSchema,
-    /** Share of the tokens awaiting sale sold each tick, in (0, 1] (1: sell at once). */
-    sellPace: distributionSchema,
-    /**
-     * Price fall from the price at which a holder last locked that makes it
-     * leave the lock early, paying the early-exit penalty, in (0, 1];
-     * omitted: never.
-     */
-    exitDrawdown: distributionSchema.optional(),
-  })
-  .strict();
-export type SectorHolderTraits = z.infer<typeof sectorHolderTraitsSchema>;
 
-const schema = {
+/** The sector holders' columns: the staking pool's, the lock pool's and their own. */
+export const sectorHoldersSchema = {
+  ...stakingColumns,
+  ...lockColumns,
   sector: 'i32',
   weight: 'f64',
   sellShare: 'f64',
@@ -71,8 +53,7 @@ function clamp01(x: number): number {
  * sector's sell pressure.
  */
 export class SectorHolders implements AgentClass {
-  readonly name = 'sectorHolders';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
   /** Tokens sold and USD received this tick, all holders. */
   soldThisTick = 0;
   soldUsdThisTick = 0;
@@ -84,14 +65,15 @@ export class SectorHolders implements AgentClass {
   private readonly weightSum: Float64Array;
 
   constructor(
+    readonly population: Population<typeof sectorHoldersSchema>,
     private readonly sectors: readonly { name: string; holders: SectorHolderTraits }[],
     private readonly pool: ConstantProductPool,
-    private readonly staking: StakingPool,
-    private readonly locking: LockPool,
+    private readonly staking: StakeAccount,
+    private readonly locking: LockAccount,
+    /** The route unlocks reach the holders along (from the vesting account). */
+    private readonly unlock: Route,
   ) {
-    this.population = new Population('sectorHolders', schema, 0);
-    staking.attach(this.population);
-    locking.attach(this.population);
+    this.name = population.name;
     const n = sectors.length;
     this.first = new Int32Array(n);
     this.end = new Int32Array(n);
@@ -138,7 +120,7 @@ export class SectorHolders implements AgentClass {
 
   /** Credits an unlock of `amount` tokens of sector `k` to its holders by weight. */
   receive(k: number, amount: number): void {
-    const { tokens, fresh, weight } = this.population.cols;
+    const { fresh, weight } = this.population.cols;
     const first = this.first[k];
     const last = this.end[k] - 1;
     if (last < first) throw new Error(`sector ${this.sectors[k].name} has no holders to receive ${amount} tokens`);
@@ -146,19 +128,18 @@ export class SectorHolders implements AgentClass {
     let given = 0;
     for (let i = first; i < last; i++) {
       const a = (amount * weight[i]) / W;
-      tokens[i] += a;
+      this.unlock.pay(i, a);
       fresh[i] += a;
       given += a;
     }
     const rest = amount - given;
-    tokens[last] += rest;
+    this.unlock.pay(last, rest);
     fresh[last] += rest;
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
     const pop = this.population;
-    const { active, tokens, fresh, toSell, sellShare, stakeShare, lockShare, lockTicks, sellPace, sector, exitDrawdown, lockPrice } = pop.cols;
-    const locked = pop.f64('lockAmount');
+    const { active, tokens, fresh, toSell, sellShare, stakeShare, lockShare, lockTicks, sellPace, sector, exitDrawdown, lockPrice, lockAmount: locked } = pop.cols;
     const tick = world.tick;
     const price = this.pool.price;
     this.soldThisTick = 0;
@@ -167,18 +148,18 @@ export class SectorHolders implements AgentClass {
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       if (active[i] === 0) continue;
-      this.staking.settle(pop, i);
+      this.staking.settle(i);
       const f = fresh[i];
       if (f > 0) {
         fresh[i] = 0;
         const sell = f * sellShare[i];
         toSell[i] += sell;
         const stake = (f - sell) * stakeShare[i];
-        if (stake > 0) this.staking.stake(pop, i, stake);
+        if (stake > 0) this.staking.stake(i, stake);
         const lock = (f - sell - stake) * lockShare[i];
-        if (lock > 0 && this.locking.lock(pop, i, lock, lockTicks[i], tick) > 0) lockPrice[i] = price;
+        if (lock > 0 && this.locking.lock(i, lock, lockTicks[i], tick) > 0) lockPrice[i] = price;
       } else if (locked[i] > 0 && price < (1 - exitDrawdown[i]) * lockPrice[i]) {
-        this.locking.exitEarly(pop, i, tick);
+        this.locking.exitEarly(i, tick);
       }
       if (toSell[i] > 0) {
         const want = toSell[i] * sellPace[i];
@@ -193,3 +174,63 @@ export class SectorHolders implements AgentClass {
     }
   }
 }
+
+// A sector paying the treasury has no holders: zero agents keep sector indices aligned.
+const NO_HOLDERS: SectorHolderTraits = {
+  count: 0,
+  weight: { dist: 'constant', value: 1 },
+  sellShare: { dist: 'constant', value: 0 },
+  stakeShare: { dist: 'constant', value: 0 },
+  lockShare: { dist: 'constant', value: 0 },
+  lockTicks: { dist: 'constant', value: 1 },
+  sellPace: { dist: 'constant', value: 1 },
+};
+
+/**
+ * The sector-holders agent block: the holders of the vesting sectors whose
+ * recipient is `holders`, behaving as each sector's `holders` says.
+ */
+export const sectorHolders = defineBlock({
+  key: 'sectorHolders',
+  kind: 'agents',
+  description: 'holders of vesting allocations: sell, stake or lock what unlocks; exit locks early on a price fall',
+  needs: { vesting, staking, locking, market: marketPort },
+  population: {
+    schema: sectorHoldersSchema,
+    count: (_p, all) => ((all.vesting as { sectors: { holders?: { count: number } }[] } | undefined)?.sectors ?? []).reduce((n, s) => n + (s.holders?.count ?? 0), 0),
+  },
+  metrics: {
+    sector_sold: { unit: 'tokens', kind: 'flow', description: 'tokens sector holders sold since the previous row' },
+    sell_pressure_usd: { unit: 'USD', kind: 'flow', description: 'USD sector holders received for them' },
+  },
+  kpis: {
+    total_sector_sold: { unit: 'tokens', description: 'tokens sector holders sold over the run' },
+    total_sell_pressure_usd: { unit: 'USD', description: 'USD sector holders received over the run' },
+    sector_sold_share: { unit: 'share', description: 'share of unlocked tokens sector holders sold' },
+    peak_sell_pressure_usd: { unit: 'USD', description: 'largest sell pressure in one recorded row' },
+  },
+  build(ctx) {
+    const { pop, account } = ctx.population(sectorHoldersSchema);
+    const v = ctx.deps.vesting;
+    const sectors = v.vesting.sectors.map((s) => ({ name: s.name, holders: s.recipient === 'holders' && s.holders ? s.holders : NO_HOLDERS }));
+    const unlock = ctx.ledger.route(v.account, ctx.ledger.pocket(account, pop, 'tokens'), 'allocation');
+    const cls = new SectorHolders(pop, sectors, ctx.deps.market, ctx.deps.staking.attach(pop), ctx.deps.locking.attach(pop), unlock);
+    v.setHolders((k, amount) => cls.receive(k, amount), cls.soldBySector);
+    return {
+      api: cls,
+      agents: cls,
+      genesis: (w) => cls.init(w, ctx.rng.fork('genesis')),
+      metrics: { sector_sold: () => cls.soldThisTick, sell_pressure_usd: () => cls.soldUsdThisTick },
+      summary: ({ series }) => {
+        const sold = total(series, 'sector_sold');
+        const unlocked = series.unlocked ? total(series, 'unlocked') : 0;
+        return {
+          total_sector_sold: sold,
+          total_sell_pressure_usd: total(series, 'sell_pressure_usd'),
+          sector_sold_share: unlocked > 0 ? sold / unlocked : 0,
+          peak_sell_pressure_usd: Math.max(0, ...series.sell_pressure_usd),
+        };
+      },
+    };
+  },
+});

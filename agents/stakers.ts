@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { defineBlock } from '../src/core/block';
 import { distributionSchema } from '../src/core/distributions';
 import { addEndowed, drawTrait } from '../src/core/genesis';
-import { Population } from '../src/core/population';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
-import type { ConstantProductPool } from '../src/market/amm';
+import { marketPort } from '../src/market/amm';
+import type { ConstantProductPool } from '../src/market/constantProductPool';
 import { sellTokens } from '../src/market/trade';
-import type { StakingPool } from '../src/mechanisms/staking';
+import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
 
 /** Parameters of the stakers class. */
 export const stakersParamsSchema = z
@@ -32,7 +34,9 @@ export const stakersParamsSchema = z
   .strict();
 export type StakersParams = z.infer<typeof stakersParamsSchema>;
 
-const schema = { hurdle: 'f64', priceWeight: 'f64', compound: 'u8', sellShare: 'f64', strategy: 'u8' } as const;
+/** The stakers' columns: the staking pool's and their own traits. */
+export const stakersSchema = { ...stakingColumns, hurdle: 'f64', priceWeight: 'f64', compound: 'u8', sellShare: 'f64', strategy: 'u8' } as const;
+type StakersPopulation = Population<typeof stakersSchema>;
 
 /**
  * Strategies a staker can be switched to (the `strategy` column: index into
@@ -71,19 +75,20 @@ export function priceTrend(world: World, lookback: number): number {
  * stake. Unstaked tokens go through the pool's unbonding period.
  */
 export class Stakers implements AgentClass {
-  readonly name = 'stakers';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
   readonly strategies = STAKER_STRATEGIES;
 
   constructor(
+    readonly population: StakersPopulation,
     private readonly params: () => StakersParams,
     private readonly pool: ConstantProductPool,
-    private readonly staking: StakingPool,
+    private readonly staking: StakeAccount,
+    /** Total stake, all agents, in tokens. */
+    private readonly totalStaked: () => number,
     /** Staking rewards at this tick's rate, in tokens per year. */
     private readonly rewardsPerYear: () => number,
   ) {
-    this.population = new Population('stakers', schema, 0);
-    staking.attach(this.population);
+    this.name = population.name;
   }
 
   /** Creates the agents with their traits and balances. */
@@ -100,19 +105,18 @@ export class Stakers implements AgentClass {
   act(world: World, order: Int32Array | null, count: number): void {
     const p = this.params();
     const pop = this.population;
-    const { hurdle, priceWeight, compound, sellShare, strategy, active, tokens } = pop.cols;
-    const staked = pop.f64('staked');
+    const { hurdle, priceWeight, compound, sellShare, strategy, active, tokens, staked } = pop.cols;
     const rewards = this.rewardsPerYear();
-    const totalStaked = this.staking.totalStaked;
+    const totalStaked = this.totalStaked();
     const growth = 1 + priceTrend(world, p.trendLookback);
     const adjust = p.adjustShare;
     const tick = world.tick;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       if (active[i] === 0) continue;
-      const reward = this.staking.settle(pop, i);
+      const reward = this.staking.settle(i);
       if (strategy[i] !== 0) {
-        this.deviate(pop, i, strategy[i], tick);
+        this.deviate(i, strategy[i], tick);
         continue;
       }
       if (reward > 0 && compound[i] === 0) sellTokens(this.pool, pop, i, reward * sellShare[i]);
@@ -122,20 +126,49 @@ export class Stakers implements AgentClass {
       const w = priceWeight[i];
       const y = (1 - w) * apr + w * ((1 + apr) * growth - 1);
       if (y > hurdle[i]) {
-        if (tokens[i] > 0) this.staking.stake(pop, i, tokens[i] * adjust);
+        if (tokens[i] > 0) this.staking.stake(i, tokens[i] * adjust);
       } else if (staked[i] > 0) {
-        this.staking.unstake(pop, i, staked[i] * adjust, tick);
+        this.staking.unstake(i, staked[i] * adjust, tick);
       }
     }
   }
 
   /** Acts for an agent switched to alternative strategy `s` (see `STAKER_STRATEGIES`). */
-  private deviate(pop: Population<typeof schema>, i: number, s: number, tick: number): void {
-    const staked = pop.f64('staked');
+  private deviate(i: number, s: number, tick: number): void {
+    const { staked, tokens } = this.population.cols;
     if (s === 1) {
-      if (staked[i] > 0) this.staking.unstake(pop, i, staked[i], tick);
-    } else if (pop.cols.tokens[i] > 0) {
-      this.staking.stake(pop, i, pop.cols.tokens[i]);
+      if (staked[i] > 0) this.staking.unstake(i, staked[i], tick);
+    } else if (tokens[i] > 0) {
+      this.staking.stake(i, tokens[i]);
     }
   }
 }
+
+/** Default stakers: 2,000 agents with lognormal balances around 4,000 tokens and $2,000, hurdles of 2–30% a year. */
+export const stakersDefaults: StakersParams = {
+  count: 2000,
+  initialTokens: { dist: 'lognormal', mu: Math.log(4000), sigma: 1 },
+  initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
+  hurdle: { dist: 'uniform', min: 0.02, max: 0.3 },
+  priceWeight: { dist: 'uniform', min: 0, max: 0.5 },
+  compoundShare: 0.5,
+  sellRewardsShare: { dist: 'uniform', min: 0.2, max: 1 },
+  adjustShare: 0.1,
+  trendLookback: 30,
+};
+
+/** The stakers agent block: stake when the expected yield beats a hurdle, unstake otherwise. */
+export const stakers = defineBlock({
+  key: 'stakers',
+  kind: 'agents',
+  description: 'stakers: stake when staking yield and price trend beat a personal hurdle; sell part of rewards',
+  params: { schema: stakersParamsSchema, defaults: stakersDefaults },
+  needs: { market: marketPort, staking },
+  population: { schema: stakersSchema, count: (p) => p.count },
+  build(ctx) {
+    const { pop } = ctx.population(stakersSchema);
+    const pool = ctx.deps.staking;
+    const cls = new Stakers(pop, ctx.params, ctx.deps.market, pool.attach(pop), () => pool.totalStaked, () => pool.expectedRewardsPerYear());
+    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+  },
+});

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
 import { addEndowed, drawTrait } from '../src/core/genesis';
-import { Population } from '../src/core/population';
+import { defineBlock } from '../src/core/block';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
-import type { ConstantProductPool } from '../src/market/amm';
+import { marketPort } from '../src/market/amm';
+import type { ConstantProductPool } from '../src/market/constantProductPool';
 import { buyTokens, sellTokens } from '../src/market/trade';
 
 /** Trader strategies, stored as the `kind` column. */
@@ -39,7 +41,8 @@ export const tradersParamsSchema = z
   .strict();
 export type TradersParams = z.infer<typeof tradersParamsSchema>;
 
-const schema = { kind: 'u8', tradeUsd: 'f64', fairValue: 'f64', limit: 'f64' } as const;
+/** The traders' columns. */
+export const tradersSchema = { kind: 'u8', tradeUsd: 'f64', fairValue: 'f64', limit: 'f64' } as const;
 
 /**
  * Traders, one class with three strategies chosen by the `kind` column. Each
@@ -54,15 +57,15 @@ const schema = { kind: 'u8', tradeUsd: 'f64', fairValue: 'f64', limit: 'f64' } a
  * the token balance.
  */
 export class Traders implements AgentClass {
-  readonly name = 'traders';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
 
   constructor(
+    readonly population: Population<typeof tradersSchema>,
     private readonly params: () => TradersParams,
     private readonly pool: ConstantProductPool,
     private readonly rng: Rng,
   ) {
-    this.population = new Population('traders', schema, 0);
+    this.name = population.name;
   }
 
   /** Creates the agents with their strategies, traits and balances. */
@@ -124,3 +127,33 @@ export class Traders implements AgentClass {
     }
   }
 }
+
+/** Default traders: 2,000 agents (60% noise, 20% momentum, 20% fundamentalists), about $130k of daily volume. */
+export const tradersDefaults: TradersParams = {
+  count: 2000,
+  initialTokens: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
+  initialUsd: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
+  mix: { noise: 0.6, momentum: 0.2, fundamentalist: 0.2 },
+  activity: 0.1,
+  tradeUsd: { dist: 'lognormal', mu: Math.log(1000), sigma: 1 },
+  lookback: 7,
+  momentumThreshold: 0.02,
+  fairValue: { dist: 'lognormal', mu: 0, sigma: 0.2 },
+  band: 0.05,
+  positionLimit: 5,
+};
+
+/** The traders agent block: noise, momentum and fundamentalist traders on the token's market. */
+export const traders = defineBlock({
+  key: 'traders',
+  kind: 'agents',
+  description: 'traders: noise, momentum and fundamentalist rules by a kind column, on the token market',
+  params: { schema: tradersParamsSchema, defaults: tradersDefaults },
+  needs: { market: marketPort },
+  population: { schema: tradersSchema, count: (p) => p.count },
+  build(ctx) {
+    const { pop } = ctx.population(tradersSchema);
+    const cls = new Traders(pop, ctx.params, ctx.deps.market, ctx.rng);
+    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+  },
+});

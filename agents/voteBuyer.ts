@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
+import { defineBlock } from '../src/core/block';
 import { addEndowed } from '../src/core/genesis';
-import { Population } from '../src/core/population';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
+import { electorateColumns } from '../src/mechanisms/governance/electorate';
 import type { Governance } from '../src/mechanisms/governance/governance';
+import { governance } from '../src/mechanisms/governance/governanceBlock';
 import { ROLES } from '../src/mechanisms/governance/params';
 import type { Proposal } from '../src/mechanisms/governance/proposal';
 import { convictionThreshold, votingPower } from '../src/mechanisms/governance/rules';
@@ -38,7 +41,8 @@ export const voteBuyerParamsSchema = z
 /** Vote-buyer parameters as validated by `voteBuyerParamsSchema`. */
 export type VoteBuyerParams = z.infer<typeof voteBuyerParamsSchema>;
 
-const schema = { role: 'u8', lockTicks: 'f64' } as const;
+/** The vote buyers' columns: the electorate's. */
+export const voteBuyerSchema = { ...electorateColumns } as const;
 
 /**
  * Vote buyers. Each tick, for every open proposal its position has a view on
@@ -52,16 +56,16 @@ const schema = { role: 'u8', lockTicks: 'f64' } as const;
  * Payments move USD between agents, so USD is conserved.
  */
 export class VoteBuyer implements AgentClass {
-  readonly name = 'voteBuyer';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
 
   constructor(
+    readonly population: Population<typeof voteBuyerSchema>,
     private readonly params: () => VoteBuyerParams,
     private readonly governance: Governance,
     private readonly rng: Rng,
   ) {
-    this.population = new Population('voteBuyer', schema, 0);
-    governance.electorate.add(this.population);
+    this.name = population.name;
+    governance.electorate.add(population);
   }
 
   /** Creates the buyers with their tokens, budget, position and lock. */
@@ -71,6 +75,7 @@ export class VoteBuyer implements AgentClass {
     const [first, end] = addEndowed(world.ledger, pop, p.count, p.initialTokens, p.initialUsd, rng);
     pop.cols.role.fill(ROLES.indexOf(p.role), first, end);
     pop.cols.lockTicks.fill(p.lockTicks, first, end);
+    pop.cols.delegate.fill(-1, first, end);
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
@@ -127,6 +132,34 @@ export class VoteBuyer implements AgentClass {
       const total = e.powers(gp.rule, gp.maxLockTicks, g.stats.powerBuffer(e.size));
       if (power < gp.proposalThreshold * total) return;
     }
-    g.propose(world, { kind: 'grant', recipient: m, amountTokens: gp.grantShare * world.treasury.tokens, quality: 0 }, m);
+    g.propose(world, { kind: 'grant', recipient: m, amountTokens: gp.grantShare * g.funds.tokens, quality: 0 }, m);
   }
 }
+
+/** Default vote buyers: none (set `count` to add one with a $500k budget). */
+export const voteBuyerDefaults: VoteBuyerParams = {
+  count: 0,
+  initialTokens: { dist: 'constant', value: 0 },
+  initialUsd: { dist: 'constant', value: 500_000 },
+  role: 'grantee',
+  bribeUsdPerVote: 0.01,
+  raiseShare: 0.2,
+  maxUsdPerProposal: 100_000,
+  proposeProbability: 0.05,
+  lockTicks: 0,
+};
+
+/** The vote-buyer agent block. */
+export const voteBuyer = defineBlock({
+  key: 'voteBuyer',
+  kind: 'agents',
+  description: 'vote buyers: bribe voters per unit of power on the side they want, raising the offer while behind',
+  params: { schema: voteBuyerParamsSchema, defaults: voteBuyerDefaults },
+  needs: { governance },
+  population: { schema: voteBuyerSchema, count: (p) => p.count },
+  build(ctx) {
+    const { pop } = ctx.population(voteBuyerSchema);
+    const cls = new VoteBuyer(pop, ctx.params, ctx.deps.governance, ctx.rng);
+    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+  },
+});

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { distributionSchema } from '../src/core/distributions';
 import { drawTrait, endow } from '../src/core/genesis';
+import { defineBlock } from '../src/core/block';
 import { getPath } from '../src/core/paths';
-import { Population } from '../src/core/population';
+import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
-import type { ConstantProductPool } from '../src/market/amm';
+import { marketPort } from '../src/market/amm';
+import type { ConstantProductPool } from '../src/market/constantProductPool';
 import { sellTokens } from '../src/market/trade';
+import { electorateColumns } from '../src/mechanisms/governance/electorate';
 import type { Governance } from '../src/mechanisms/governance/governance';
+import { governance } from '../src/mechanisms/governance/governanceBlock';
+import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
 import { ROLES } from '../src/mechanisms/governance/params';
 import type { Proposal, ProposalSpec } from '../src/mechanisms/governance/proposal';
 import { votingPower } from '../src/mechanisms/governance/rules';
-import type { StakingPool } from '../src/mechanisms/staking';
 
 const roleEnum = z.enum(ROLES);
 
@@ -70,7 +74,8 @@ export type VotersParams = z.infer<typeof votersParamsSchema>;
 
 const GRANTEE = ROLES.indexOf('grantee');
 const STAKER = ROLES.indexOf('staker');
-const schema = { role: 'u8', turnout: 'f64', reservation: 'f64', lockTicks: 'f64', delegate: 'i32', isDelegate: 'u8', reviewed: 'i32' } as const;
+/** The voters' columns: the staking pool's, the electorate's and their own. */
+export const votersSchema = { ...stakingColumns, ...electorateColumns, turnout: 'f64', reservation: 'f64', isDelegate: 'u8', reviewed: 'i32' } as const;
 
 /**
  * Governance voters. Each has a position (`role`: holder, staker, node
@@ -95,8 +100,7 @@ const schema = { role: 'u8', turnout: 'f64', reservation: 'f64', lockTicks: 'f64
  * others a parameter change their position favours).
  */
 export class Voters implements AgentClass {
-  readonly name = 'voters';
-  readonly population: Population<typeof schema>;
+  readonly name: string;
   /** Delegates of each position, and all delegates (voter indices). */
   private delegatesByRole: Int32Array[] = [];
   private allDelegates = new Int32Array(0);
@@ -104,15 +108,15 @@ export class Voters implements AgentClass {
   private thresholdPower = 0;
 
   constructor(
+    readonly population: Population<typeof votersSchema>,
     private readonly params: () => VotersParams,
     private readonly governance: Governance,
-    private readonly staking: StakingPool,
+    private readonly staking: StakeAccount,
     private readonly rng: Rng,
     private readonly pool: ConstantProductPool | null = null,
   ) {
-    this.population = new Population('voters', schema, 0);
-    staking.attach(this.population);
-    governance.electorate.add(this.population);
+    this.name = population.name;
+    governance.electorate.add(population);
   }
 
   /** Creates the ordinary voters and the whales with their positions, balances and traits; stakers stake everything; assigns delegates. */
@@ -137,7 +141,7 @@ export class Voters implements AgentClass {
     }
     role.fill(ROLES.indexOf(p.whales.role), end, wEnd);
     turnout.fill(p.whales.turnout, end, wEnd);
-    for (let i = first; i < wEnd; i++) if (role[i] === STAKER) this.staking.stake(pop, i, tokens[i]);
+    for (let i = first; i < wEnd; i++) if (role[i] === STAKER) this.staking.stake(i, tokens[i]);
     this.assignDelegates(first, end, rng);
   }
 
@@ -214,8 +218,8 @@ export class Voters implements AgentClass {
     let support = pref > 0 ? true : pref < 0 ? false : rng.next() < 0.5;
     if (p.noise > 0 && rng.next() < p.noise) support = !support;
     const pop = this.population;
-    const staked = pop.f64('staked');
-    const holdings = pop.cols.tokens[i] + staked[i] + pop.f64('unbonding')[i];
+    const { staked, unbonding } = pop.cols;
+    const holdings = pop.cols.tokens[i] + staked[i] + unbonding[i];
     const interest = Math.abs(pref) * holdings * world.priceAt(world.tick - 1) * p.outcomeShare;
     let bought = false;
     const b = prop.bribe;
@@ -240,13 +244,13 @@ export class Voters implements AgentClass {
     const pop = this.population;
     const { role, tokens, lockTicks } = pop.cols;
     if (tokens[i] < gp.depositTokens) return;
-    const staked = pop.f64('staked')[i];
-    const power = votingPower(gp.rule, tokens[i] + staked + pop.f64('unbonding')[i], staked, lockTicks[i], gp.maxLockTicks);
+    const staked = pop.cols.staked[i];
+    const power = votingPower(gp.rule, tokens[i] + staked + pop.cols.unbonding[i], staked, lockTicks[i], gp.maxLockTicks);
     if (power < this.proposalThresholdPower(world)) return;
     const m = g.electorate.member(pop, i);
     let spec: ProposalSpec | null = null;
     if (role[i] === GRANTEE) {
-      spec = { kind: 'grant', recipient: m, amountTokens: gp.grantShare * world.treasury.tokens, quality: this.rng.next() };
+      spec = { kind: 'grant', recipient: m, amountTokens: gp.grantShare * g.funds.tokens, quality: this.rng.next() };
     } else if (gp.targets.length > 0) {
       const target = gp.targets[this.rng.int(gp.targets.length)];
       const pref = target[ROLES[role[i]]] ?? 0;
@@ -272,3 +276,37 @@ export class Voters implements AgentClass {
     return this.thresholdPower;
   }
 }
+
+/** Default voters: 500 with Pareto holdings (x_m = 1,000, α = 1.5), half holders, 35% stakers, 15% node operators, no whales or delegation. */
+export const votersDefaults: VotersParams = {
+  count: 500,
+  initialTokens: { dist: 'pareto', xm: 1000, alpha: 1.5 },
+  initialUsd: { dist: 'constant', value: 0 },
+  roles: { holder: 0.5, staker: 0.35, nodeOperator: 0.15, grantee: 0 },
+  turnout: { dist: 'uniform', min: 0.02, max: 0.3 },
+  noise: 0.1,
+  participationCostUsd: 0,
+  outcomeShare: 0.01,
+  bribeReservationUsd: { dist: 'lognormal', mu: Math.log(20), sigma: 1 },
+  lockTicks: { dist: 'uniform', min: 0, max: 4 * 365 },
+  proposeProbability: 0,
+  granteeSellShare: 0.05,
+  whales: { count: 0, tokens: { dist: 'constant', value: 1_000_000 }, role: 'holder', turnout: 0.5 },
+  delegation: { delegates: 0, share: 0, alignment: 0.8, turnout: 0.5, redelegateProbability: 0 },
+};
+
+/** The governance voters agent block. */
+export const voters = defineBlock({
+  key: 'voters',
+  kind: 'agents',
+  description: 'governance voters: vote their position when the outcome is worth the cost, sell votes above a reservation, delegate',
+  params: { schema: votersParamsSchema, defaults: votersDefaults },
+  needs: { governance, staking },
+  uses: { market: marketPort },
+  population: { schema: votersSchema, count: (p) => p.count + p.whales.count },
+  build(ctx) {
+    const { pop } = ctx.population(votersSchema);
+    const cls = new Voters(pop, ctx.params, ctx.deps.governance, ctx.deps.staking.attach(pop), ctx.rng, ctx.deps.market);
+    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+  },
+});

@@ -1,60 +1,54 @@
-// The public API of tokensim. Everything a model, agent class or experiment
-// file needs is exported here by name; anything not listed is internal.
+// The public face of tokensim for experiment authors: the models, every
+// block to compose them from, experiments and their analysis. Block authors
+// add `tokensim/blocks` (src/blocks.ts). Everything not listed is internal.
 
-// Kernel
-export { World, type Mechanism, type AgentClass, type AnyWorld, type Activation, type WorldOptions } from './core/world';
-export { Population, baseSchema, type Schema, type ColumnType, type Columns } from './core/population';
-export { Ledger, accountHolder, type Account, type Holder } from './core/ledger';
-export { Rng } from './core/rng';
-export { deriveSeed } from './core/seeds';
-export { distributionSchema, sample, sampleInto, distributionMean, type Distribution } from './core/distributions';
-export { endow, addEndowed, drawTrait } from './core/genesis';
-export { ParamStore, validateParams, type ParamChange } from './core/params';
-export { InputError, RunError } from './core/errors';
-export { compensatedSum, RunningSum } from './core/sum';
+// Models
+export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
+export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
+export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { defineModel, type ModelParams } from './model/defineModel';
 
-// Markets
-export { ConstantProductPool, ammParamsSchema, type AmmParams } from './market/amm';
-export { buyTokens, sellTokens, sellForUsd } from './market/trade';
-
-// Mechanisms
-export { RewardIndex } from './mechanisms/rewardIndex';
-export { StakingPool, addStakingPool, stakingParamsSchema, type StakingParams } from './mechanisms/staking';
+// Blocks: markets, mechanisms, policies, agent classes, metric sets
+export { amm, marketPort, ammParamsSchema, type AmmParams } from './market/amm';
+export { treasury, treasuryParamsSchema, type TreasuryParams } from './mechanisms/treasury';
+export { treasuryPolicy, treasuryPolicySchema, runwayYears, MAX_RUNWAY_YEARS, type TreasuryPolicy } from './mechanisms/treasuryPolicy';
+export { staking, stakingParamsSchema, type StakingParams } from './mechanisms/staking';
+export { nodeRewards } from './mechanisms/nodeRewards';
+export { locking, lockingParamsSchema, type LockingParams } from './mechanisms/lockedStaking';
+export { emission, emissionBlockSchema, emissionSplitSchema, type EmissionBlockParams } from './mechanisms/emissionBlock';
 export {
-  Emission,
   emissionParamsSchema,
   scheduledEmission,
   cumulativeEmission,
   cappedEmission,
+  stakingTargetInflation,
   type EmissionParams,
-  type EmissionSink,
+  type EmissionState,
 } from './mechanisms/emission';
-export { FeeBurn, feeBurnParamsSchema, type FeeBurnParams } from './mechanisms/feeBurn';
-export { NodeRewards } from './mechanisms/nodeRewards';
-// Governance (issue 6): lifecycle, voting rules, delegation, capture metrics, events table
+export { FormulaEmission, FORMULA_VARIABLES, FORMULA_FUNCTIONS, type FormulaVariable } from './mechanisms/formulaEmission';
+export { feeBurn, feeBurnParamsSchema, type FeeBurnParams } from './mechanisms/feeBurn';
+export { usageBurn, serviceDemandUsd, serviceParamsSchema, type ServiceParams } from './mechanisms/burnOnUse';
+export { scheduledBurn, scheduledBurnAmount, scheduledBurnParamsSchema, type ScheduledBurnParams } from './mechanisms/scheduledBurn';
+export { buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type BuybackParams } from './mechanisms/buyback';
+export { vesting, releasedBy, priceChangeAfterPeakUnlock, vestingSectorSchema, vestingParamsSchema, type VestingSector, type VestingParams } from './mechanisms/vesting';
+export { dynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
 export {
-  Governance,
-  Electorate,
-  holdingsOf,
+  governance,
+  governanceDefaults,
+  BYSTANDER_ROLES,
   ROLES,
   VOTING_RULES,
   PROPOSAL_KINDS,
   governanceParamsSchema,
   governanceTargetSchema,
   rolePreferencesSchema,
-  governanceEventsTable,
-  governanceMetrics,
-  governanceSummary,
   votingPowerConcentration,
   votingPower,
   tallyBallot,
   voteOutcome,
   convictionStep,
   convictionThreshold,
-  executeProposal,
-  GovernanceStats,
   powerConcentration,
-  type HolderGroup,
   type Role,
   type VotingRule,
   type ProposalKind,
@@ -64,59 +58,13 @@ export {
   type Proposal,
   type ProposalSpec,
   type ProposalOutcome,
-  type Bribe,
   type GovernanceEvent,
   type GovernanceEventKind,
   type Tally,
 } from './mechanisms/governance';
-
-// Supply-side mechanisms: emission rules, burns, buybacks, vesting, dynamic and lock-weighted rewards, treasury
-export { stakingTargetInflation, type EmissionState } from './mechanisms/emission';
-export { FormulaEmission, FORMULA_VARIABLES, type FormulaVariable } from './mechanisms/formulaEmission';
-export { ScheduledBurn, scheduledBurnAmount, scheduledBurnParamsSchema, type ScheduledBurnParams } from './mechanisms/scheduledBurn';
-export { BurnOnUse, serviceDemandUsd, serviceParamsSchema, type ServiceParams } from './mechanisms/burnOnUse';
-export { Buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type BuybackParams } from './mechanisms/buyback';
-export { Vesting, releasedBy, vestingSectorSchema, type VestingSector, type UnlockSink } from './mechanisms/vesting';
-export { DynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
-export { LockPool, lockingParamsSchema, type LockingParams } from './mechanisms/lockedStaking';
-export { Treasury, runwayYears, MAX_RUNWAY_YEARS, treasuryPolicySchema, type TreasuryPolicy, type TreasurySource } from './mechanisms/treasury';
-export { addSupplySide, addLockPool, supplySideShape, supplySideDefaults, sectorSchema, type SupplySide, type SupplySideParams } from './models/supplySide';
-export { UnlockLog } from './models/unlockLog';
-export { supplySideKpis, priceChangeAfterPeakUnlock } from './metrics/supplyKpis';
-
-// Agent classes
-export * from '../agents';
-
-// Models
-export {
-  tokenEconomy,
-  buildTokenEconomy,
-  tokenEconomySchema,
-  tokenEconomyDefaults,
-  type TokenEconomy,
-  type TokenEconomyParams,
-} from './models/tokenEconomy';
-
-// DePIN networks, energy and carbon
-export {
-  ServiceMarket,
-  serviceMarketParamsSchema,
-  adoptionDemand,
-  servedUnits,
-  servicePresets,
-  type ServiceMarketParams,
-  type NodeProfile,
-  type ServicePreset,
-} from './mechanisms/serviceMarket';
-export {
-  DepinRewards,
-  ServedWorkRewards,
-  depinRewardsParamsSchema,
-  operatorMint,
-  burnsForUsage,
-  capacityMintShare,
-  type DepinRewardsParams,
-} from './mechanisms/depinRewards';
+export { service, ServiceMarket, serviceMarketParamsSchema, adoptionDemand, servedUnits, servicePresets, type ServiceMarketParams, type NodeProfile, type ServicePreset } from './mechanisms/serviceMarket';
+export { depinRewards, depinRewardsParamsSchema, operatorMint, burnsForUsage, capacityMintShare, type DepinRewardsParams } from './mechanisms/depinRewards';
+export { consensus } from './mechanisms/consensusRewards';
 export {
   ConsensusEnergy,
   consensusParamsSchema,
@@ -141,25 +89,11 @@ export {
   type PowParams,
   type PosParams,
 } from './mechanisms/energy';
-export { ConsensusRewards } from './mechanisms/consensusRewards';
-export {
-  greenIncentivesParamsSchema,
-  noGreenIncentives,
-  greenMultiplier,
-  offsetCostUsd,
-  carbonFeeUsd,
-  type GreenIncentivesParams,
-} from './mechanisms/greenIncentives';
-export {
-  depinNetwork,
-  buildDepinNetwork,
-  depinNetworkSchema,
-  depinNetworkDefaults,
-  presetOperators,
-  type DepinNetwork,
-  type DepinNetworkParams,
-} from './models/depinNetwork';
-export { depinSummary } from './metrics/depinSummary';
+export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders } from '../agents';
+export { supplyMetrics } from './metrics/supplyMetrics';
+export { holdings } from './metrics/holdings';
+export { footprint } from './metrics/footprint';
 
 // Metrics
 export { gini, nakamoto, hhi } from './metrics/inequality';
@@ -178,18 +112,16 @@ export {
   type ConfidenceInterval,
   type PairedDifference,
 } from './metrics/stats';
-export { seriesKpis, agentHoldings, agentStakes } from './metrics/summary';
-export { Recorder } from './metrics/recorder';
 
 // Experiments
 export { defineExperiment, applyOverrides, type ExperimentSpec, type Experiment, type DeepPartial, type RecordSpec } from './experiment/define';
-export type { Model, Metric, Simulation, BuildOptions, RunTable } from './experiment/model';
+export type { Model, Metric, MetricInfo, ColumnInfo, TableInfo, Simulation, BuildOptions, RunTable } from './experiment/model';
 export { planRuns, runSeed, type Plan, type RunSpec, type PlanOptions } from './experiment/plan';
 export { runOne, type RunResult, type RunOptions } from './experiment/runOne';
 export { runExperiment, type ExecuteOptions, type ExperimentOutcome } from './experiment/runExperiment';
 export { runIfMain } from './cli/main';
 
-// Sweeps, workers, shards, resume and merge (issue 3)
+// Sweeps, workers, shards, resume and merge
 export {
   registerSweepDesign,
   sweepKinds,
@@ -238,10 +170,10 @@ export {
   discountedUtilityValue,
   equationOfExchangeSeries,
   equationOfExchangeKpis,
+  equationOfExchange,
   type EoeSeries,
   type EoeSeriesOptions,
 } from './analysis/valuation';
-export { withKpis } from './analysis/extendModel';
 export { stakingEquilibrium } from './analysis/stakingEquilibrium';
 export { analyseSensitivity, writeSensitivityTable, type AnalyseOptions, type SensitivityReport } from './analysis/sensitivityAnalysis';
 export {
@@ -254,7 +186,7 @@ export {
   type MorrisSweep,
 } from './analysis/sensitivitySweeps';
 
-// Comparing and reporting results (issue 8)
+// Comparing and reporting results
 export { readResults, type Results, type RunRow } from './io/resultsDir';
 export {
   compare,

@@ -1,9 +1,11 @@
 import { InputError } from '../core/errors';
+import type { Population } from '../core/population';
 import { Rng } from '../core/rng';
 import { deriveSeed } from '../core/seeds';
 import type { Experiment } from '../experiment/define';
 import { planRuns, type PlanOptions } from '../experiment/plan';
 import { pairedDifference, type PairedDifference } from '../metrics/stats';
+import { holdingsOf } from '../mechanisms/governance/electorate';
 import { findStrategy } from './strategies';
 
 /** What to check: which class deviates, to what, and how many of its agents. */
@@ -54,8 +56,8 @@ export interface DeviationResult {
  * rewards distributed but not yet settled are not counted (agents settle
  * each tick, so at most one tick's reward).
  */
-export function agentWealth(cols: Record<string, ArrayLike<number>>, i: number, price: number): number {
-  return cols.usd[i] + price * (cols.tokens[i] + (cols.staked?.[i] ?? 0) + (cols.unbonding?.[i] ?? 0));
+export function agentWealth(pop: Population, i: number, price: number): number {
+  return pop.cols.usd[i] + price * holdingsOf(pop, i);
 }
 
 /** Returns the indices of `count` distinct active agents drawn from `rng` (partial Fisher–Yates). */
@@ -103,15 +105,15 @@ export function checkDeviation<P extends object>(experiment: Experiment<P>, opts
       const count = opts.share === undefined ? 1 : Math.max(1, Math.round(opts.share * pop.activeCount()));
       const chosen = pickAgents(pop.cols.active, pop.size, count, new Rng(deriveSeed(run.seed, 'deviators')));
       deviators = chosen.length;
-      const cols = pop.cols as unknown as Record<string, Float64Array> & { strategy: Uint8Array };
+      const strategy = pop.column('strategy');
       const wealth = () => {
         const price = world.priceAt(world.tick);
         let w = 0;
-        for (const i of chosen) w += agentWealth(cols, i, price);
+        for (const i of chosen) w += agentWealth(pop, i, price);
         return w / chosen.length;
       };
       if (!deviate) res.initial[r] = wealth();
-      if (deviate) for (const i of chosen) cols.strategy[i] = index;
+      if (deviate && strategy) for (const i of chosen) strategy[i] = index;
       try {
         for (let t = 1; t <= plan.ticks; t++) world.step();
       } catch (e) {

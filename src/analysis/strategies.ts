@@ -19,7 +19,7 @@ export interface StrategicClass extends AgentClass {
 /** Returns true when `c` declares strategies and has the `strategy` column. */
 export function isStrategic(c: AgentClass): c is StrategicClass {
   const s = (c as Partial<StrategicClass>).strategies;
-  return Array.isArray(s) && s.length > 0 && (c.population.cols as Record<string, unknown>).strategy instanceof Uint8Array;
+  return Array.isArray(s) && s.length > 0 && c.population.column('strategy') instanceof Uint8Array;
 }
 
 /**

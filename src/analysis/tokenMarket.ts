@@ -1,6 +1,12 @@
 import { InputError } from '../core/errors';
-import { TRADER_KINDS } from '../../agents/traders';
-import { buildTokenEconomy, type TokenEconomy, type TokenEconomyParams } from '../models/tokenEconomy';
+import { nodeOperators } from '../../agents/nodeOperators';
+import { stakers } from '../../agents/stakers';
+import { TRADER_KINDS, traders } from '../../agents/traders';
+import { marketPort } from '../market/amm';
+import { nodeRewards } from '../mechanisms/nodeRewards';
+import { staking } from '../mechanisms/staking';
+import type { Assembled } from '../model/assemble';
+import { tokenEconomy, type TokenEconomyParams } from '../models/tokenEconomy';
 
 /** A price-dependent schedule: net tokens a group wants to buy at a given price (USD/token); negative means it sells. */
 export interface TokenSchedule {
@@ -85,10 +91,15 @@ export function clearingPrice(schedules: readonly TokenSchedule[], lo: number, h
  * result is the schedules the agents' rules imply, not a forecast of the
  * AMM price, which comes from sequential trades.
  */
-export function tokenEconomySchedules(economy: TokenEconomy, includePool = false): TokenSchedule[] {
-  const { world, traders, stakers, nodeOperators, staking, nodeRewards, pool } = economy;
+export function tokenEconomySchedules(economy: Assembled, includePool = false): TokenSchedule[] {
+  const world = economy.world;
+  const trader = economy.api(traders);
+  const pool = economy.api(marketPort);
+  const stake = economy.api(stakers);
+  const stream = economy.api(nodeRewards);
+  const operators = economy.api(nodeOperators);
   const tp = world.params.traders;
-  const tc = traders.population.cols;
+  const tc = trader.population.cols;
   const last = world.priceAt(world.tick);
   const then = world.priceAt(world.tick - tp.lookback);
   const momentum = then > 0 ? last / then - 1 : 0;
@@ -100,7 +111,7 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
       name: 'fundamentalists',
       netDemand: (p) => {
         let d = 0;
-        for (let i = 0; i < traders.population.size; i++) {
+        for (let i = 0; i < trader.population.size; i++) {
           if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.fundamentalist) continue;
           const gap = (tc.fairValue[i] - p) / p;
           if (gap > tp.band || gap < -tp.band) d += cap(i, Math.sign(gap) * Math.min(1, Math.abs(gap)) * tc.tradeUsd[i], p);
@@ -114,7 +125,7 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
         if (!(momentum > thr || momentum < -thr)) return 0;
         const strength = Math.min(1, Math.abs(momentum) / (4 * thr || 1));
         let d = 0;
-        for (let i = 0; i < traders.population.size; i++) {
+        for (let i = 0; i < trader.population.size; i++) {
           if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.momentum) continue;
           d += cap(i, Math.sign(momentum) * strength * tc.tradeUsd[i], p);
         }
@@ -122,15 +133,15 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
       },
     },
   ];
-  const sp = stakers.population;
+  const sp = stake.population;
+  const member = economy.api(staking).attach(sp);
   let rewardSales = 0;
   for (let i = 0; i < sp.size; i++) {
-    if (sp.cols.active[i] === 1 && sp.cols.compound[i] === 0) rewardSales += staking.pending(sp, i) * sp.cols.sellShare[i];
+    if (sp.cols.active[i] === 1 && sp.cols.compound[i] === 0) rewardSales += member.pending(i) * sp.cols.sellShare[i];
   }
   out.push({ name: 'stakerRewardSales', netDemand: () => -rewardSales });
-  const np = nodeOperators.population;
+  const np = operators.population;
   const nc = np.cols;
-  const snap = np.f64('nodeSnapshot');
   out.push({
     name: 'nodeOperatorCosts',
     netDemand: (p) => {
@@ -138,7 +149,7 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
       for (let i = 0; i < np.size; i++) {
         if (nc.active[i] === 0 || nc.online[i] === 0) continue;
         const need = nc.costUsdPerTick[i] - nc.usd[i];
-        if (need > 0) d -= Math.min(need / p, nc.tokens[i] + nodeRewards.rewards.owed(nc.capacity[i], snap[i]));
+        if (need > 0) d -= Math.min(need / p, nc.tokens[i] + stream.rewards.owed(nc.rewardWeight[i], nc.nodeSnapshot[i]));
       }
       return d;
     },
@@ -158,10 +169,10 @@ export function tokenEconomySchedules(economy: TokenEconomy, includePool = false
  * (USD/token) — how far the sequential AMM price sits from the Walrasian
  * price the agents' rules imply.
  */
-export function tokenMarketAt(params: TokenEconomyParams, seed: number, tick: number, includePool = true): { clearing: ClearingResult; poolPrice: number; economy: TokenEconomy } {
+export function tokenMarketAt(params: TokenEconomyParams, seed: number, tick: number, includePool = true): { clearing: ClearingResult; poolPrice: number; economy: Assembled } {
   if (!Number.isInteger(tick) || tick < 0) throw new InputError(`token market: tick must be a non-negative integer, got ${tick}`);
-  const economy = buildTokenEconomy(params, { seed, check: false });
+  const economy = tokenEconomy.build(params, { seed, check: false });
   for (let t = 0; t < tick; t++) economy.world.step();
-  const p = economy.pool.price;
+  const p = economy.api(marketPort).price;
   return { clearing: clearingPrice(tokenEconomySchedules(economy, includePool), p / 100, p * 100), poolPrice: p, economy };
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { defineBlock } from '../core/block';
 import { InputError } from '../core/errors';
 
 /**
@@ -125,3 +127,44 @@ export function equationOfExchangeKpis(series: Record<string, Float64Array>, tic
     implied_velocity: e.impliedVelocity[last],
   };
 }
+
+/** Parameters of the equation-of-exchange valuation block. */
+export const equationOfExchangeParamsSchema = z
+  .object({
+    /** Velocity V assumed for the fundamental price, in turnovers per year. */
+    velocityPerYear: z.number().positive(),
+    /** Flow metric taken as the economy's usage PQ, in USD (default `volume`). */
+    usage: z.string(),
+    /** Ticks of usage averaged for PQ. */
+    windowTicks: z.number().int().min(1),
+  })
+  .strict();
+
+/**
+ * The equation-of-exchange valuation as a block (MV = PQ, Fisher 1911;
+ * for tokens: Burniske, "Cryptoasset Valuations", 2017): adds the valuation
+ * KPIs of `equationOfExchangeKpis` to a model's summary.
+ */
+export const equationOfExchange = defineBlock({
+  key: 'equationOfExchange',
+  kind: 'metrics',
+  description: 'equation-of-exchange (MV = PQ) fundamental price against the market price',
+  sources: ['Fisher (1911), The Purchasing Power of Money', 'Burniske (2017), "Cryptoasset Valuations"'],
+  params: { schema: equationOfExchangeParamsSchema, defaults: { velocityPerYear: 20, usage: 'volume', windowTicks: 30 } },
+  kpis: {
+    eoe_price: { unit: 'USD/token', description: 'fundamental price PQ / (V · C) at the last tick' },
+    price_to_eoe: { unit: 'ratio', description: 'market price / fundamental price at the last tick' },
+    eoe_log_deviation: { unit: 'log ratio', description: 'mean ln(price / fundamental) over rows with a full window' },
+    implied_velocity: { unit: '1/year', description: 'velocity at which MV = PQ holds at the market price, at the last tick' },
+  },
+  build(ctx) {
+    return {
+      api: undefined,
+      summary: ({ series, ticks, world }) => {
+        const p = ctx.params();
+        const k = equationOfExchangeKpis(series, ticks, { velocityPerYear: p.velocityPerYear, ticksPerYear: world.ticksPerYear, usage: p.usage, windowTicks: p.windowTicks });
+        return { eoe_price: k.eoe_price, price_to_eoe: k.price_to_eoe, eoe_log_deviation: k.eoe_log_deviation, implied_velocity: k.implied_velocity };
+      },
+    };
+  },
+});

@@ -1,37 +1,24 @@
+import type { Ledger } from './ledger';
 import { sample, type Distribution } from './distributions';
 import type { Population } from './population';
 import type { Rng } from './rng';
-import type { Ledger } from './ledger';
 
 /**
  * Gives agents `pop[from..to)` their starting balances: tokens drawn from
- * `tokens` (minted at genesis, so the ledger sees them) and USD drawn from
- * `usd` (entering the model from outside). Negative draws count as zero.
- * Returns the tokens minted.
+ * `tokens` (minted at genesis) and USD drawn from `usd` (entering the model
+ * from outside), along the ledger's `genesis` routes. Negative draws count
+ * as zero. Draws alternate token, USD per agent. Returns the tokens minted.
  */
-export function endow(
-  ledger: Ledger,
-  pop: Population,
-  from: number,
-  to: number,
-  tokens: Distribution,
-  usd: Distribution,
-  rng: Rng,
-): number {
-  const t = pop.cols.tokens;
-  const u = pop.cols.usd;
-  let minted = 0;
-  let usdIn = 0;
+export function endow(ledger: Ledger, pop: Population, from: number, to: number, tokens: Distribution, usd: Distribution, rng: Rng): number {
+  if (!pop.account) throw new Error(`population ${pop.name} has no ledger account`);
+  const t = new Float64Array(to - from);
+  const u = new Float64Array(to - from);
   for (let i = from; i < to; i++) {
-    const ti = Math.max(0, sample(tokens, rng));
-    const ui = Math.max(0, sample(usd, rng));
-    t[i] += ti;
-    u[i] += ui;
-    minted += ti;
-    usdIn += ui;
+    t[i - from] = Math.max(0, sample(tokens, rng));
+    u[i - from] = Math.max(0, sample(usd, rng));
   }
-  ledger.mint(minted);
-  ledger.usdIn(usdIn);
+  const minted = ledger.route('mint', ledger.pocket(pop.account, pop, 'tokens'), 'genesis').payRange(from, t);
+  ledger.route('outside', ledger.pocket(pop.account, pop, 'usd', 'usd'), 'genesis', 'usd').payRange(from, u);
   return minted;
 }
 
@@ -45,14 +32,7 @@ export function drawTrait(col: Float64Array, from: number, to: number, d: Distri
  * minted at genesis, USD entered from outside); returns the index range
  * [first, end) of the new agents.
  */
-export function addEndowed(
-  ledger: Ledger,
-  pop: Population,
-  count: number,
-  tokens: Distribution,
-  usd: Distribution,
-  rng: Rng,
-): [first: number, end: number] {
+export function addEndowed(ledger: Ledger, pop: Population, count: number, tokens: Distribution, usd: Distribution, rng: Rng): [first: number, end: number] {
   const first = pop.add(count);
   const end = first + count;
   endow(ledger, pop, first, end, tokens, usd, rng);

@@ -1,3 +1,4 @@
+import type { Account } from './account';
 import { InputError } from './errors';
 
 /** The element type of a population column. */
@@ -17,7 +18,19 @@ export const baseSchema = { tokens: 'f64', usd: 'f64', active: 'u8' } as const s
 /** The schema of a population: its own columns plus the base columns. */
 export type WithBase<S extends Schema> = S & typeof baseSchema;
 
-function allocate(type: ColumnType, capacity: number): Float64Array | Int32Array | Uint8Array {
+/** Bytes per agent of a column type. */
+export const COLUMN_BYTES: Readonly<Record<ColumnType, number>> = { f64: 8, i32: 4, u8: 1 };
+
+/** Returns the bytes one agent takes in a population of `schema` (base columns included). */
+export function bytesPerAgent(schema: Schema): number {
+  let b = 0;
+  for (const t of Object.values({ ...baseSchema, ...schema })) b += COLUMN_BYTES[t];
+  return b;
+}
+
+type AnyColumn = Float64Array | Int32Array | Uint8Array;
+
+function allocate(type: ColumnType, capacity: number): AnyColumn {
   if (type === 'f64') return new Float64Array(capacity);
   if (type === 'i32') return new Int32Array(capacity);
   return new Uint8Array(capacity);
@@ -25,8 +38,10 @@ function allocate(type: ColumnType, capacity: number): Float64Array | Int32Array
 
 /**
  * A population of agents of one class, held column-wise (struct of arrays):
- * each column is one typed array indexed by agent. `tokens` (whole tokens),
- * `usd` (USD) and `active` (1 = taking part) are always present.
+ * each column is one typed array indexed by agent, declared once in the
+ * schema (the class's own columns with those of the blocks it takes part
+ * in spread in, like ECS components). `tokens` (whole tokens), `usd` (USD)
+ * and `active` (1 = taking part) are always present.
  *
  * Capacity grows by doubling when `add` needs more room; growing replaces the
  * column arrays, so code must re-read `cols.x` after an `add`, never keep an
@@ -38,14 +53,20 @@ export class Population<S extends Schema = Schema> {
   size = 0;
   /** Number of agents the columns have room for. */
   capacity: number;
+  /** The ledger account of the agents' own `tokens` and `usd` (set when the ledger opens it). */
+  account: Account | null = null;
   readonly cols: Columns<WithBase<S>>;
+  /** The float64 columns by name (the same arrays as `cols`), for code that reaches a column by a name fixed at build time. */
+  readonly f64Columns: Record<string, Float64Array> = {};
+  private readonly all: Record<string, AnyColumn>;
   private readonly types: Record<string, ColumnType>;
 
   constructor(readonly name: string, schema: S, capacity = 16) {
     this.capacity = Math.max(1, capacity);
     this.types = { ...baseSchema, ...schema };
-    const cols: Record<string, Float64Array | Int32Array | Uint8Array> = {};
-    for (const [k, t] of Object.entries(this.types)) cols[k] = allocate(t, this.capacity);
+    const cols: Record<string, AnyColumn> = {};
+    this.all = cols;
+    for (const [k, t] of Object.entries(this.types)) this.set(k, allocate(t, this.capacity));
     this.cols = cols as Columns<WithBase<S>>;
   }
 
@@ -66,21 +87,19 @@ export class Population<S extends Schema = Schema> {
     return n;
   }
 
-  /** Adds a column after creation (used by mechanisms that keep per-agent state). */
-  addColumn(name: string, type: ColumnType): void {
-    if (name in this.types) {
-      if (this.types[name] !== type) throw new InputError(`population ${this.name}: column ${name} exists with type ${this.types[name]}, not ${type}`);
-      return;
-    }
-    this.types[name] = type;
-    (this.cols as Record<string, unknown>)[name] = allocate(type, this.capacity);
+  /** Returns whether the population has float64 column `name`. */
+  hasF64(name: string): boolean {
+    return this.types[name] === 'f64';
   }
 
-  /** Returns the float64 column `name`; throws if it is missing or of another type. */
-  f64(name: string): Float64Array {
-    const c = (this.cols as Record<string, unknown>)[name];
-    if (!(c instanceof Float64Array)) throw new InputError(`population ${this.name}: no f64 column ${name}`);
-    return c;
+  /** Throws an `InputError` unless the population has float64 column `name` (a block that needs it was given the wrong class). */
+  requireF64(name: string, by: string): void {
+    if (!this.hasF64(name)) throw new InputError(`${by} needs population ${this.name} to have the f64 column ${name}; spread its columns into the class's schema`);
+  }
+
+  /** Returns column `name` (of whatever type), or undefined when the class has none. */
+  column(name: string): AnyColumn | undefined {
+    return this.all[name];
   }
 
   /** Returns the names of all columns with their types. */
@@ -88,14 +107,18 @@ export class Population<S extends Schema = Schema> {
     return this.types;
   }
 
+  private set(name: string, col: AnyColumn): void {
+    this.all[name] = col;
+    if (col instanceof Float64Array) this.f64Columns[name] = col;
+  }
+
   private grow(needed: number): void {
     let cap = this.capacity;
     while (cap < needed) cap *= 2;
-    const cols = this.cols as Record<string, Float64Array | Int32Array | Uint8Array>;
     for (const [k, t] of Object.entries(this.types)) {
       const next = allocate(t, cap);
-      next.set(cols[k]);
-      cols[k] = next;
+      next.set(this.all[k]);
+      this.set(k, next);
     }
     this.capacity = cap;
   }

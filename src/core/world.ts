@@ -1,21 +1,21 @@
 import type { z } from 'zod';
-import { Ledger, accountHolder, type Account } from './ledger';
+import { Ledger } from './ledger';
 import { ParamStore } from './params';
 import type { Population } from './population';
 import { Rng } from './rng';
 import { RunError } from './errors';
-import { compensatedSum } from './sum';
 
-/**
- * A protocol mechanism. Each hook runs in its phase of the tick:
- * exogenous → pre (protocol) → agents act → post (protocol) → observe.
- * A mechanism changes state only through the ledger, markets and accounts.
- */
-export interface Mechanism {
-  readonly name: string;
-  exogenous?(world: AnyWorld): void;
-  pre?(world: AnyWorld): void;
-  post?(world: AnyWorld): void;
+/** The phases of a tick, in order; `agents` is where agent classes act. */
+export const PHASES = ['exogenous', 'pre', 'agents', 'post', 'observe'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The phases blocks hook into (every phase but `agents`, which agent classes fill). */
+export type HookPhase = Exclude<Phase, 'agents'>;
+
+/** A function a block runs in one phase of every tick, with the key of the block it belongs to. */
+export interface Hook {
+  readonly key: string;
+  run(world: AnyWorld): void;
 }
 
 /**
@@ -23,12 +23,13 @@ export interface Mechanism {
  * every active agent, in the order given (index order when `order` is null).
  */
 export interface AgentClass {
+  /** The key of the block it belongs to; names its random streams. */
   readonly name: string;
   readonly population: Population;
   act(world: AnyWorld, order: Int32Array | null, count: number): void;
 }
 
-/** A world whatever its parameter type: what mechanisms and agent classes receive. */
+/** A world whatever its parameter type: what blocks and agent classes receive. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyWorld = World<any>;
 
@@ -47,26 +48,26 @@ export interface WorldOptions<P extends object> {
 }
 
 /**
- * The shared state kernel of one run: clock, ledger, treasury, markets,
- * mechanisms, agent classes, parameters and random streams.
+ * The shared state kernel of one run: clock, ledger, parameters, random
+ * streams, the hooks of each phase and the agent classes.
  *
- * `step()` advances one tick through the phases
- * exogenous → protocol(pre) → agents act → protocol(post); the runner then
- * observes. With `activation: 'shuffle'` the order of classes and the order of
- * agents within each class are shuffled every tick (Fisher–Yates over a
- * reused index array).
+ * `step()` advances one tick through the phases exogenous → pre → agents
+ * act → post → observe, running each phase's hooks in the order the model
+ * lists its blocks. With `activation: 'shuffle'` the agent classes run in an
+ * order drawn each tick and the agents of each class in a seeded shuffle
+ * (Fisher–Yates over a reused index array); both come from each class's own
+ * stream.
  */
 export class World<P extends object = any> {
   /** The tick being executed (1-based during `step`), or the last completed tick. */
   tick = 0;
   readonly ticksPerYear: number;
   readonly ledger = new Ledger();
-  readonly treasury: Account = { tokens: 0, usd: 0 };
   readonly paramStore: ParamStore<P>;
   readonly rng: Rng;
   readonly activation: Activation;
   readonly check: boolean;
-  readonly mechanisms: Mechanism[] = [];
+  readonly hooks: Record<HookPhase, Hook[]> = { exogenous: [], pre: [], post: [], observe: [] };
   readonly agents: AgentClass[] = [];
   readonly populations: Population[] = [];
   /** Market price at the end of each tick, USD per token; index 0 is the initial price. */
@@ -86,7 +87,6 @@ export class World<P extends object = any> {
     this.ticksPerYear = opts.ticksPerYear ?? 365;
     this.activation = opts.activation ?? 'index';
     this.check = opts.check ?? false;
-    this.ledger.register(accountHolder('treasury', this.treasury));
   }
 
   /** Returns the parameters in force now (frozen). */
@@ -99,28 +99,22 @@ export class World<P extends object = any> {
     return this.tick / this.ticksPerYear;
   }
 
-  /** Registers a population and makes its balances visible to the ledger. */
-  addPopulation(pop: Population): void {
-    this.populations.push(pop);
-    this.ledger.register({
-      name: `population:${pop.name}`,
-      tokenHoldings: () => compensatedSum(pop.cols.tokens, 0, pop.size),
-      usdHoldings: () => compensatedSum(pop.cols.usd, 0, pop.size),
-    });
+  /** Adds `run` to phase `phase` for block `key`; hooks of one phase run in the order they were added. */
+  addHook(phase: HookPhase, key: string, run: (world: AnyWorld) => void): void {
+    this.hooks[phase].push({ key, run });
   }
 
-  /** Adds a mechanism; hooks of one phase run in the order mechanisms were added. */
-  addMechanism<M extends Mechanism>(m: M): M {
-    this.mechanisms.push(m);
-    return m;
-  }
-
-  /** Adds an agent class (and its population). */
+  /** Adds an agent class (its population must already be registered with `addPopulation`, or is then). */
   addAgents<A extends AgentClass>(a: A): A {
     this.agents.push(a);
     this.classRngs.push(this.rng.fork(a.name).fork('activation'));
-    if (!this.populations.includes(a.population)) this.addPopulation(a.population);
+    if (!this.populations.includes(a.population)) this.populations.push(a.population);
     return a;
+  }
+
+  /** Registers a population that agents of some class make up. */
+  addPopulation(pop: Population): void {
+    if (!this.populations.includes(pop)) this.populations.push(pop);
   }
 
   /** Calls `fn` after every parameter change (to refresh values a component caches). */
@@ -153,13 +147,18 @@ export class World<P extends object = any> {
   /** Advances one tick through all phases; throws a `RunError` on a broken invariant. */
   step(): void {
     this.tick++;
-    this.ledger.beginTick();
-    const ms = this.mechanisms;
-    for (let m = 0; m < ms.length; m++) ms[m].exogenous?.(this);
-    for (let m = 0; m < ms.length; m++) ms[m].pre?.(this);
+    this.ledger.beginTick(this.tick, this.check);
+    const h = this.hooks;
+    runAll(h.exogenous, this);
+    runAll(h.pre, this);
     this.actAll();
-    for (let m = 0; m < ms.length; m++) ms[m].post?.(this);
-    if (this.priceSource) this.recordPrice(this.priceSource());
+    runAll(h.post, this);
+    runAll(h.observe, this);
+    if (this.priceSource) {
+      const p = this.priceSource();
+      if (!(p > 0 && p < Infinity)) throw new RunError(`price is ${p}; a token price must be positive and finite`, this.tick);
+      this.recordPrice(p);
+    }
     if (this.check) this.ledger.check(this.tick);
   }
 
@@ -216,4 +215,8 @@ export class World<P extends object = any> {
   assertFinite(what: string, value: number): void {
     if (!Number.isFinite(value)) throw new RunError(`${what} is not finite (${value})`, this.tick);
   }
+}
+
+function runAll(hooks: Hook[], world: AnyWorld): void {
+  for (let k = 0; k < hooks.length; k++) hooks[k].run(world);
 }

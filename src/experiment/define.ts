@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import { InputError } from '../core/errors';
 import { assertKnownPath } from '../core/paths';
 import type { Model } from './model';
+import { selectMetrics } from './selectMetrics';
 import { expandSweep, sweepSeed, type SweepSpec } from './sweep';
 
 /** A partial parameter object: any subset of the fields, at any depth. */
@@ -24,6 +25,8 @@ export interface RecordSpec {
    * Nakamoto); rows between samples hold the last one. Default 10.
    */
   sampleEvery?: number;
+  /** Whether to write the ledger's flows (`flows.arrow`, when the model has them); default true. */
+  flows?: boolean;
 }
 
 /** An experiment as written in an experiment file. */
@@ -64,7 +67,7 @@ export interface Experiment<P extends object> {
   readonly seeds: number;
   readonly baseSeed: number;
   readonly ticks: number;
-  readonly record: { every: number; metrics: string[] | null; sampleEvery: number };
+  readonly record: { every: number; metrics: string[] | null; sampleEvery: number; flows: boolean };
 }
 
 /**
@@ -134,6 +137,7 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
       if (both.length) throw new InputError(`variant "${name}" sets ${both.join(', ')}, which the sweep also sets; a parameter is either varied or swept`);
     }
   }
+  if (spec.record?.metrics) selectMetrics(spec.model.metrics, spec.record.metrics);
   const every = positiveInt('record.every', spec.record?.every ?? 1);
   const sampleEvery = positiveInt('record.sampleEvery', spec.record?.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
   return {
@@ -146,7 +150,7 @@ export function defineExperiment<P extends object>(spec: ExperimentSpec<P>): Exp
     seeds: positiveInt('seeds', spec.seeds ?? 5),
     baseSeed,
     ticks: positiveInt('ticks', spec.ticks ?? 365),
-    record: { every, metrics: spec.record?.metrics ?? null, sampleEvery },
+    record: { every, metrics: spec.record?.metrics ?? null, sampleEvery, flows: spec.record?.flows ?? spec.model.tables.some((t) => t.name === 'flows') },
   };
 }
 

@@ -2,7 +2,7 @@ import { getPath } from '../core/paths';
 import type { ColumnData, ColumnSpec } from '../io/arrowWriter';
 import type { Plan, RunSpec } from './plan';
 import type { RunResult } from './runOne';
-import type { RunTable } from './model';
+import type { TableInfo } from './model';
 
 /** One output table: its file name without `.arrow`, and its columns. */
 export interface TableLayout {
@@ -46,7 +46,7 @@ export class OutputLayout {
     private readonly plan: Plan,
     readonly metricNames: string[],
     readonly kpiNames: string[],
-    extraTables: RunTable[],
+    extraTables: readonly { name: string; columns: ColumnSpec[] }[],
   ) {
     this.params = plan.variedPaths.map((p) => paramColumn(plan, p));
     this.tables = [

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { World } from '../core/world';
+import type { Route } from '../core/route';
 import type { ColumnData, ColumnSpec } from '../io/arrowWriter';
 
 /**
@@ -12,6 +13,29 @@ export interface RunTable {
   readonly columns: ColumnSpec[];
   /** Returns the run's rows, column-wise (called once, when the run ends). */
   collect(): { data: Record<string, ColumnData>; length: number };
+}
+
+/** What a column of `timeseries.arrow` or `summary.arrow` means: its unit, one line, and the block that declares it. */
+export interface ColumnInfo {
+  readonly name: string;
+  readonly unit: string;
+  readonly description: string;
+  /** Key of the block that declares it. */
+  readonly block: string;
+}
+
+/** A declared metric: a `ColumnInfo` with its kind. */
+export interface MetricInfo extends ColumnInfo {
+  readonly kind: 'level' | 'flow';
+  readonly sampled: boolean;
+}
+
+/** A declared extra table: its name, columns and what it holds. */
+export interface TableInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly columns: ColumnSpec[];
+  readonly block: string;
 }
 
 /**
@@ -42,6 +66,8 @@ export interface Simulation {
   summary(series: Record<string, Float64Array>, ticks: Int32Array): Record<string, number>;
   /** Extra per-run tables, each its own file. */
   readonly tables?: RunTable[];
+  /** The ledger's routes, whose per-tick totals become `flows.arrow` (when the model writes flows). */
+  readonly routes?: readonly Route[];
 }
 
 /** Options every build receives from the runner. */
@@ -51,12 +77,21 @@ export interface BuildOptions {
 }
 
 /**
- * A model: a typed parameter schema with defaults for every parameter, and a
+ * A model: a typed parameter schema with defaults for every parameter, the
+ * columns it writes (declared, so no run is needed to know them), and a
  * `build` that turns validated parameters and a seed into a `Simulation`.
  */
 export interface Model<P extends object> {
   readonly name: string;
   readonly schema: z.ZodType<P>;
   readonly defaults: P;
+  /** Every metric the model can record, in column order. */
+  readonly metrics: readonly MetricInfo[];
+  /** Every KPI of `summary.arrow`, in column order. */
+  readonly kpis: readonly ColumnInfo[];
+  /** The extra tables, in file order (`flows` included when the model writes flows). */
+  readonly tables: readonly TableInfo[];
   build(params: P, opts: BuildOptions): Simulation;
+  /** Returns an estimate of one run's peak memory, in bytes, before anything is allocated. */
+  memoryEstimate?(params: P, ticks: number): number;
 }

@@ -1,9 +1,9 @@
-import { Recorder } from '../metrics/recorder';
 import type { Experiment } from './define';
 import { OutputLayout } from './layout';
 import { planDescription, planHash } from './output';
 import { planRuns, type Plan, type PlanOptions } from './plan';
-import { selectMetrics, type RunOptions } from './runOne';
+import type { RunOptions } from './runOne';
+import { selectMetrics } from './selectMetrics';
 
 /** An experiment made ready to run: its plan, output layout, plan hash and per-run options. */
 export interface Prepared<P extends object = object> {
@@ -14,26 +14,22 @@ export interface Prepared<P extends object = object> {
 }
 
 /**
- * Returns `experiment` planned with `opts` and its output layout. Builds the
- * first run and summarises its initial state to learn the metric and KPI
- * column names: this also checks, before any run starts, that the model
- * builds with these parameters and that the recorded metric names exist.
- * The main thread and every worker call it and must agree on the hash.
+ * Returns `experiment` planned with `opts` and its output layout. The
+ * metric, KPI and table columns are the ones the model's blocks declare, so
+ * nothing is built here: a run that fails to build fails alone, like any
+ * other. The main thread and every worker call it and must agree on the hash.
  */
 export function prepare<P extends object>(experiment: Experiment<P>, opts: PlanOptions & { check?: boolean }): Prepared<P> {
   const plan = planRuns(experiment, opts);
-  const first = plan.runs[0];
-  const sim = experiment.model.build(first.params, { seed: first.seed, check: false });
-  const metrics = selectMetrics(sim, experiment.record.metrics);
-  const rec = new Recorder(metrics, 1, 1);
-  rec.observe(0);
-  const kpis = Object.keys(sim.summary(rec.series(), rec.recordedTicks()));
-  const layout = new OutputLayout(plan as Plan, metrics.map((m) => m.name), kpis, sim.tables ?? []);
+  const model = experiment.model;
+  const metrics = selectMetrics(model.metrics, experiment.record.metrics);
+  const tables = model.tables.filter((t) => t.name !== 'flows' || experiment.record.flows);
+  const layout = new OutputLayout(plan as Plan, metrics.map((m) => m.name), model.kpis.map((k) => k.name), tables);
   const check = !!opts.check;
   return {
     plan,
     layout,
     hash: planHash(planDescription(plan as Plan, layout, check)),
-    runOptions: { ticks: plan.ticks, every: experiment.record.every, sampleEvery: experiment.record.sampleEvery, metrics: experiment.record.metrics, check },
+    runOptions: { ticks: plan.ticks, every: experiment.record.every, sampleEvery: experiment.record.sampleEvery, metrics: experiment.record.metrics, flows: experiment.record.flows, check },
   };
 }

@@ -1,8 +1,9 @@
 import { RunError } from '../core/errors';
+import { FlowRecorder } from '../metrics/flows';
 import { Recorder } from '../metrics/recorder';
 import { DEFAULT_SAMPLE_EVERY } from './define';
 import type { ColumnData } from '../io/arrowWriter';
-import type { Metric, Model, Simulation } from './model';
+import type { Model, Simulation } from './model';
 import type { RunSpec } from './plan';
 
 /** The outcome of one run, ready to be written. */
@@ -27,19 +28,11 @@ export interface RunOptions {
   every: number;
   /** Ticks between samples of O(N log N) metrics; default `DEFAULT_SAMPLE_EVERY`. */
   sampleEvery?: number;
-  /** Metric names to record (all when null). */
+  /** Metric names to write (all when null); every metric is recorded, for the KPIs. */
   metrics: string[] | null;
+  /** Whether to collect the ledger's flows (`flows.arrow`); default true. */
+  flows?: boolean;
   check: boolean;
-}
-
-/** Returns the metrics of `sim` to record, in the order asked for; throws naming an unknown one. */
-export function selectMetrics(sim: Simulation, names: string[] | null): Metric[] {
-  if (!names) return sim.metrics;
-  return names.map((n) => {
-    const m = sim.metrics.find((x) => x.name === n);
-    if (!m) throw new Error(`unknown metric "${n}"; the model records ${sim.metrics.map((x) => x.name).join(', ')}`);
-    return m;
-  });
 }
 
 /**
@@ -50,11 +43,13 @@ export function selectMetrics(sim: Simulation, names: string[] | null): Metric[]
 export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts: RunOptions): RunResult {
   let recorder: Recorder | null = null;
   let sim: Simulation | null = null;
+  let flows: FlowRecorder | null = null;
   let tick = 0;
   try {
     sim = model.build(spec.params, { seed: spec.seed, check: opts.check });
     const world = sim.world;
-    recorder = new Recorder(selectMetrics(sim, opts.metrics), opts.ticks, opts.every, opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
+    flows = (opts.flows ?? true) && sim.routes ? new FlowRecorder(sim.routes) : null;
+    recorder = new Recorder(sim.metrics, opts.ticks, opts.every, opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY, flows);
     if (opts.check) world.ledger.check(0);
     recorder.observe(0);
     for (tick = 1; tick <= opts.ticks; tick++) {
@@ -70,7 +65,7 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       ticks: recorder.recordedTicks(),
       series,
       summary: sim.summary(series, recorder.recordedTicks()),
-      tables: collectTables(sim),
+      tables: collectTables(sim, flows),
     };
   } catch (e) {
     const err = e as Error;
@@ -82,13 +77,14 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       ticks: recorder ? recorder.recordedTicks() : new Int32Array(0),
       series: recorder ? recorder.series() : {},
       summary: {},
-      tables: sim ? collectTables(sim) : {},
+      tables: sim ? collectTables(sim, flows) : {},
     };
   }
 }
 
-function collectTables(sim: Simulation): RunResult['tables'] {
+function collectTables(sim: Simulation, flows: FlowRecorder | null): RunResult['tables'] {
   const out: RunResult['tables'] = {};
   for (const t of sim.tables ?? []) out[t.name] = t.collect();
+  if (flows) out.flows = flows.rows();
   return out;
 }

@@ -1,18 +1,15 @@
 import type { Population } from '../core/population';
-import type { ConstantProductPool } from './amm';
+import type { ConstantProductPool } from './constantProductPool';
 
 /**
  * Agent `pop[i]` spends up to `usd` USD (capped by its USD balance) on tokens;
- * returns the tokens bought. Balances move in the same step as the pool.
+ * returns the tokens bought.
  */
 export function buyTokens(pool: ConstantProductPool, pop: Population, i: number, usd: number): number {
-  const cash = pop.cols.usd;
-  const a = usd < cash[i] ? usd : cash[i];
+  const cash = pop.cols.usd[i];
+  const a = usd < cash ? usd : cash;
   if (!(a > 0)) return 0;
-  const out = pool.buy(a);
-  cash[i] -= a;
-  pop.cols.tokens[i] += out;
-  return out;
+  return pool.buyFor(pop, i, a);
 }
 
 /**
@@ -20,13 +17,10 @@ export function buyTokens(pool: ConstantProductPool, pop: Population, i: number,
  * returns the USD received.
  */
 export function sellTokens(pool: ConstantProductPool, pop: Population, i: number, tokens: number): number {
-  const bal = pop.cols.tokens;
-  const a = tokens < bal[i] ? tokens : bal[i];
+  const bal = pop.cols.tokens[i];
+  const a = tokens < bal ? tokens : bal;
   if (!(a > 0)) return 0;
-  const out = pool.sell(a);
-  bal[i] -= a;
-  pop.cols.usd[i] += out;
-  return out;
+  return pool.sellFor(pop, i, a);
 }
 
 /**

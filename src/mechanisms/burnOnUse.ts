@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Rng } from '../core/rng';
-import type { ConstantProductPool } from '../market/amm';
-import type { Treasury } from './treasury';
-
+import { defineBlock } from '../core/block';
+import { marketPort } from '../market/amm';
+import { total } from '../metrics/series';
+import { treasury } from './treasury';
 /** Parameters of the token-priced service whose use burns tokens. */
 export const serviceParamsSchema = z
   .object({
@@ -28,39 +28,48 @@ export function serviceDemandUsd(p: ServiceParams, tick: number, ticksPerYear: n
 
 /**
  * Burn-on-use (phase `pre`): users outside the model pay for a service
- * priced in tokens. Each tick they bring D(t) · exp(σZ − σ²/2) USD
- * (`ledger.usdIn`); the share r goes to the treasury as revenue, and the rest
- * buys tokens on the AMM (paying its fee and price impact), which are spent
- * on the service and burned.
+ * priced in tokens. Each tick they bring D(t) · exp(σZ − σ²/2) USD (from the
+ * block's own stream); the share r goes to the treasury as `service`
+ * revenue, and the rest buys tokens on the AMM (paying its fee and price
+ * impact), which are spent on the service and burned.
  */
-export class BurnOnUse {
-  readonly name = 'burnOnUse';
-  /** USD paid by service users this tick, tokens burned, and USD to the treasury. */
-  usdThisTick = 0;
-  burnedThisTick = 0;
-  revenueThisTick = 0;
-
-  constructor(
-    private readonly params: () => ServiceParams,
-    private readonly pool: ConstantProductPool,
-    private readonly treasury: Treasury,
-    private readonly rng: Rng,
-  ) {}
-
-  pre(world: { tick: number; ticksPerYear: number; ledger: { usdIn(a: number): void; burn(a: number): void } }): void {
-    const p = this.params();
-    this.usdThisTick = this.burnedThisTick = this.revenueThisTick = 0;
-    if (!(p.demandUsdPerTick > 0)) return;
-    let usd = serviceDemandUsd(p, world.tick, world.ticksPerYear);
-    if (p.noise > 0) usd *= Math.exp(this.rng.normal(-(p.noise * p.noise) / 2, p.noise));
-    if (!(usd > 0)) return;
-    world.ledger.usdIn(usd);
-    const revenue = usd * p.revenueShare;
-    this.treasury.receiveUsd(revenue, 'service');
-    const tokens = this.pool.buy(usd - revenue);
-    if (tokens > 0) world.ledger.burn(tokens);
-    this.usdThisTick = usd;
-    this.revenueThisTick = revenue;
-    this.burnedThisTick = tokens;
-  }
-}
+export const usageBurn = defineBlock({
+  key: 'usageBurn',
+  kind: 'mechanism',
+  description: 'burn on use: outside users buy tokens with USD for a token-priced service and burn them; a revenue share to the treasury',
+  params: { schema: serviceParamsSchema, defaults: { demandUsdPerTick: 0, growthPerYear: 0.5, noise: 0.3, revenueShare: 0.2 } },
+  needs: { market: marketPort, treasury },
+  metrics: {
+    service_usd: { unit: 'USD', kind: 'flow', description: "service users' payments since the previous row" },
+    service_burn: { unit: 'tokens', kind: 'flow', description: 'tokens bought with them and burned since the previous row' },
+  },
+  kpis: {
+    total_service_usd: { unit: 'USD', description: "service users' payments over the run" },
+    total_service_burn: { unit: 'tokens', description: 'tokens burned for use over the run' },
+  },
+  build(ctx) {
+    const t = ctx.deps.treasury;
+    const buyAndBurn = ctx.deps.market.trader('outside', 'burn', 'usage burn');
+    const done = { usd: 0, burned: 0, revenue: 0 };
+    return {
+      api: done,
+      hooks: {
+        pre: (w) => {
+          const p = ctx.params();
+          done.usd = done.burned = done.revenue = 0;
+          if (!(p.demandUsdPerTick > 0)) return;
+          let usd = serviceDemandUsd(p, w.tick, w.ticksPerYear);
+          if (p.noise > 0) usd *= Math.exp(ctx.rng.normal(-(p.noise * p.noise) / 2, p.noise));
+          if (!(usd > 0)) return;
+          const revenue = usd * p.revenueShare;
+          t.receive('outside', revenue, 'service', 'usd');
+          done.burned = buyAndBurn.buy(usd - revenue);
+          done.usd = usd;
+          done.revenue = revenue;
+        },
+      },
+      metrics: { service_usd: () => done.usd, service_burn: () => done.burned },
+      summary: ({ series }) => ({ total_service_usd: total(series, 'service_usd'), total_service_burn: total(series, 'service_burn') }),
+    };
+  },
+});

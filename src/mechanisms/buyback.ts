@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { defineBlock } from '../core/block';
 import type { World } from '../core/world';
-import type { ConstantProductPool } from '../market/amm';
-import type { Treasury } from './treasury';
+import { marketPort } from '../market/amm';
+import { total } from '../metrics/series';
+import { staking } from './staking';
+import { treasury } from './treasury';
 
 /** Parameters of treasury buybacks. */
 export const buybackParamsSchema = z
@@ -54,54 +57,84 @@ export function buybackWantUsd(p: BuybackParams, tick: number, revenueSinceLast:
   }
 }
 
+/** What the buyback did this tick and over the run. */
+export interface BuybackApi {
+  spentUsdThisTick: number;
+  boughtThisTick: number;
+  burnedThisTick: number;
+  spentUsd: number;
+  bought: number;
+}
+
 /**
  * Treasury buybacks (phase `post`, after the fee burn): the treasury pays
  * u = min(want, treasury USD) into the AMM, which charges its fee and price
  * impact and returns q = quoteBuy(u) tokens; the treasury's USD falls by
  * exactly u and the pool's USD (reserve plus protocol fees) rises by exactly
- * u. The q tokens are burned, paid to stakers through the staking reward
- * index (held by the treasury when nothing is staked), or held.
+ * u. The q tokens are burned, bought straight into stakers' rewards (held
+ * by the treasury when nothing is staked), or held.
  */
-export class Buyback {
-  readonly name = 'buyback';
-  /** USD spent and tokens bought this tick, and all time. */
-  spentUsdThisTick = 0;
-  boughtThisTick = 0;
-  spentUsd = 0;
-  bought = 0;
-  /** Tokens of this tick's buyback that were burned. */
-  burnedThisTick = 0;
-  private revenueAtLast = 0;
-
-  constructor(
-    private readonly params: () => BuybackParams,
-    private readonly pool: ConstantProductPool,
-    private readonly treasury: Treasury,
-    private readonly payStakers: (tokens: number) => boolean,
-  ) {}
-
-  post(world: World): void {
-    const p = this.params();
-    this.spentUsdThisTick = this.boughtThisTick = this.burnedThisTick = 0;
-    if (p.policy === 'off') return;
-    const revenue = this.treasury.revenueUsd.value;
-    const ma = p.policy === 'priceFloor' ? movingAveragePrice(world, p.maTicks) : 0;
-    const want = buybackWantUsd(p, world.tick, revenue - this.revenueAtLast, this.pool.price, ma);
-    if (p.policy === 'revenueShare' && world.tick % p.everyTicks === 0) this.revenueAtLast = revenue;
-    const acct = this.treasury.account;
-    const usd = want < acct.usd ? want : acct.usd;
-    if (!(usd > 0)) return;
-    acct.usd -= usd;
-    const tokens = this.pool.buy(usd);
-    this.spentUsdThisTick = usd;
-    this.boughtThisTick = tokens;
-    this.spentUsd += usd;
-    this.bought += tokens;
-    if (p.destination === 'burn') {
-      world.ledger.burn(tokens);
-      this.burnedThisTick = tokens;
-    } else if (p.destination === 'treasury' || !this.payStakers(tokens)) {
-      this.treasury.receiveTokens(tokens, 'buyback');
-    }
-  }
-}
+export const buyback = defineBlock({
+  key: 'buyback',
+  kind: 'policy',
+  description: 'treasury buybacks: fixed, revenue-share or price-floor policy; tokens burned, paid to stakers or held',
+  params: {
+    schema: buybackParamsSchema,
+    defaults: { policy: 'off', everyTicks: 30, amountUsd: 50_000, revenueShare: 0.5, maTicks: 30, floorRatio: 0.9, destination: 'burn' },
+  },
+  needs: { market: marketPort, treasury },
+  uses: { staking },
+  metrics: {
+    buyback_usd: { unit: 'USD', kind: 'flow', description: 'treasury USD spent on buybacks since the previous row' },
+    buyback_tokens: { unit: 'tokens', kind: 'flow', description: 'tokens bought back since the previous row' },
+    buyback_burn: { unit: 'tokens', kind: 'flow', description: 'of which burned' },
+  },
+  kpis: {
+    total_buyback_usd: { unit: 'USD', description: 'USD spent on buybacks over the run' },
+    total_buyback_tokens: { unit: 'tokens', description: 'tokens bought back over the run' },
+    total_buyback_burn: { unit: 'tokens', description: 'tokens bought back and burned over the run' },
+  },
+  build(ctx) {
+    const { market: pool, treasury: t, staking: stake } = ctx.deps;
+    const toBurn = t.poolTrader(pool, 'buyback', 'burn');
+    const toTreasury = t.poolTrader(pool, 'buyback', 'treasury');
+    const toStakers = stake ? pool.trader(t.account, stake.rewards.escrow, 'buyback') : null;
+    const api: BuybackApi = { spentUsdThisTick: 0, boughtThisTick: 0, burnedThisTick: 0, spentUsd: 0, bought: 0 };
+    let revenueAtLast = 0;
+    const post = (world: World) => {
+      const p = ctx.params();
+      api.spentUsdThisTick = api.boughtThisTick = api.burnedThisTick = 0;
+      if (p.policy === 'off') return;
+      const revenue = t.revenueUsd.value;
+      const ma = p.policy === 'priceFloor' ? movingAveragePrice(world, p.maTicks) : 0;
+      const want = buybackWantUsd(p, world.tick, revenue - revenueAtLast, pool.price, ma);
+      if (p.policy === 'revenueShare' && world.tick % p.everyTicks === 0) revenueAtLast = revenue;
+      const usd = want < t.usd ? want : t.usd;
+      if (!(usd > 0)) return;
+      let tokens: number;
+      if (p.destination === 'burn') {
+        tokens = toBurn.buy(usd);
+        api.burnedThisTick = tokens;
+      } else if (p.destination === 'stakers' && stake && toStakers && stake.rewards.open) {
+        tokens = toStakers.buy(usd);
+        stake.creditArrived(tokens);
+      } else {
+        tokens = toTreasury.buy(usd);
+      }
+      api.spentUsdThisTick = usd;
+      api.boughtThisTick = tokens;
+      api.spentUsd += usd;
+      api.bought += tokens;
+    };
+    return {
+      api,
+      hooks: { post },
+      metrics: { buyback_usd: () => api.spentUsdThisTick, buyback_tokens: () => api.boughtThisTick, buyback_burn: () => api.burnedThisTick },
+      summary: ({ series }) => ({
+        total_buyback_usd: total(series, 'buyback_usd'),
+        total_buyback_tokens: total(series, 'buyback_tokens'),
+        total_buyback_burn: total(series, 'buyback_burn'),
+      }),
+    };
+  },
+});

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import type { Holder } from '../core/ledger';
-import type { Population } from '../core/population';
+import { defineBlock } from '../core/block';
+import type { Ledger } from '../core/ledger';
+import type { Route } from '../core/route';
 import type { World } from '../core/world';
-import type { ConstantProductPool } from '../market/amm';
+import { marketPort } from '../market/amm';
+import type { ConstantProductPool, PoolTrader } from '../market/constantProductPool';
+import { spanYears, total } from '../metrics/series';
 import { cappedEmission, emissionParamsSchema, scheduledEmission } from './emission';
-import type { NodeRewards } from './nodeRewards';
-import type { ServiceMarket, ServiceMarketParams } from './serviceMarket';
+import { nodeRewards, type NodeRewards } from './nodeRewards';
+import { ServedWork } from './servedWork';
+import { service, type ServiceMarket, type ServiceMarketParams } from './serviceMarket';
+import type { RewardSink } from './staking';
+import { treasury, type Treasury } from './treasury';
 
 /** Parameters of the DePIN reward model. */
 export const depinRewardsParamsSchema = z
@@ -54,87 +60,6 @@ export function operatorMint(p: DepinRewardsParams, scheduled: number, utilisati
 }
 
 /**
- * Pays for served work this tick: tokens by reward weight and USD by
- * capacity, among the nodes that are up (set by the operators' uptime draw).
- * Rates are per unit of up weight / up capacity; each up node claims
- * w_i · tokensPerWeight tokens and c_i · usdPerCapacity USD once in the
- * tick, so Σ claims = what was distributed. Unclaimed amounts stay in escrow,
- * which the ledger sees.
- *
- * The population needs `capacity`, `rewardWeight` (f64) and `up` (u8) columns.
- */
-export class ServedWorkRewards implements Holder {
-  readonly name = 'servedWorkRewards';
-  tokenEscrow = 0;
-  usdEscrow = 0;
-  /** Capacity of the nodes up this tick, in service units. */
-  upCapacity = 0;
-  /** Reward weight of the nodes up this tick. */
-  upWeight = 0;
-  /** This tick's token rate, tokens per unit of reward weight. */
-  tokensPerWeight = 0;
-  /** This tick's USD rate, USD per service unit of capacity. */
-  usdPerCapacity = 0;
-  /** Tokens / USD distributed this tick. */
-  distributedTokens = 0;
-  distributedUsd = 0;
-  /** USD paid by the last `claim`. */
-  lastClaimUsd = 0;
-
-  /** Resets this tick's rates; the operators then set `upCapacity` and `upWeight`. */
-  beginTick(): void {
-    this.tokensPerWeight = 0;
-    this.usdPerCapacity = 0;
-    this.distributedTokens = 0;
-    this.distributedUsd = 0;
-  }
-
-  /** Pays `amount` tokens to up nodes by reward weight; returns false (nothing taken) when none is up. */
-  distributeTokens(amount: number): boolean {
-    if (!(this.upWeight > 0) || !(amount > 0)) return false;
-    this.tokensPerWeight += amount / this.upWeight;
-    this.tokenEscrow += amount;
-    this.distributedTokens += amount;
-    return true;
-  }
-
-  /** Pays `amount` USD to up nodes by capacity; returns false (nothing taken) when none is up. */
-  distributeUsd(amount: number): boolean {
-    if (!(this.upCapacity > 0) || !(amount > 0)) return false;
-    this.usdPerCapacity += amount / this.upCapacity;
-    this.usdEscrow += amount;
-    this.distributedUsd += amount;
-    return true;
-  }
-
-  /** Pays node `pop[i]` its share of this tick (once, if up) into its balances; returns the tokens (USD in `lastClaimUsd`). */
-  claim(pop: Population, i: number): number {
-    const c = pop.cols as unknown as Record<string, Float64Array & Uint8Array>;
-    this.lastClaimUsd = 0;
-    if (c.up[i] === 0) return 0;
-    const tokens = c.rewardWeight[i] * this.tokensPerWeight;
-    const usd = c.capacity[i] * this.usdPerCapacity;
-    // Floating error may make the last claim exceed the escrow by an ulp; never pay out what is not there.
-    const t = tokens < this.tokenEscrow ? tokens : this.tokenEscrow > 0 ? this.tokenEscrow : 0;
-    const u = usd < this.usdEscrow ? usd : this.usdEscrow > 0 ? this.usdEscrow : 0;
-    this.tokenEscrow -= t;
-    this.usdEscrow -= u;
-    pop.cols.tokens[i] += t;
-    pop.cols.usd[i] += u;
-    this.lastClaimUsd = u;
-    return t;
-  }
-
-  tokenHoldings(): number {
-    return this.tokenEscrow;
-  }
-
-  usdHoldings(): number {
-    return this.usdEscrow;
-  }
-}
-
-/**
  * The DePIN reward mechanism (phase `pre`, after the market has served).
  * Customers' spend S = served × price (USD) enters the model; in the
  * USD-paying models the treasury keeps S · protocolFeeShare and operators
@@ -148,57 +73,68 @@ export class ServedWorkRewards implements Holder {
  * P* ≈ D / M and net emission M − B → 0.
  */
 export class DepinRewards {
-  readonly name = 'depinRewards';
   /** Tokens minted to operators this tick (by capacity + by served work). */
   mintedThisTick = 0;
   /** Tokens burned for usage this tick. */
   burnedThisTick = 0;
   /** Customers' spend this tick, in USD. */
   spendUsd = 0;
-  /** Tokens paid by capacity last tick (what an entrant expects next). */
+  /** Tokens paid by capacity this tick. */
   lastCapacityMint = 0;
+  private readonly usageBurn: PoolTrader;
+  private readonly payOperators: Route;
+  private readonly toTreasury: Route | null;
+  private readonly mintServed: Route;
+  private readonly byCapacitySink: RewardSink;
 
   constructor(
+    ledger: Ledger,
     private readonly params: () => DepinRewardsParams,
     private readonly market: ServiceMarket,
     private readonly marketParams: () => ServiceMarketParams,
-    private readonly pool: ConstantProductPool,
+    pool: ConstantProductPool,
     private readonly byCapacity: NodeRewards,
-    private readonly byServed: ServedWorkRewards,
-  ) {}
+    readonly byServed: ServedWork,
+    treasury: Treasury | null,
+  ) {
+    // Customers are outside the model: their USD enters the pool, the tokens they get are burned at once.
+    this.usageBurn = pool.trader('outside', 'burn', 'usage burn', false);
+    this.payOperators = ledger.route('outside', byServed.escrow, 'service payment', 'usd');
+    // Without a treasury the protocol's share is simply not collected.
+    this.toTreasury = treasury ? treasury.incomeFrom('outside', 'usage', 'usd') : null;
+    this.mintServed = ledger.route('mint', byServed.escrow, 'operator reward');
+    this.byCapacitySink = byCapacity.rewardsFrom('mint', 'operator reward');
+  }
 
+  /** Phase `pre`, after the market has served: customers pay, then operators are minted their reward. */
   pre(world: World): void {
     const p = this.params();
     const spend = this.market.revenueUsd;
     this.spendUsd = spend;
     this.burnedThisTick = 0;
-    this.byCapacity.beginTick();
+    this.byServed.beginTick();
     if (spend > 0) {
-      world.ledger.usdIn(spend);
       if (burnsForUsage(p)) {
-        // Customers are outside the model: their USD enters the pool, the tokens they get are burned at once.
-        const share = this.pool.protocolFeeShare;
-        this.pool.protocolFeeShare = 0;
-        const bought = this.pool.buy(spend);
-        this.pool.protocolFeeShare = share;
-        world.ledger.burn(bought);
-        this.burnedThisTick = bought;
+        this.burnedThisTick = this.usageBurn.buy(spend);
       } else {
         const fee = spend * p.protocolFeeShare;
         // With no node up nothing was served, so spend is 0; any remainder goes to the treasury.
-        const paid = this.byServed.distributeUsd(spend - fee) ? spend - fee : 0;
-        world.treasury.usd += spend - paid;
+        const paid = this.byServed.acceptUsd(spend - fee) ? spend - fee : 0;
+        if (paid > 0) this.payOperators.move(paid);
+        if (spend - paid > 0) this.toTreasury?.move(spend - paid);
       }
     }
-    const scheduled = cappedEmission(p.emission, world.tick, world.ticksPerYear, world.ledger.supply);
+    const scheduled = cappedEmission(p.emission, world.tick, world.ticksPerYear, world.ledger);
     const mint = operatorMint(p, scheduled, this.market.utilisation, this.burnedThisTick, world.ticksPerYear);
     const capShare = capacityMintShare(p);
     let minted = 0;
     const a = mint * capShare;
-    if (a > 0 && this.byCapacity.distribute(a)) minted += a;
+    if (a > 0 && this.byCapacitySink.pay(a)) minted += a;
     const b = mint - a;
-    if (b > 0 && this.byServed.distributeTokens(b)) minted += b;
-    if (minted > 0) world.ledger.mint(minted);
+    if (b > 0 && this.byServed.acceptTokens(b)) {
+      this.mintServed.move(b);
+      minted += b;
+    }
     this.lastCapacityMint = a;
     this.mintedThisTick = minted;
   }
@@ -227,3 +163,48 @@ export class DepinRewards {
     return usd;
   }
 }
+
+/** The DePIN reward-model block (phase `pre`, after the service market serves). */
+export const depinRewards = defineBlock({
+  key: 'depinRewards',
+  kind: 'mechanism',
+  description: 'DePIN reward model: fixed emission by capacity, utilisation-scaled, burn-and-mint or hybrid',
+  sources: ['burn-and-mint equilibrium: Helium HIP-20 (github.com/helium/HIP, 0020-hnt-max-supply.md); Multicoin Capital, "Burn-and-Mint Equilibrium" (2018)'],
+  params: {
+    schema: depinRewardsParamsSchema,
+    defaults: {
+      model: 'fixedEmission',
+      emission: { schedule: 'constant', ratePerYear: 500_000, decayPerYear: 0.3, halvingTicks: 365, maxSupply: null },
+      capacityShare: 0.5,
+      netEmissionCapPerYear: null,
+      protocolFeeShare: 0.05,
+    },
+  },
+  needs: { service, nodeRewards, market: marketPort },
+  uses: { treasury },
+  holders: { '': { circulating: false, description: 'served-work pay (tokens and USD) distributed and not yet claimed' } },
+  metrics: {
+    operator_mint: { unit: 'tokens', kind: 'flow', description: 'tokens minted to operators since the previous row' },
+    usage_burn: { unit: 'tokens', kind: 'flow', description: "tokens bought with customers' USD and burned since the previous row" },
+  },
+  kpis: {
+    total_usage_burn: { unit: 'tokens', description: 'usage burn over the run' },
+    total_operator_mint: { unit: 'tokens', description: 'operator mint over the run' },
+    operator_net_emission_per_year: { unit: 'tokens/year', description: "(operators' mint − usage burn) per year" },
+  },
+  build(ctx) {
+    const served = new ServedWork(ctx.ledger, ctx.account(''), ctx.deps.nodeRewards);
+    const r = new DepinRewards(ctx.ledger, ctx.params, ctx.deps.service, () => ctx.world.params.service, ctx.deps.market, ctx.deps.nodeRewards, served, ctx.deps.treasury);
+    return {
+      api: r,
+      hooks: { pre: (w) => r.pre(w) },
+      metrics: { operator_mint: () => r.mintedThisTick, usage_burn: () => r.burnedThisTick },
+      summary: ({ series, ticks, world }) => {
+        const years = spanYears(ticks, world.ticksPerYear);
+        const mint = total(series, 'operator_mint');
+        const burn = total(series, 'usage_burn');
+        return { total_usage_burn: burn, total_operator_mint: mint, operator_net_emission_per_year: years > 0 ? (mint - burn) / years : 0 };
+      },
+    };
+  },
+});

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { Account } from '../core/ledger';
+import { defineBlock } from '../core/block';
+import { marketPort } from '../market/amm';
+import { total } from '../metrics/series';
+import { staking } from './staking';
+import { treasury } from './treasury';
+import { usageBurn } from './burnOnUse';
 
 /** Parameters of activity-driven staking rewards. */
 export const dynamicRewardsParamsSchema = z
@@ -42,37 +47,48 @@ export function dynamicReward(p: DynamicRewardsParams, ticksPerYear: number, fee
  * Dynamic staking rewards (phase `pre`): pays `dynamicReward` of last tick's
  * activity to stakers through the staking reward index, minted or taken
  * from the treasury (capped by its tokens). Nothing is paid or minted when
- * nothing is staked. `observe` (phase `post`) records this tick's activity
- * for the next tick.
+ * nothing is staked. Phase `post` records this tick's activity for the
+ * next tick.
  */
-export class DynamicRewards {
-  readonly name = 'dynamicRewards';
-  /** Tokens paid this tick. */
-  paidThisTick = 0;
-  private lastFeesUsd = 0;
-  private lastUsageUsd = 0;
-
-  constructor(
-    private readonly params: () => DynamicRewardsParams,
-    private readonly read: { feesUsd(): number; usageUsd(): number; price(): number; stakingRatio(): number },
-    private readonly treasury: Account,
-    private readonly payStakers: (tokens: number) => boolean,
-  ) {}
-
-  pre(world: { ticksPerYear: number; ledger: { mint(a: number): void } }): void {
-    const p = this.params();
-    this.paidThisTick = 0;
-    if (!p.enabled) return;
-    let r = dynamicReward(p, world.ticksPerYear, this.lastFeesUsd, this.lastUsageUsd, this.read.price(), this.read.stakingRatio());
-    if (p.source === 'treasury' && r > this.treasury.tokens) r = this.treasury.tokens;
-    if (!(r > 0) || !this.payStakers(r)) return;
-    if (p.source === 'mint') world.ledger.mint(r);
-    else this.treasury.tokens -= r;
-    this.paidThisTick = r;
-  }
-
-  post(): void {
-    this.lastFeesUsd = this.read.feesUsd();
-    this.lastUsageUsd = this.read.usageUsd();
-  }
-}
+export const dynamicRewards = defineBlock({
+  key: 'dynamicRewards',
+  kind: 'mechanism',
+  description: 'dynamic staking rewards: a base plus a share of last tick\'s fees and usage, scaled up when the staking ratio is below target',
+  params: {
+    schema: dynamicRewardsParamsSchema,
+    defaults: { enabled: false, basePerYear: 1_000_000, feeShare: 0.5, usageShare: 0.2, targetRatio: 0.5, maxMultiplier: 3, source: 'mint' },
+  },
+  needs: { market: marketPort, staking, treasury },
+  uses: { usageBurn },
+  metrics: { dynamic_rewards: { unit: 'tokens', kind: 'flow', description: 'dynamic rewards paid to stakers since the previous row' } },
+  kpis: { total_dynamic_rewards: { unit: 'tokens', description: 'dynamic rewards paid over the run' } },
+  build(ctx) {
+    const { market: pool, staking: stake, treasury: t, usageBurn: usage } = ctx.deps;
+    const tpy = ctx.world.ticksPerYear;
+    const done = { paidThisTick: 0 };
+    const fromMint = stake.rewardsFrom('mint', 'dynamic rewards', () => done.paidThisTick * tpy);
+    const fromTreasury = stake.rewardsFrom((escrow) => t.spendTo(escrow, 'dynamic rewards'), 'dynamic rewards');
+    let lastFeesUsd = 0;
+    let lastUsageUsd = 0;
+    return {
+      api: done,
+      hooks: {
+        pre: (w) => {
+          const p = ctx.params();
+          done.paidThisTick = 0;
+          if (!p.enabled) return;
+          let r = dynamicReward(p, w.ticksPerYear, lastFeesUsd, lastUsageUsd, pool.price, stake.totalStaked / w.ledger.supply);
+          if (p.source === 'treasury' && r > t.tokens) r = t.tokens;
+          if (!(r > 0) || !(p.source === 'mint' ? fromMint : fromTreasury).pay(r)) return;
+          done.paidThisTick = r;
+        },
+        post: () => {
+          lastFeesUsd = pool.feesUsd + pool.feesTokens * pool.price;
+          lastUsageUsd = usage ? usage.usd : 0;
+        },
+      },
+      metrics: { dynamic_rewards: () => done.paidThisTick },
+      summary: ({ series }) => ({ total_dynamic_rewards: total(series, 'dynamic_rewards') }),
+    };
+  },
+});

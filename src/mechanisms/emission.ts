@@ -2,57 +2,66 @@ import { z } from 'zod';
 import { RunError } from '../core/errors';
 import { FormulaEmission } from './formulaEmission';
 
-/** Parameters of the emission schedule. */
-export const emissionParamsSchema = z
-  .object({
-    /**
-     * `constant`, `exponential` (decay), `halving`, `linear` (decay to zero),
-     * `inflation` (a set annual share of supply), `stakingTarget` (issuance
-     * steered by the staking ratio) or `formula` (a user expression).
-     */
-    schedule: z.enum(['constant', 'exponential', 'halving', 'linear', 'inflation', 'stakingTarget', 'formula']),
-    /** Emission rate at the start, in tokens per year. */
-    ratePerYear: z.number().min(0),
-    /** Exponential decay rate λ, per year (exponential schedule). */
-    decayPerYear: z.number().min(0).max(100),
-    /** Ticks between halvings (halving schedule). */
-    halvingTicks: z.number().int().min(1),
-    /** Cap on total supply (minted − burned), in tokens; null for none. */
-    maxSupply: z.number().positive().nullable(),
-    /** Ticks until the linear schedule reaches zero (linear schedule). */
-    linearTicks: z.number().int().min(1).optional(),
-    /** Annual inflation, a share of supply per year (inflation schedule). */
-    inflationPerYear: z.number().min(0).max(10).optional(),
-    /** Target-staking-ratio rule (stakingTarget schedule); see `stakingTargetInflation`. */
-    stakingTarget: z
-      .object({
-        /** Staking ratio aimed at, in (0, 1). */
-        target: z.number().gt(0).lt(1),
-        /** Least and most annual issuance, shares of supply per year. */
-        minPerYear: z.number().min(0),
-        maxPerYear: z.number().min(0),
-        /** Change in annual issuance per unit of staking-ratio gap (share of supply per year). */
-        gain: z.number().min(0),
-      })
-      .strict()
-      .refine((s) => s.maxPerYear >= s.minPerYear, { message: 'stakingTarget needs maxPerYear >= minPerYear' })
-      .optional(),
-    /** mathjs expression giving emission in tokens per year (formula schedule); see `FORMULA_VARIABLES`. */
-    formula: z.string().optional(),
-  })
-  .strict()
-  .superRefine((p, ctx) => {
-    const need = { linear: 'linearTicks', inflation: 'inflationPerYear', stakingTarget: 'stakingTarget', formula: 'formula' } as const;
-    const key = (need as Record<string, keyof typeof p>)[p.schedule];
-    if (key && p[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `schedule ${p.schedule} needs emission.${key}` });
-    if (p.schedule === 'formula' && p.formula !== undefined) {
-      try {
-        new FormulaEmission(p.formula);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', path: ['formula'], message: (e as Error).message });
-      }
+/** The fields of an emission schedule (also used by blocks with a schedule of their own, such as DePIN rewards). */
+export const emissionScheduleShape = {
+  /**
+   * `constant`, `exponential` (decay), `halving`, `linear` (decay to zero),
+   * `inflation` (a set annual share of supply), `stakingTarget` (issuance
+   * steered by the staking ratio) or `formula` (a user expression).
+   */
+  schedule: z.enum(['constant', 'exponential', 'halving', 'linear', 'inflation', 'stakingTarget', 'formula']),
+  /** Emission rate at the start, in tokens per year. */
+  ratePerYear: z.number().min(0).max(1e15),
+  /** Exponential decay rate λ, per year (exponential schedule). */
+  decayPerYear: z.number().min(0).max(100),
+  /** Ticks between halvings (halving schedule). */
+  halvingTicks: z.number().int().min(1),
+  /** The cap, in tokens (see `capOn`); null for none. */
+  maxSupply: z.number().positive().nullable(),
+  /**
+   * What the cap bounds: `minted` (default) caps every token ever minted,
+   * genesis included, so burns never reopen issuance (Bitcoin's 21M);
+   * `supply` caps minted − burned, so burning makes room to mint again.
+   */
+  capOn: z.enum(['minted', 'supply']).optional(),
+  /** Ticks until the linear schedule reaches zero (linear schedule). */
+  linearTicks: z.number().int().min(1).optional(),
+  /** Annual inflation, a share of supply per year (inflation schedule). */
+  inflationPerYear: z.number().min(0).max(10).optional(),
+  /** Target-staking-ratio rule (stakingTarget schedule); see `stakingTargetInflation`. */
+  stakingTarget: z
+    .object({
+      /** Staking ratio aimed at, in (0, 1). */
+      target: z.number().gt(0).lt(1),
+      /** Least and most annual issuance, shares of supply per year. */
+      minPerYear: z.number().min(0),
+      maxPerYear: z.number().min(0),
+      /** Change in annual issuance per unit of staking-ratio gap (share of supply per year). */
+      gain: z.number().min(0),
+    })
+    .strict()
+    .refine((s) => s.maxPerYear >= s.minPerYear, { message: 'stakingTarget needs maxPerYear >= minPerYear' })
+    .optional(),
+  /** mathjs expression giving emission in tokens per year (formula schedule); see `FORMULA_VARIABLES`. */
+  formula: z.string().optional(),
+};
+
+/** Adds an issue for each schedule that lacks the field it needs, and for a formula that does not compile. */
+export function checkSchedule(p: { schedule: string; linearTicks?: number; inflationPerYear?: number; stakingTarget?: unknown; formula?: string }, ctx: z.RefinementCtx): void {
+  const need = { linear: 'linearTicks', inflation: 'inflationPerYear', stakingTarget: 'stakingTarget', formula: 'formula' } as const;
+  const key = (need as Record<string, keyof typeof p>)[p.schedule];
+  if (key && p[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `schedule ${p.schedule} needs emission.${key}` });
+  if (p.schedule === 'formula' && p.formula !== undefined) {
+    try {
+      new FormulaEmission(p.formula);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['formula'], message: (e as Error).message });
     }
-  });
+  }
+}
+
+/** Parameters of an emission schedule. */
+export const emissionParamsSchema = z.object(emissionScheduleShape).strict().superRefine(checkSchedule);
 export type EmissionParams = z.infer<typeof emissionParamsSchema>;
 
 /**
@@ -183,63 +192,14 @@ export function cumulativeEmission(p: EmissionParams, ticks: number, ticksPerYea
 
 /**
  * Returns the emission allowed in tick t, in tokens: the scheduled amount
- * capped so that supply (minted − burned) never exceeds `maxSupply`:
- * min(E(t), max(0, maxSupply − supply)).
+ * capped so that the capped quantity never exceeds `maxSupply`:
+ * min(E(t), max(0, maxSupply − X)), X = every token minted so far
+ * (`capOn: 'minted'`, the default) or minted − burned (`capOn: 'supply'`).
  */
-export function cappedEmission(p: EmissionParams, tick: number, ticksPerYear: number, supply: number, state?: EmissionState): number {
+export function cappedEmission(p: EmissionParams, tick: number, ticksPerYear: number, totals: { minted: number; supply: number }, state?: EmissionState): number {
   const e = scheduledEmission(p, tick, ticksPerYear, state);
   if (p.maxSupply === null) return e;
-  return Math.min(e, Math.max(0, p.maxSupply - supply));
+  const x = (p.capOn ?? 'minted') === 'minted' ? totals.minted : totals.supply;
+  return Math.min(e, Math.max(0, p.maxSupply - x));
 }
 
-/** Where a share of each tick's emission goes; `pay` returns false to refuse (nothing is minted for it). */
-export interface EmissionSink {
-  readonly name: string;
-  /** Share of emission, in [0, 1]; read every tick so parameter changes apply at once. */
-  share(): number;
-  pay(amount: number): boolean;
-}
-
-/**
- * The emission mechanism (phase `pre`): each tick mints the capped scheduled
- * emission E(t) split among its sinks, sink k receiving E(t) · share_k. A sink
- * that refuses (no stake, no nodes) gets nothing and nothing is minted for it,
- * so `minted` counts only tokens that reached a holder.
- */
-export class Emission {
-  readonly name = 'emission';
-  /** Tokens minted by this mechanism this tick. */
-  mintedThisTick = 0;
-  /** The capped emission E(t) of this tick before any sink refused, in tokens. */
-  scheduledThisTick = 0;
-  private compiled: FormulaEmission | null = null;
-
-  /** `state` reads the world for state-dependent schedules (inflation, stakingTarget, formula). */
-  constructor(
-    private readonly params: () => EmissionParams,
-    private readonly sinks: EmissionSink[],
-    private readonly state?: () => EmissionState,
-  ) {}
-
-  pre(world: { tick: number; ticksPerYear: number; ledger: { supply: number; mint(a: number): void } }): void {
-    const p = this.params();
-    let st: EmissionState | undefined;
-    if (p.schedule === 'inflation' || p.schedule === 'stakingTarget' || p.schedule === 'formula') {
-      st = this.state ? this.state() : { supply: world.ledger.supply, staked: 0, price: 0, feesUsd: 0, treasury: 0 };
-      // Compile once; again only when governance changes the expression.
-      if (p.schedule === 'formula' && this.compiled?.expression !== p.formula) this.compiled = new FormulaEmission(p.formula ?? '');
-      st.formula = this.compiled;
-    }
-    const e = cappedEmission(p, world.tick, world.ticksPerYear, world.ledger.supply, st);
-    this.scheduledThisTick = e;
-    let minted = 0;
-    for (const sink of this.sinks) {
-      const amount = e * sink.share();
-      if (amount > 0 && sink.pay(amount)) {
-        world.ledger.mint(amount);
-        minted += amount;
-      }
-    }
-    this.mintedThisTick = minted;
-  }
-}

@@ -1,7 +1,22 @@
-import { all, create, type EvalFunction, type MathNode } from 'mathjs';
+import type { EvalFunction, MathJsInstance, MathNode } from 'mathjs';
 import { InputError } from '../core/errors';
 
-const math = create(all, {});
+let instance: MathJsInstance | null = null;
+
+/** Returns the mathjs instance, loading mathjs on first use (it takes ~1 s to load, so commands that need no formula never pay it). */
+function mathjs(): MathJsInstance {
+  if (!instance) {
+    const { all, create } = require('mathjs') as typeof import('mathjs');
+    instance = create(all, {});
+  }
+  return instance;
+}
+
+/** Functions a formula may call: elementary functions of numbers, nothing that parses, evaluates or reads anything. */
+export const FORMULA_FUNCTIONS = ['abs', 'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'cbrt', 'pow', 'min', 'max', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos', 'tan', 'tanh', 'atan', 'mod'] as const;
+
+/** Constants a formula may use. */
+const FORMULA_CONSTANTS = ['pi', 'e'] as const;
 
 /**
  * The variables a user emission formula may use, with the sample values the
@@ -75,7 +90,7 @@ export class FormulaEmission {
 function parseOrThrow(expression: string): MathNode {
   if (typeof expression !== 'string' || expression.trim() === '') throw new InputError(`emission formula must be a non-empty expression, got "${expression}"`);
   try {
-    return math.parse(expression);
+    return mathjs().parse(expression);
   } catch (e) {
     throw new InputError(`emission formula "${expression}" has a syntax error: ${(e as Error).message}`);
   }
@@ -83,26 +98,26 @@ function parseOrThrow(expression: string): MathNode {
 
 function checkSymbols(expression: string, root: MathNode): void {
   const known = Object.keys(FORMULA_VARIABLES).join(', ');
-  const m = math as unknown as Record<string, unknown>;
+  const math = mathjs();
   root.traverse((node: MathNode, path: string, parent: MathNode | null) => {
-    if (node.type === 'AssignmentNode' || node.type === 'FunctionAssignmentNode') {
+    if (math.isAssignmentNode(node) || math.isFunctionAssignmentNode(node)) {
       throw new InputError(`emission formula "${expression}" must not assign; write one expression of ${known}`);
     }
-    if (node.type !== 'SymbolNode') return;
-    const name = (node as unknown as { name: string }).name;
-    if (parent?.type === 'FunctionNode' && path === 'fn') {
-      if (typeof m[name] !== 'function') throw new InputError(`emission formula "${expression}" calls unknown function "${name}"`);
+    if (math.isAccessorNode(node) || math.isObjectNode(node)) throw new InputError(`emission formula "${expression}" must not use objects or property access`);
+    if (!math.isSymbolNode(node)) return;
+    const name = node.name;
+    if (parent !== null && math.isFunctionNode(parent) && path === 'fn') {
+      if (!(FORMULA_FUNCTIONS as readonly string[]).includes(name)) throw new InputError(`emission formula "${expression}" calls "${name}"; allowed functions: ${FORMULA_FUNCTIONS.join(', ')}`);
       return;
     }
-    if (name in FORMULA_VARIABLES) return;
-    if (typeof m[name] === 'number') return; // constants such as pi and e
-    throw new InputError(`emission formula "${expression}" uses unknown symbol "${name}"; expected one of ${known}`);
+    if (name in FORMULA_VARIABLES || (FORMULA_CONSTANTS as readonly string[]).includes(name)) return;
+    throw new InputError(`emission formula "${expression}" uses unknown symbol "${name}"; expected one of ${known}, pi, e`);
   });
 }
 
 function describe(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (v === null || v === undefined) return String(v);
-  if (typeof v === 'object') return `a ${(v as object).constructor?.name ?? 'object'} (${math.format(v)})`;
+  if (typeof v === 'object') return `a ${v.constructor?.name ?? 'object'} (${mathjs().format(v)})`;
   return `a ${typeof v} (${String(v)})`;
 }

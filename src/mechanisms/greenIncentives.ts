@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineBlock } from '../core/block';
 
 /** Parameters of the green incentives. */
 export const greenIncentivesParamsSchema = z
@@ -48,3 +49,15 @@ export function offsetCostUsd(carbonKg: number, usdPerTonne: number): number {
 export function carbonFeeUsd(carbonKg: number, usdPerTonne: number): number {
   return (carbonKg / 1000) * usdPerTonne;
 }
+
+/** The green-incentives policy block: reward multipliers for renewables and offsets, an offset price and a carbon price (its parameters are its API). */
+export const green = defineBlock({
+  key: 'green',
+  kind: 'policy',
+  description: 'green incentives: reward-weight multipliers for renewables and offsets, offset price, carbon price on un-offset CO2',
+  sources: ['offset price: Ecosystem Marketplace, State of the Voluntary Carbon Market 2024'],
+  params: { schema: greenIncentivesParamsSchema, defaults: noGreenIncentives },
+  build(ctx) {
+    return { api: { params: ctx.params } };
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Account } from '../core/ledger';
-
+import { defineBlock } from '../core/block';
+import { total } from '../metrics/series';
+import { treasury } from './treasury';
 /** Parameters of the scheduled burn. */
 export const scheduledBurnParamsSchema = z
   .object({
@@ -32,21 +33,29 @@ export function scheduledBurnAmount(p: ScheduledBurnParams, tick: number, supply
  * The scheduled burn (phase `post`): every K ticks the treasury burns a fixed
  * amount plus a share of supply, as far as its tokens allow.
  */
-export class ScheduledBurn {
-  readonly name = 'scheduledBurn';
-  /** Tokens burned this tick. */
-  burnedThisTick = 0;
-
-  constructor(
-    private readonly params: () => ScheduledBurnParams,
-    private readonly treasury: Account,
-  ) {}
-
-  post(world: { tick: number; ledger: { supply: number; burn(a: number): void } }): void {
-    const a = scheduledBurnAmount(this.params(), world.tick, world.ledger.supply, this.treasury.tokens);
-    this.burnedThisTick = a > 0 ? a : 0;
-    if (!(a > 0)) return;
-    this.treasury.tokens -= a;
-    world.ledger.burn(a);
-  }
-}
+export const scheduledBurn = defineBlock({
+  key: 'scheduledBurn',
+  kind: 'mechanism',
+  description: 'scheduled burn: every K ticks the treasury burns a fixed amount plus a share of supply',
+  params: { schema: scheduledBurnParamsSchema, defaults: { everyTicks: 90, tokens: 0, supplyShare: 0 } },
+  needs: { treasury },
+  metrics: { scheduled_burn: { unit: 'tokens', kind: 'flow', description: 'treasury tokens burned on schedule since the previous row' } },
+  kpis: { total_scheduled_burn: { unit: 'tokens', description: 'tokens burned on schedule over the run' } },
+  build(ctx) {
+    const t = ctx.deps.treasury;
+    const burn = t.spendTo('burn', 'scheduled burn');
+    const done = { burned: 0 };
+    return {
+      api: done,
+      hooks: {
+        post: (w) => {
+          const a = scheduledBurnAmount(ctx.params(), w.tick, w.ledger.supply, t.tokens);
+          done.burned = a > 0 ? a : 0;
+          if (a > 0) burn.move(a);
+        },
+      },
+      metrics: { scheduled_burn: () => done.burned },
+      summary: ({ series }) => ({ total_scheduled_burn: total(series, 'scheduled_burn') }),
+    };
+  },
+});

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { defineBlock } from '../core/block';
+import { last, meanAfterGenesis, total } from '../metrics/series';
+import { nodeRewards } from './nodeRewards';
 import type { Rng } from '../core/rng';
 
 /** Parameters of a DePIN service market: demand in service units per tick, price in USD per unit. */
@@ -215,3 +218,52 @@ export const servicePresets: Record<'gpuInference' | 'storage' | 'wireless', Ser
     node: { capacityPerUnit: 50, hardwareUsd: 500, opexUsdPerTick: 0.15, energyKwhPerTick: 0.48, idleShare: 0.8 },
   },
 };
+
+/**
+ * The DePIN service-market block (`ServiceMarket`): demand drawn in phase
+ * `exogenous` from the block's own stream, served in `pre` with the
+ * capacity of the nodes up this tick.
+ */
+export const service = defineBlock({
+  key: 'service',
+  kind: 'market',
+  description: 'DePIN service market: logistic or Bass adoption with AR(1) lognormal shocks; served = min(demand, up capacity)',
+  sources: ['Bass (1969), Management Science 15(5); Sultan, Farley & Lehmann (1990), J. Marketing Research'],
+  params: { schema: serviceMarketParamsSchema, defaults: servicePresets.gpuInference.market },
+  needs: { nodeRewards },
+  metrics: {
+    demand: { unit: 'service units/tick', description: 'demand for the service this tick' },
+    served: { unit: 'service units/tick', description: 'work served this tick, min(demand, up capacity)' },
+    utilisation: { unit: 'share', description: 'served / up capacity' },
+    revenue_usd: { unit: 'USD', kind: 'flow', description: "customers' spend since the previous row (served × price)" },
+  },
+  kpis: {
+    served_share: { unit: 'share', description: 'Σ served / Σ demand over the recorded rows after genesis' },
+    mean_utilisation: { unit: 'share', description: 'mean utilisation after genesis' },
+    final_capacity_to_demand: { unit: 'ratio', description: 'capacity online / demand at the last tick' },
+    total_revenue_usd: { unit: 'USD', description: "customers' spend over the run" },
+    final_demand: { unit: 'service units/tick', description: 'demand at the last tick' },
+  },
+  build(ctx) {
+    const m = new ServiceMarket(ctx.params, ctx.rng);
+    const nodes = ctx.deps.nodeRewards;
+    return {
+      api: m,
+      hooks: { exogenous: (w) => m.exogenous(w), pre: () => m.serve(nodes.upCapacity) },
+      metrics: { demand: () => m.demand, served: () => m.served, utilisation: () => m.utilisation, revenue_usd: () => m.revenueUsd },
+      summary: ({ series }) => {
+        const served = total(series, 'served');
+        const demand = total(series, 'demand');
+        const cap = series.capacity ? last(series, 'capacity') : m.capacity;
+        const finalDemand = last(series, 'demand');
+        return {
+          served_share: demand > 0 ? served / demand : 0,
+          mean_utilisation: meanAfterGenesis(series, 'utilisation'),
+          final_capacity_to_demand: finalDemand > 0 ? cap / finalDemand : 0,
+          total_revenue_usd: total(series, 'revenue_usd'),
+          final_demand: last(series, 'demand'),
+        };
+      },
+    };
+  },
+});

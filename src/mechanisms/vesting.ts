@@ -1,6 +1,39 @@
 import { z } from 'zod';
-import type { Holder } from '../core/ledger';
+import { distributionSchema } from '../core/distributions';
+import type { Account } from '../core/account';
+import { defineBlock, type TableRows } from '../core/block';
+import { marketPort } from '../market/amm';
+import { total } from '../metrics/series';
+import { treasury } from './treasury';
+import { UnlockLog } from './unlockLog';
 import { RunningSum } from '../core/sum';
+
+/** How the holders of one vesting sector behave; traits are drawn per agent. */
+export const sectorHolderTraitsSchema = z
+  .object({
+    /** Number of holders sharing the sector's unlocks. */
+    count: z.number().int().min(1),
+    /** Relative size of each holder's share of the sector (normalised within the sector). */
+    weight: distributionSchema,
+    /** Share of each unlock put up for sale, in [0, 1]. */
+    sellShare: distributionSchema,
+    /** Share of each unlock staked, in [0, 1] (taken after the sale share). */
+    stakeShare: distributionSchema,
+    /** Share of each unlock locked for lock-weighted rewards, in [0, 1] (after sale and stake). */
+    lockShare: distributionSchema,
+    /** Length of a lock, in ticks. */
+    lockTicks: distributionSchema,
+    /** Share of the tokens awaiting sale sold each tick, in (0, 1] (1: sell at once). */
+    sellPace: distributionSchema,
+    /**
+     * Price fall from the price at which a holder last locked that makes it
+     * leave the lock early, paying the early-exit penalty, in (0, 1];
+     * omitted: never.
+     */
+    exitDrawdown: distributionSchema.optional(),
+  })
+  .strict();
+export type SectorHolderTraits = z.infer<typeof sectorHolderTraitsSchema>;
 
 /** One allocation sector (team, investors, community, ecosystem, treasury, airdrop, …). */
 export const vestingSectorSchema = z
@@ -21,8 +54,11 @@ export const vestingSectorSchema = z
     tgeShare: z.number().min(0).max(1),
     /** Who receives the unlocks: the sector's holders (agents) or the treasury. */
     recipient: z.enum(['holders', 'treasury']),
+    /** How the sector's holders behave (when the recipient is `holders`). */
+    holders: sectorHolderTraitsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.recipient !== 'holders' || s.holders !== undefined, { message: "a sector with recipient 'holders' needs holders", path: ['holders'] });
 export type VestingSector = z.infer<typeof vestingSectorSchema>;
 
 /**
@@ -58,16 +94,15 @@ export function releasedBy(s: VestingSector, tick: number, ticksPerYear: number)
 export type UnlockSink = (sector: number, amount: number) => void;
 
 /**
- * Vesting: the allocations of all sectors, held as an escrow the ledger sees
- * (minted at genesis by `mintAllocations`). In phase `pre` each tick it
- * releases released(t) − released so far of each sector (see `releasedBy`)
- * to the sink; keeping the running released total makes each sector's
- * unlocks sum to exactly its allocation. Tick 0 (genesis) releases the TGE
- * share of sectors that start at 0 on the first tick.
+ * Vesting: the allocations of all sectors, held in the vesting account
+ * (minted at genesis). In phase `pre` each tick it releases released(t) −
+ * released so far of each sector (see `releasedBy`) to the sink; keeping the
+ * running released total makes each sector's unlocks sum to exactly its
+ * allocation. Tick 0 (genesis) releases the TGE share of sectors that start
+ * at 0 on the first tick.
  */
-export class Vesting implements Holder {
-  readonly name = 'vesting';
-  /** Unvested tokens, all sectors. */
+export class Vesting {
+  /** Unvested tokens, all sectors (recounted from the sectors, so exactly 0 once all is out). */
   escrow = 0;
   /** Tokens released so far, per sector. */
   readonly released: Float64Array;
@@ -82,14 +117,13 @@ export class Vesting implements Holder {
   ) {
     this.released = new Float64Array(sectors.length);
     this.releasedThisTickBySector = new Float64Array(sectors.length);
+    for (const s of sectors) this.escrow += s.tokens;
   }
 
-  /** Records the allocations as minted into escrow and returns the tokens minted. */
-  mintAllocations(ledger: { mint(a: number): void }): number {
+  /** Returns the allocations of all sectors, in tokens. */
+  get allocated(): number {
     let a = 0;
     for (const s of this.sectors) a += s.tokens;
-    ledger.mint(a);
-    this.escrow += a;
     return a;
   }
 
@@ -111,7 +145,6 @@ export class Vesting implements Holder {
       sum += amount;
       this.sink(k, amount);
     }
-    // Recounted from the sectors (few) rather than decremented, so it is exactly 0 once all is out.
     if (sum > 0) {
       let e = 0;
       for (let k = 0; k < this.sectors.length; k++) e += this.sectors[k].tokens - this.released[k];
@@ -120,12 +153,118 @@ export class Vesting implements Holder {
     this.releasedThisTick = sum;
     this.total.add(sum);
   }
-
-  tokenHoldings(): number {
-    return this.escrow;
-  }
-
-  usdHoldings(): number {
-    return 0;
-  }
 }
+
+/** The vesting block's parameters: its allocation sectors (none by default). */
+export const vestingParamsSchema = z
+  .object({ sectors: z.array(vestingSectorSchema).refine((ss) => new Set(ss.map((s) => s.name)).size === ss.length, { message: 'sector names must be unique' }) })
+  .strict();
+export type VestingParams = z.infer<typeof vestingParamsSchema>;
+
+/** What the vesting block gives other blocks. */
+export interface VestingApi {
+  readonly vesting: Vesting;
+  /**
+   * Sets who receives the sectors paid to holders: `receive(k, amount)`
+   * pays sector k's unlock out of the vesting account (see `route`), and
+   * `soldBySector` is what each sector's holders sold this tick.
+   */
+  setHolders(receive: UnlockSink, soldBySector: Float64Array): void;
+  /** The vesting account, where unlocks are paid from. */
+  readonly account: Account;
+}
+
+/**
+ * The vesting block: allocation sectors minted at genesis into the vesting
+ * account and released by cliff and linear schedule (`releasedBy`) to the
+ * treasury or to the sector's holders (the `sectorHolders` block). Writes
+ * `unlocks.arrow`: tokens unlocked and sold per sector and tick.
+ */
+export const vesting = defineBlock({
+  key: 'vesting',
+  kind: 'mechanism',
+  description: 'vesting sectors: genesis allocations released by TGE share, cliff and linear (daily or monthly) schedule',
+  params: { schema: vestingParamsSchema, defaults: { sectors: [] } },
+  needs: { treasury },
+  uses: { market: marketPort },
+  holders: { '': { circulating: false, description: 'allocations not yet vested' } },
+  metrics: {
+    vesting_escrow: { unit: 'tokens', description: 'allocations not yet vested' },
+    unlocked: { unit: 'tokens', kind: 'flow', description: 'tokens vested since the previous row' },
+  },
+  kpis: {
+    total_unlocked: { unit: 'tokens', description: 'tokens vested over the run' },
+    unlock_price_change_30d: { unit: 'share', description: 'price change over the 30 ticks after the largest unlock (0 when nothing unlocked)' },
+  },
+  tables: {
+    unlocks: {
+      description: 'vesting unlocks and sales: one row per tick and sector that unlocked or sold',
+      columns: [
+        { name: 'tick', kind: 'int32' },
+        { name: 'sector', kind: 'utf8' },
+        { name: 'unlocked', kind: 'float64' },
+        { name: 'sold', kind: 'float64' },
+      ],
+    },
+  },
+  check(p, _all, blocks) {
+    const k = p.sectors.findIndex((s) => s.recipient === 'holders');
+    return k >= 0 && !blocks.has('sectorHolders') ? [{ path: `sectors.${k}.recipient`, message: 'pays holders, but the model has no sectorHolders block to hold them' }] : [];
+  },
+  build(ctx) {
+    const sectors = ctx.params().sectors;
+    const account = ctx.account('');
+    const t = ctx.deps.treasury;
+    let holders: UnlockSink | null = null;
+    let sold: Float64Array | null = null;
+    const v = new Vesting(sectors, (k, amount) => {
+      if (sectors[k].recipient === 'treasury' || !holders) t.incomeFrom(account, 'allocation').move(amount);
+      else holders(k, amount);
+    });
+    const log = new UnlockLog(sectors.map((s) => s.name), v.releasedThisTickBySector);
+    const api: VestingApi = {
+      vesting: v,
+      account,
+      setHolders(receive, soldBySector) {
+        holders = receive;
+        sold = soldBySector;
+      },
+    };
+    return {
+      api,
+      hooks: { pre: (w) => v.pre(w), observe: (w) => log.note(w.tick, sold) },
+      genesis: () => {
+        const a = v.allocated;
+        if (a > 0) ctx.ledger.route('mint', account, 'allocation').move(a);
+      },
+      metrics: { vesting_escrow: () => v.escrow, unlocked: () => v.releasedThisTick },
+      summary: ({ series, ticks }) => ({
+        total_unlocked: total(series, 'unlocked'),
+        unlock_price_change_30d: series.price ? priceChangeAfterPeakUnlock(series.unlocked, series.price, ticks, 30) : 0,
+      }),
+      tables: { unlocks: (): TableRows => log.rows() },
+    };
+  },
+});
+
+/**
+ * Returns the tick-window price change after the largest unlock: with t* the
+ * recorded row (after genesis) of the largest `unlocked` value,
+ * p(t* + window) / p(t* − 1) − 1 (the first row at or past t* + window, or
+ * the last row); 0 when nothing unlocked.
+ */
+export function priceChangeAfterPeakUnlock(unlocked: Float64Array, price: Float64Array, ticks: Int32Array, window: number): number {
+  let best = 0;
+  let r = -1;
+  for (let k = 1; k < unlocked.length; k++) {
+    if (unlocked[k] > best) {
+      best = unlocked[k];
+      r = k;
+    }
+  }
+  if (r < 0) return 0;
+  let after = r;
+  while (after < ticks.length - 1 && ticks[after] < ticks[r] + window) after++;
+  return price[after] / price[r - 1] - 1;
+}
+

@@ -1,13 +1,16 @@
 import { RunError } from '../core/errors';
 import type { Metric } from '../experiment/model';
+import type { FlowRecorder } from './flows';
 
 /**
  * Collects one run's timeseries column-wise: a row at tick 0 (the initial
  * state), then every `every` ticks and at the last tick. Level metrics are
  * read at the row's tick; flow metrics are summed over every tick since the
- * previous row. Sampled metrics (O(N log N) ones) are read at rows whose
+ * previous row (0 at tick 0, before any tick ran). Sampled metrics (O(N log N) ones) are read at rows whose
  * tick is a multiple of `sampleEvery`, at tick 0 and at the last tick, and
- * hold their last sample in between. Columns are preallocated
+ * hold their last sample in between. With a `FlowRecorder`, the ledger's
+ * flows are summed the same way (row 0 holds the genesis allocation).
+ * Columns are preallocated
  * Float64Arrays, so recording does not allocate inside the tick loop.
  */
 export class Recorder {
@@ -23,6 +26,7 @@ export class Recorder {
     readonly totalTicks: number,
     readonly every: number,
     readonly sampleEvery = 1,
+    private readonly flows: FlowRecorder | null = null,
   ) {
     const capacity = Math.floor(totalTicks / every) + 2;
     this.ticks = new Int32Array(capacity);
@@ -36,8 +40,10 @@ export class Recorder {
   observe(tick: number): void {
     const ms = this.metrics;
     const fi = this.flowIdx;
-    for (let j = 0; j < fi.length; j++) this.flowTotals[fi[j]] += ms[fi[j]].read();
+    if (tick > 0) for (let j = 0; j < fi.length; j++) this.flowTotals[fi[j]] += ms[fi[j]].read();
+    this.flows?.accumulate();
     if (tick % this.every !== 0 && tick !== this.totalTicks) return;
+    this.flows?.emit(tick);
     const r = this.rows++;
     this.ticks[r] = tick;
     const sample = tick % this.sampleEvery === 0 || tick === this.totalTicks || r === 0;

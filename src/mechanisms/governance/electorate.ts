@@ -2,12 +2,22 @@ import type { Population } from '../../core/population';
 import { votingPower } from './rules';
 import type { VotingRule } from './params';
 
-type Cols = Record<string, Float64Array | Int32Array | Uint8Array | undefined>;
+/** The columns a voting population has; spread them into the class's schema. */
+export const electorateColumns = { role: 'u8', lockTicks: 'f64', delegate: 'i32' } as const;
+
+/** A population whose agents vote. */
+export type VotingPopulation = Population<typeof electorateColumns>;
+
+/** Returns float64 column `name` of `pop`, or null when its class has none. */
+function optionalF64(pop: Population, name: string): Float64Array | null {
+  return pop.hasF64(name) ? pop.f64Columns[name] : null;
+}
 
 /** Returns `pop[i]`'s tokens held: liquid + staked + unbonding, in tokens. */
 export function holdingsOf(pop: Population, i: number): number {
-  const c = pop.cols as unknown as Cols;
-  return pop.cols.tokens[i] + (c.staked?.[i] ?? 0) + (c.unbonding?.[i] ?? 0);
+  const staked = optionalF64(pop, 'staked');
+  const unbonding = optionalF64(pop, 'unbonding');
+  return pop.cols.tokens[i] + (staked ? staked[i] : 0) + (unbonding ? unbonding[i] : 0);
 }
 
 /** A population that holds tokens but does not vote, and the one position all its agents share (for the capture measure). */
@@ -17,15 +27,15 @@ export interface HolderGroup {
 }
 
 /**
- * The members who may vote: one or more populations, each with a `role`
- * column (position index into `ROLES`), optionally `lockTicks` (vote-escrow
- * lock, ticks) and `delegate` (index of the member's delegate within the
- * same population, −1 for none). Member m of population k is agent
+ * The members who may vote: one or more populations with the
+ * `electorateColumns`: `role` (position index into `ROLES`), `lockTicks`
+ * (vote-escrow lock, ticks) and `delegate` (index of the member's delegate
+ * within the same population, −1 for none). Member m of population k is agent
  * m − offset[k]. Offsets are fixed by `seal()`, called once every population
  * is initialised; agents added later are not members.
  */
 export class Electorate {
-  readonly pops: Population[] = [];
+  readonly pops: VotingPopulation[] = [];
   /** Populations that hold tokens but do not vote; counted when measuring capture. */
   readonly bystanders: HolderGroup[] = [];
   private offsets = new Int32Array(0);
@@ -35,7 +45,7 @@ export class Electorate {
   private sealed = false;
 
   /** Adds a voting population (before `seal`). */
-  add(pop: Population): void {
+  add(pop: VotingPopulation): void {
     if (this.sealed) throw new Error(`electorate is sealed; cannot add population ${pop.name}`);
     if (!this.pops.includes(pop)) this.pops.push(pop);
   }
@@ -63,7 +73,7 @@ export class Electorate {
   /** Returns the member number of `pop[i]`, or −1 when it is not a member. */
   member(pop: Population, i: number): number {
     this.seal();
-    const k = this.pops.indexOf(pop);
+    const k = this.pops.findIndex((p) => p === pop);
     if (k < 0 || i < 0 || i >= this.sizes[k]) return -1;
     return this.offsets[k] + i;
   }
@@ -82,8 +92,7 @@ export class Electorate {
   /** Returns member m's position (index into `ROLES`). */
   roleOf(m: number): number {
     const k = this.popOf(m);
-    const role = (this.pops[k].cols as unknown as Cols).role;
-    return role ? role[m - this.offsets[k]] : 0;
+    return this.pops[k].cols.role[m - this.offsets[k]];
   }
 
   /** Returns member m's tokens held, in tokens. */
@@ -101,12 +110,11 @@ export class Electorate {
     let total = 0;
     for (let k = 0; k < this.pops.length; k++) {
       const pop = this.pops[k];
-      const c = pop.cols as unknown as Cols;
-      const staked = c.staked;
-      const lock = c.lockTicks;
+      const staked = optionalF64(pop, 'staked');
+      const lock = pop.cols.lockTicks;
       const off = this.offsets[k];
       for (let i = 0; i < this.sizes[k]; i++) {
-        const w = pop.cols.active[i] ? votingPower(rule, holdingsOf(pop, i), staked?.[i] ?? 0, lock?.[i] ?? 0, maxLockTicks) : 0;
+        const w = pop.cols.active[i] ? votingPower(rule, holdingsOf(pop, i), staked ? staked[i] : 0, lock[i], maxLockTicks) : 0;
         out[off + i] = w;
         total += w;
       }
@@ -119,10 +127,10 @@ export class Electorate {
     this.seal();
     let any = false;
     for (let k = 0; k < this.pops.length; k++) {
-      const d = (this.pops[k].cols as unknown as Cols).delegate as Int32Array | undefined;
+      const d = this.pops[k].cols.delegate;
       const off = this.offsets[k];
       for (let i = 0; i < this.sizes[k]; i++) {
-        const to = d ? d[i] : -1;
+        const to = d[i];
         out[off + i] = to >= 0 && to < this.sizes[k] ? off + to : -1;
         if (to >= 0) any = true;
       }

@@ -21,22 +21,18 @@ export function executeProposal(gov: Governance, world: World, p: Proposal): str
       return null;
     }
     case 'grant': {
-      if (world.treasury.tokens < p.amount) return `treasury holds ${world.treasury.tokens} tokens, grant needs ${p.amount}`;
+      if (gov.funds.tokens < p.amount) return `treasury holds ${gov.funds.tokens} tokens, grant needs ${p.amount}`;
       const { pop, i } = gov.locate(p.recipient);
-      world.treasury.tokens -= p.amount;
-      pop.cols.tokens[i] += p.amount;
+      gov.routesOf(pop).grant.pay(i, p.amount);
       gov.stats.grantsTokens += p.amount;
       gov.stats.grantsThisTick += p.amount;
       return null;
     }
     case 'buyback': {
-      const pool = gov.pool;
-      const usd = Math.min(p.amount, world.treasury.usd);
-      if (!pool || !(usd > 0)) return 'treasury holds no USD to buy back with';
-      const tokens = pool.buy(usd);
-      world.treasury.usd -= usd;
-      if (gov.params().buybackBurn) world.ledger.burn(tokens);
-      else world.treasury.tokens += tokens;
+      const trade = gov.buyback;
+      const usd = Math.min(p.amount, gov.funds.usd);
+      if (!trade || !(usd > 0)) return 'treasury holds no USD to buy back with';
+      (gov.params().buybackBurn ? trade.burn : trade.keep).buy(usd);
       gov.stats.buybackUsd += usd;
       gov.stats.buybackThisTick += usd;
       return null;

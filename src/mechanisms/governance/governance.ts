@@ -1,9 +1,12 @@
+import type { Account } from '../../core/account';
+import type { Ledger } from '../../core/ledger';
 import { getPath } from '../../core/paths';
-import type { Holder } from '../../core/ledger';
 import type { Population } from '../../core/population';
 import type { Rng } from '../../core/rng';
+import type { Route } from '../../core/route';
 import type { World } from '../../core/world';
-import type { ConstantProductPool } from '../../market/amm';
+import type { ConstantProductPool, PoolTrader } from '../../market/constantProductPool';
+import type { Treasury } from '../treasury';
 import { Electorate } from './electorate';
 import { ROLES, type GovernanceParams } from './params';
 import type { GovernanceEvent, GovernanceEventKind, Proposal, ProposalSpec } from './proposal';
@@ -14,6 +17,15 @@ import { scheduledSpec } from './schedule';
 import { GovernanceStats } from './stats';
 
 const GRANTEE = ROLES.indexOf('grantee');
+
+/** The routes governance moves a population's money along: deposits in and out, grants, and bribes between agents. */
+interface MemberRoutes {
+  deposit: Route;
+  refund: Route;
+  grant: Route;
+  /** Bribes paid to this population's agents, by payer population. */
+  bribes: Map<Population, Route>;
+}
 const EMPTY_F64 = new Float64Array(0);
 const EMPTY_I8 = new Int8Array(0);
 
@@ -53,8 +65,7 @@ const EMPTY_I8 = new Int8Array(0);
  * measured; a passed proposal is `captured` when the tokens of holders
  * opposed exceed those of holders in favour.
  */
-export class Governance implements Holder {
-  readonly name = 'governance';
+export class Governance {
   readonly electorate = new Electorate();
   readonly stats = new GovernanceStats();
   /** Proposals open for votes. */
@@ -65,8 +76,6 @@ export class Governance implements Holder {
   readonly events: GovernanceEvent[] = [];
   /** The proposal that closed most recently (its ballot is kept, for delegators to review their delegate). */
   lastClosed: Proposal | null = null;
-  /** Deposits held in escrow, in tokens. */
-  escrowTokens = 0;
   /** Conviction voting: the id of the proposal each member supports (0: none). */
   supporting = new Int32Array(0);
   private lastScheduled = 0;
@@ -75,20 +84,48 @@ export class Governance implements Holder {
   private delegateBuf = new Int32Array(0);
   private readonly tally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
 
+  private readonly routes = new Map<Population, MemberRoutes>();
+  private readonly slashRoute: Route;
+  /** The treasury's trades on the pool for buyback proposals: tokens to the treasury, or burned. */
+  readonly buyback: { keep: PoolTrader; burn: PoolTrader } | null;
+
   constructor(
     readonly params: () => GovernanceParams,
     private readonly rng: Rng,
+    private readonly ledger: Ledger,
+    /** Proposal deposits held until a proposal closes. */
+    readonly escrow: Account,
+    readonly treasury: Treasury,
     readonly pool: ConstantProductPool | null = null,
-  ) {}
-
-  /** Returns tokens held in escrow (deposits), in tokens. */
-  tokenHoldings(): number {
-    return this.escrowTokens;
+  ) {
+    this.slashRoute = treasury.incomeFrom(escrow, 'deposit');
+    this.buyback = pool ? { keep: treasury.poolTrader(pool, 'governance buyback', 'treasury'), burn: treasury.poolTrader(pool, 'governance buyback', 'burn') } : null;
   }
 
-  /** Governance holds no USD. */
-  usdHoldings(): number {
-    return 0;
+  /** Returns the treasury's holdings (what grants and buybacks draw on). */
+  get funds(): Account {
+    return this.treasury.account;
+  }
+
+  /** Returns tokens held in escrow (deposits), in tokens. */
+  get escrowTokens(): number {
+    return this.escrow.tokens;
+  }
+
+  /** Returns the routes of population `pop`'s agents (opened on first use). */
+  routesOf(pop: Population): MemberRoutes {
+    let r = this.routes.get(pop);
+    if (!r) {
+      const tokens = this.ledger.pocket(pop.account!, pop, 'tokens');
+      r = {
+        deposit: this.ledger.route(tokens, this.escrow, 'proposal deposit'),
+        refund: this.ledger.route(this.escrow, tokens, 'deposit returned'),
+        grant: this.treasury.spendToAgents(pop, 'grant'),
+        bribes: new Map(),
+      };
+      this.routes.set(pop, r);
+    }
+    return r;
   }
 
   pre(world: World): void {
@@ -157,8 +194,7 @@ export class Governance implements Holder {
     }
     if (proposer >= 0 && g.depositTokens > 0) {
       const { pop, i } = this.locate(proposer);
-      pop.cols.tokens[i] -= g.depositTokens;
-      this.escrowTokens += g.depositTokens;
+      this.routesOf(pop).deposit.take(i, g.depositTokens);
       p.deposit = g.depositTokens;
     }
     this.snapshot(p);
@@ -222,12 +258,21 @@ export class Governance implements Holder {
     const pay = this.bribeOffer(p, m);
     if (!(pay > 0)) return 0;
     const b = p.bribe!;
-    b.payer.cols.usd[b.payerIndex] -= pay;
-    pop.cols.usd[i] += pay;
+    this.bribeRoute(b.payer, pop).between(b.payerIndex, i, pay);
     b.spentUsd += pay;
     this.stats.bribesUsd += pay;
     this.stats.bribesThisTick += pay;
     return pay;
+  }
+
+  private bribeRoute(payer: Population, to: Population): Route {
+    const bribes = this.routesOf(to).bribes;
+    let r = bribes.get(payer);
+    if (!r) {
+      const l = this.ledger;
+      bribes.set(payer, (r = l.route(l.pocket(payer.account!, payer, 'usd', 'usd'), l.pocket(to.account!, to, 'usd', 'usd'), 'bribe', 'usd')));
+    }
+    return r;
   }
 
   /** Returns the USD the bribe on `p` would pay member m now (0 when there is none or its budget is spent). */
@@ -246,9 +291,10 @@ export class Governance implements Holder {
   }
 
   /** Returns the share of the treasury's funds `p` requests (0 for parameter and signal proposals). */
-  requestedShare(world: World, p: Proposal): number {
-    if (p.kind === 'grant') return world.treasury.tokens > 0 ? p.amount / world.treasury.tokens : Infinity;
-    if (p.kind === 'buyback') return world.treasury.usd > 0 ? p.amount / world.treasury.usd : Infinity;
+  requestedShare(_world: World, p: Proposal): number {
+    const f = this.funds;
+    if (p.kind === 'grant') return f.tokens > 0 ? p.amount / f.tokens : Infinity;
+    if (p.kind === 'buyback') return f.usd > 0 ? p.amount / f.usd : Infinity;
     return 0;
   }
 
@@ -275,7 +321,7 @@ export class Governance implements Holder {
       case 'grant':
         if (!(spec.amountTokens > 0)) return `grant of ${spec.amountTokens} tokens must be positive`;
         if (spec.recipient < 0 || spec.recipient >= this.electorate.size) return `grant recipient ${spec.recipient} is not a member`;
-        if (spec.amountTokens > world.treasury.tokens) return `grant of ${spec.amountTokens} tokens exceeds the treasury's ${world.treasury.tokens}`;
+        if (spec.amountTokens > this.funds.tokens) return `grant of ${spec.amountTokens} tokens exceeds the treasury's ${this.funds.tokens}`;
         return null;
       case 'buyback':
         if (!this.pool) return 'no AMM pool to buy back on';
@@ -397,12 +443,11 @@ export class Governance implements Holder {
 
   private settleDeposit(world: World, p: Proposal, returned: boolean): void {
     if (!(p.deposit > 0)) return;
-    this.escrowTokens -= p.deposit;
     if (returned) {
       const { pop, i } = this.locate(p.proposer);
-      pop.cols.tokens[i] += p.deposit;
+      this.routesOf(pop).refund.pay(i, p.deposit);
     } else {
-      world.treasury.tokens += p.deposit;
+      this.slashRoute.move(p.deposit);
     }
     this.log(world.tick, returned ? 'deposit_returned' : 'deposit_slashed', p);
   }

@@ -1,6 +1,6 @@
 // Governance: proposals, voting rules, delegation, timelock, execution and capture metrics.
 export { Governance } from './governance';
-export { Electorate, holdingsOf, type HolderGroup } from './electorate';
+export { Electorate, electorateColumns, holdingsOf, type HolderGroup, type VotingPopulation } from './electorate';
 export {
   ROLES,
   VOTING_RULES,
@@ -19,5 +19,6 @@ export type { Proposal, ProposalSpec, ProposalOutcome, Bribe, GovernanceEvent, G
 export { votingPower, tallyBallot, voteOutcome, convictionStep, convictionThreshold, type Tally } from './rules';
 export { executeProposal } from './execute';
 export { GovernanceStats, powerConcentration } from './stats';
-export { governanceMetrics, governanceSummary, votingPowerConcentration } from './metrics';
-export { governanceEventsTable } from './events';
+export { votingPowerConcentration } from './concentration';
+export { governanceEventColumns, governanceEventRows } from './events';
+export { governance, governanceDefaults, BYSTANDER_ROLES } from './governanceBlock';

@@ -35,9 +35,9 @@ export function scheduledSpec(gov: Governance, world: World, rng: Rng): Proposal
   if (kind === 'grant') {
     const recipient = randomMemberWithRole(gov.electorate, GRANTEE, rng);
     if (recipient < 0) return null;
-    return { kind: 'grant', recipient, amountTokens: g.grantShare * world.treasury.tokens, quality: rng.next() };
+    return { kind: 'grant', recipient, amountTokens: g.grantShare * gov.funds.tokens, quality: rng.next() };
   }
-  if (kind === 'buyback') return { kind: 'buyback', amountUsd: g.buybackShare * world.treasury.usd };
+  if (kind === 'buyback') return { kind: 'buyback', amountUsd: g.buybackShare * gov.funds.usd };
   return { kind: 'signal' };
 }
 

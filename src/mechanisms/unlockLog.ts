@@ -1,4 +1,4 @@
-import type { RunTable } from '../experiment/model';
+import type { TableRows } from '../core/block';
 
 /**
  * A per-run log of vesting unlocks and sector sales, written as
@@ -9,7 +9,6 @@ import type { RunTable } from '../experiment/model';
  * (doubling), so logging allocates only when they fill.
  */
 export class UnlockLog {
-  readonly name = 'unlockLog';
   length = 0;
   private ticks = new Int32Array(256);
   private sectorIdx = new Int32Array(256);
@@ -19,43 +18,33 @@ export class UnlockLog {
   constructor(
     private readonly sectorNames: readonly string[],
     private readonly unlockedBySector: Float64Array,
-    private readonly soldBySector: Float64Array | null,
   ) {}
 
-  /** Phase `post`: logs this tick's unlocks and sales, by sector. */
-  post(world: { tick: number }): void {
+  /** Logs tick `tick`'s unlocks and (when there are holders) sales, by sector. */
+  note(tick: number, soldBySector: Float64Array | null): void {
     for (let k = 0; k < this.sectorNames.length; k++) {
       const u = this.unlockedBySector[k];
-      const s = this.soldBySector ? this.soldBySector[k] : 0;
+      const s = soldBySector ? soldBySector[k] : 0;
       if (!(u > 0) && !(s > 0)) continue;
       if (this.length === this.ticks.length) this.grow();
       const r = this.length++;
-      this.ticks[r] = world.tick;
+      this.ticks[r] = tick;
       this.sectorIdx[r] = k;
       this.unlocked[r] = u;
       this.sold[r] = s;
     }
   }
 
-  /** Returns the log as a run table named `unlocks`. */
-  table(): RunTable {
+  /** Returns the logged rows, column-wise. */
+  rows(): TableRows {
     return {
-      name: 'unlocks',
-      columns: [
-        { name: 'tick', kind: 'int32' },
-        { name: 'sector', kind: 'utf8' },
-        { name: 'unlocked', kind: 'float64' },
-        { name: 'sold', kind: 'float64' },
-      ],
-      collect: () => ({
-        length: this.length,
-        data: {
-          tick: this.ticks.slice(0, this.length),
-          sector: Array.from(this.sectorIdx.subarray(0, this.length), (k) => this.sectorNames[k]),
-          unlocked: this.unlocked.slice(0, this.length),
-          sold: this.sold.slice(0, this.length),
-        },
-      }),
+      length: this.length,
+      data: {
+        tick: this.ticks.slice(0, this.length),
+        sector: Array.from(this.sectorIdx.subarray(0, this.length), (k) => this.sectorNames[k]),
+        unlocked: this.unlocked.slice(0, this.length),
+        sold: this.sold.slice(0, this.length),
+      },
     };
   }
 

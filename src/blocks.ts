@@ -1,0 +1,58 @@
+// The face of tokensim for block authors (`tokensim/blocks`): what a new
+// mechanism, agent class, market or metric set is written with. Experiment
+// authors need only `tokensim` (src/index.ts).
+
+// Defining blocks and models
+export {
+  defineBlock,
+  port,
+  type Block,
+  type AnyBlock,
+  type BlockKind,
+  type BlockSpec,
+  type BlockContext,
+  type BlockParts,
+  type Port,
+  type Deps,
+  type MetricSpec,
+  type KpiSpec,
+  type HolderSpec,
+  type TableSpec,
+  type TableRows,
+  type RunRecord,
+} from './core/block';
+export { defineModel, BlockModel, type ModelSpec, type ModelParams, type Placement } from './model/defineModel';
+export type { Assembled, WorldParams } from './model/assemble';
+
+// The kernel
+export { World, PHASES, type Phase, type HookPhase, type Hook, type AgentClass, type AnyWorld, type Activation, type WorldOptions } from './core/world';
+export { Population, baseSchema, bytesPerAgent, COLUMN_BYTES, type Schema, type ColumnType, type Columns, type WithBase } from './core/population';
+export { Ledger, MAIN_CHAIN, type RouteEnd, type AccountOptions } from './core/ledger';
+export { Account, type Asset, type Pocket } from './core/account';
+export { Route } from './core/route';
+export { Rng } from './core/rng';
+export { deriveSeed } from './core/seeds';
+export { distributionSchema, sample, sampleInto, distributionMean, type Distribution } from './core/distributions';
+export { endow, addEndowed, drawTrait } from './core/genesis';
+export { ParamStore, validateParams, type ParamChange } from './core/params';
+export { InputError, RunError } from './core/errors';
+export { compensatedSum, RunningSum } from './core/sum';
+
+// Markets and the mechanisms other blocks build on
+export { ConstantProductPool, PoolTrader } from './market/constantProductPool';
+export { buyTokens, sellTokens, sellForUsd } from './market/trade';
+export { RewardIndex } from './mechanisms/rewardIndex';
+export { StakingPool, StakeAccount, stakingColumns, type StakingPopulation, type RewardSink } from './mechanisms/staking';
+export { NodeRewards, NodeAccount, nodeRewardColumns, type NodePopulation } from './mechanisms/nodeRewards';
+export { ServedWork, servedWorkColumns } from './mechanisms/servedWork';
+export { LockPool, LockAccount, lockColumns, type LockingPopulation } from './mechanisms/lockedStaking';
+export { Treasury, type TreasurySource } from './mechanisms/treasury';
+export { Vesting, type UnlockSink, type VestingApi } from './mechanisms/vesting';
+export { Governance, Electorate, electorateColumns, holdingsOf, type VotingPopulation } from './mechanisms/governance';
+export type { EmissionApi } from './mechanisms/emissionBlock';
+export type { FeeBurnApi } from './mechanisms/feeBurn';
+
+// Metric helpers
+export { last, total, meanAfterGenesis, spanYears } from './metrics/series';
+export { agentHoldings } from './metrics/holdings';
+export { FlowRecorder, FLOW_COLUMNS } from './metrics/flows';
