@@ -22,19 +22,18 @@ const experiment = defineExperiment({
   model: tokenEconomy,
   params: {
     // All service payments are USD revenue for the treasury (nothing burned on use), so revenue is the same in every variant.
-    service: { demandUsdPerTick: 20_000, growthPerYear: 0.5, noise: 0.3, revenueShare: 1 },
-    burn: { feeShare: 0 },
+    usageBurn: { demandUsdPerTick: 20_000, growthPerYear: 0.5, noise: 0.3, revenueShare: 1 },
+    feeBurn: { feeShare: 0 },
     buyback: { policy: 'off' },
     // The treasury also pays 3M USD a year of grants, so buybacks show up in its runway.
     treasuryPolicy: { grantsUsdPerYear: 3_000_000 },
-    governance: { enabled: false },
   },
   variants: {
     none: {},
-    fee_burn: { burn: { feeShare: 0.5, usdFees: 'buyAndBurn' } },
+    fee_burn: { feeBurn: { feeShare: 0.5, usdFees: 'buyAndBurn' } },
     buyback_burn: { buyback: buyback('burn') },
     buyback_distribute: { buyback: buyback('stakers') },
-    burn_plus_buyback: { burn: { feeShare: 0.5, usdFees: 'buyAndBurn' }, buyback: buyback('burn') },
+    burn_plus_buyback: { feeBurn: { feeShare: 0.5, usdFees: 'buyAndBurn' }, buyback: buyback('burn') },
   },
   seeds: 5,
   ticks: 365,

@@ -13,12 +13,12 @@
  *   npx tokensim run experiments/dao-treasury.ts --seeds 5
  *   npx ts-node experiments/dao-treasury.ts --seeds 2 --ticks 120
  */
-import { defineExperiment, runIfMain, tokenEconomy } from '../src';
+import { defineExperiment, governedTokenEconomy, runIfMain } from '../src';
 
 const experiment = defineExperiment({
   name: 'dao-treasury',
   description: 'Grants and buybacks from the treasury, decided by token-weighted vote.',
-  model: tokenEconomy,
+  model: governedTokenEconomy,
   params: {
     voters: {
       roles: { holder: 0.5, staker: 0.25, nodeOperator: 0.1, grantee: 0.15 },

@@ -17,14 +17,14 @@ const experiment = defineExperiment({
   description: 'Fixed emission vs pay-for-work vs burn-and-mint vs hybrid for a GPU inference network: capacity vs demand, price, net emission.',
   model: depinNetwork,
   variants: {
-    fixedEmission: { rewards: { model: 'fixedEmission' } },
-    utilisation: { rewards: { model: 'utilisation' } },
-    burnAndMint: { rewards: { model: 'burnAndMint' } },
-    hybrid: { rewards: { model: 'hybrid', capacityShare: 0.5 } },
+    fixedEmission: { depinRewards: { model: 'fixedEmission' } },
+    utilisation: { depinRewards: { model: 'utilisation' } },
+    burnAndMint: { depinRewards: { model: 'burnAndMint' } },
+    hybrid: { depinRewards: { model: 'hybrid', capacityShare: 0.5 } },
     // Never mint operators more than customers burn.
-    hybridCapped: { rewards: { model: 'hybrid', capacityShare: 0.5, netEmissionCapPerYear: 0 } },
+    hybridCapped: { depinRewards: { model: 'hybrid', capacityShare: 0.5, netEmissionCapPerYear: 0 } },
     // Burn and mint with three times the mint: is under-provisioning a matter of sizing M?
-    burnAndMintHighMint: { rewards: { model: 'burnAndMint', emission: { ratePerYear: 1_500_000 } } },
+    burnAndMintHighMint: { depinRewards: { model: 'burnAndMint', emission: { ratePerYear: 1_500_000 } } },
   },
   seeds: 5,
   ticks: 3 * 365,

@@ -16,7 +16,6 @@ const experiment = defineExperiment({
   model: tokenEconomy,
   params: {
     emission: { ratePerYear: 5_000_000 },
-    governance: { enabled: false },
   },
   variants: {
     constant: { emission: { schedule: 'constant' } },

@@ -16,9 +16,9 @@
  *   npx tokensim run experiments/governance-capture.ts --seeds 5
  *   npx ts-node experiments/governance-capture.ts --seeds 2 --ticks 120
  */
-import { defineExperiment, runIfMain, tokenEconomy, type DeepPartial, type TokenEconomyParams } from '../src';
+import { defineExperiment, governedTokenEconomy, runIfMain, type DeepPartial, type GovernedTokenEconomyParams } from '../src';
 
-const rules: Record<string, DeepPartial<TokenEconomyParams>> = {
+const rules: Record<string, DeepPartial<GovernedTokenEconomyParams>> = {
   token: { governance: { rule: 'token' } },
   stake: { governance: { rule: 'stake' } },
   quadratic: { governance: { rule: 'quadratic' } },
@@ -32,13 +32,13 @@ const rules: Record<string, DeepPartial<TokenEconomyParams>> = {
   },
 };
 
-const scenarios: Record<string, DeepPartial<TokenEconomyParams>> = {
+const scenarios: Record<string, DeepPartial<GovernedTokenEconomyParams>> = {
   whales: { voters: { whales: { count: 5 } } },
   whalesAndBuyer: { voters: { whales: { count: 5 } }, voteBuyer: { count: 1 } },
 };
 
 /** Every rule under every scenario: `<rule>/<scenario>`, each a merge of the two partial parameter sets. */
-const variants: Record<string, DeepPartial<TokenEconomyParams>> = {};
+const variants: Record<string, DeepPartial<GovernedTokenEconomyParams>> = {};
 for (const [rule, r] of Object.entries(rules)) {
   for (const [scenario, s] of Object.entries(scenarios)) {
     variants[`${rule}/${scenario}`] = {
@@ -52,7 +52,7 @@ for (const [rule, r] of Object.entries(rules)) {
 const experiment = defineExperiment({
   name: 'governance-capture',
   description: 'Capture of governance by whales and vote buying under six voting rules.',
-  model: tokenEconomy,
+  model: governedTokenEconomy,
   params: {
     voters: {
       roles: { holder: 0.6, staker: 0.25, nodeOperator: 0.15, grantee: 0 },

@@ -14,7 +14,7 @@
  * Morris ranks parameters cheaply; Sobol apportions variance but needs
  * n in the hundreds for tight intervals.
  */
-import { defineExperiment, equationOfExchangeKpis, tokenEconomy, withKpis } from '../src';
+import { defineExperiment, equationOfExchange, tokenEconomy } from '../src';
 
 /** Assumed token velocity for the equation-of-exchange valuation, turnovers per year. */
 export const VELOCITY_PER_YEAR = 20;
@@ -23,14 +23,15 @@ const experiment = defineExperiment({
   name: 'sensitivity',
   description: 'Global sensitivity of the token economy KPIs to emission, burn, reward split, AMM fee and trading activity.',
   // The AMM volume stands in for usage: the valuation KPIs (eoe_price, price_to_eoe, …) say how far the market price sits from use value.
-  model: withKpis(tokenEconomy, (p, series, ticks) => equationOfExchangeKpis(series, ticks, { velocityPerYear: VELOCITY_PER_YEAR, ticksPerYear: p.ticksPerYear })),
+  model: tokenEconomy.with(equationOfExchange),
+  params: { equationOfExchange: { velocityPerYear: VELOCITY_PER_YEAR, usage: 'volume' } },
   // The parameters screened, in their units: tokens/year, share of fees, share of emission, basis points, probability per tick.
   sweep: {
     kind: 'morris',
     params: {
       'emission.ratePerYear': { min: 1_000_000, max: 10_000_000 },
-      'burn.feeShare': { min: 0, max: 1 },
-      'rewards.stakers': { min: 0.2, max: 0.6 },
+      'feeBurn.feeShare': { min: 0, max: 1 },
+      'emission.split.stakers': { min: 0.2, max: 0.6 },
       'amm.feeBps': { min: 5, max: 100 },
       'traders.activity': { min: 0.02, max: 0.3 },
     },

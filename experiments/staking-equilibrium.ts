@@ -1,8 +1,7 @@
 /**
  * Staking equilibrium: does the simulated stake settle where the closed form
  * says? Stakers here compare the plain token yield R/S with their hurdle
- * (priceWeight 0); governance is off so R stays fixed, and there are no
- * voters (whose stake is not a choice). Theory:
+ * (priceWeight 0); there is no governance, so R stays fixed. Theory:
  * - with one common hurdle c, the staking contest's symmetric equilibrium
  *   gives a total stake R(n − 1)/(nc) → R/c for many stakers;
  * - with spread hurdles, the competitive fixed point S* = Σ_{h_i < R/S*} H_i
@@ -15,52 +14,57 @@
  *   npx tokensim run experiments/staking-equilibrium.ts
  *   npx tokensim inspect results/staking-equilibrium/<time>/summary.arrow
  */
-import {
-  defineExperiment,
-  runIfMain,
-  scheduledEmission,
-  stakingContestEquilibrium,
-  stakingEquilibrium,
-  tokenEconomy,
-  withKpis,
-  type TokenEconomy,
-} from '../src';
+import { defineExperiment, emission, runIfMain, scheduledEmission, stakers, stakingContestEquilibrium, stakingEquilibrium, tokenEconomy } from '../src';
+import { defineBlock } from '../src/blocks';
 
 /** Mean of the last `k` values of `xs`. */
 const tailMean = (xs: Float64Array, k: number) => xs.subarray(Math.max(0, xs.length - k)).reduce((s, x) => s + x, 0) / Math.min(k, xs.length);
 
-const model = withKpis(tokenEconomy, (params, series, _ticks, sim) => {
-  const econ = sim as TokenEconomy;
-  const pop = econ.stakers.population;
-  const n = pop.size;
-  const staked = pop.f64('staked');
-  const unbonding = pop.f64('unbonding');
-  const holdings = Float64Array.from({ length: n }, (_, i) => pop.cols.tokens[i] + staked[i] + unbonding[i]);
-  // Staker rewards at the final tick's scheduled rate, tokens per year (governance is off, so the parameters hold).
-  const R = scheduledEmission(params.emission, econ.world.tick, params.ticksPerYear) * params.ticksPerYear * params.rewards.stakers;
-  const equilibrium = stakingEquilibrium(R, pop.cols.hurdle, holdings);
-  // The contest view: n strategic stakers with the mean hurdle as their common cost.
-  const c = pop.cols.hurdle.subarray(0, n).reduce((s, x) => s + x, 0) / n;
-  const settled = tailMean(series.staked, 60);
-  const supply = series.supply[series.supply.length - 1];
-  return {
-    equilibrium_staked: equilibrium,
-    settled_staked: settled,
-    staked_gap: settled / equilibrium - 1,
-    equilibrium_staking_ratio: equilibrium / supply,
-    contest_staked: stakingContestEquilibrium(n, R, c).total,
-  };
+/** The closed forms, as a metric block the model is extended with: its KPIs sit beside the simulated ones in `summary.arrow`. */
+const stakingTheory = defineBlock({
+  key: 'stakingTheory',
+  kind: 'metrics',
+  description: 'closed-form staking equilibria for the stakers of the run',
+  needs: { stakers, emission },
+  kpis: {
+    equilibrium_staked: { unit: 'tokens', description: 'competitive fixed point S* = Σ_{h_i < R/S*} H_i over the stakers\' final holdings' },
+    settled_staked: { unit: 'tokens', description: 'mean stake over the last 60 recorded rows' },
+    staked_gap: { unit: 'share', description: 'settled / closed form − 1' },
+    equilibrium_staking_ratio: { unit: 'share', description: 'S* / final supply' },
+    contest_staked: { unit: 'tokens', description: "the staking contest's symmetric total R(n − 1)/(nc), c the mean hurdle" },
+  },
+  build(ctx) {
+    return {
+      api: undefined,
+      summary: ({ series, world }) => {
+        const pop = ctx.deps.stakers.population;
+        const { tokens, staked, unbonding, hurdle } = pop.cols;
+        const n = pop.size;
+        const holdings = Float64Array.from({ length: n }, (_, i) => tokens[i] + staked[i] + unbonding[i]);
+        // Staker rewards at the final tick's scheduled rate, tokens per year (no governance, so the parameters hold).
+        const p = world.params.emission;
+        const R = scheduledEmission(p, world.tick, world.ticksPerYear) * world.ticksPerYear * p.split.stakers;
+        const equilibrium = stakingEquilibrium(R, hurdle, holdings);
+        // The contest view: n strategic stakers with the mean hurdle as their common cost.
+        const c = hurdle.subarray(0, n).reduce((s, x) => s + x, 0) / n;
+        const settled = tailMean(series.staked, 60);
+        return {
+          equilibrium_staked: equilibrium,
+          settled_staked: settled,
+          staked_gap: settled / equilibrium - 1,
+          equilibrium_staking_ratio: equilibrium / series.supply[series.supply.length - 1],
+          contest_staked: stakingContestEquilibrium(n, R, c).total,
+        };
+      },
+    };
+  },
 });
 
 const experiment = defineExperiment({
   name: 'staking-equilibrium',
   description: 'Does the simulated stake settle at the closed-form staking equilibrium?',
-  model,
-  params: {
-    voters: { count: 0 },
-    governance: { enabled: false },
-    stakers: { priceWeight: { dist: 'constant', value: 0 } },
-  },
+  model: tokenEconomy.with(stakingTheory),
+  params: { stakers: { priceWeight: { dist: 'constant', value: 0 } } },
   variants: {
     'hurdle-0.3': { stakers: { hurdle: { dist: 'constant', value: 0.3 } } },
     'hurdle-0.5': { stakers: { hurdle: { dist: 'constant', value: 0.5 } } },

@@ -18,7 +18,7 @@ const experiment = defineExperiment({
   model: tokenEconomy,
   variants: {
     baseline: {},
-    'full-burn': { burn: { feeShare: 1 } },
+    'full-burn': { feeBurn: { feeShare: 1 } },
   },
   sweep: {
     kind: 'grid',

@@ -50,7 +50,7 @@ const experiment = defineExperiment({
   name: 'vesting-unlocks',
   description: 'Team and investor cliffs and the sell pressure around them, against no cliffs, daily unlocks, patient sellers and stakers.',
   model: tokenEconomy,
-  params: { vesting: { sectors: sectors() }, governance: { enabled: false } },
+  params: { vesting: { sectors: sectors() } },
   variants: {
     cliffs: {},
     no_cliffs: { vesting: { sectors: sectors({ cliffs: false }) } },

@@ -7,6 +7,7 @@ export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type Gover
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
 export { defineModel, type ModelParams } from './model/defineModel';
+export { type Distribution } from './core/distributions';
 
 // Blocks: markets, mechanisms, policies, agent classes, metric sets
 export { amm, marketPort, ammParamsSchema, type AmmParams } from './market/amm';
