@@ -14,7 +14,7 @@ interface PoolSetup {
 
 /**
  * 1000 tokens against 1000 USD, 30 bps fee (price 1 USD/token), on its own
- * ledger, with one agent holding 1e9 tokens and 1e9 USD to trade: `buy(u)`
+ * ledger (`books`), with one agent holding 1e9 tokens and 1e9 USD to trade: `buy(u)`
  * and `sell(a)` are that agent's swaps.
  */
 function pool({ tokenReserve = 1000, usdReserve = 1000, feeBps = 30, protocolFeeShare = 0 }: PoolSetup = {}) {
@@ -29,7 +29,7 @@ function pool({ tokenReserve = 1000, usdReserve = 1000, feeBps = 30, protocolFee
   ledger.route('mint', ledger.pocket(own, agent, 'tokens'), 'genesis').pay(0, 1e9);
   ledger.route('outside', ledger.pocket(own, agent, 'usd', 'usd'), 'genesis', 'usd').pay(0, 1e9);
   return Object.assign(p, {
-    ledger,
+    books: ledger,
     agent,
     buy: (usd: number) => p.buyFor(agent, 0, usd),
     sell: (tokens: number) => p.sellFor(agent, 0, tokens),
@@ -187,23 +187,23 @@ describe('ConstantProductPool protocol fee share', () => {
     const { tokens, usd } = p.agent.cols;
     expect(p.tokenReserve + p.fees.tokens + tokens[0]).toBeCloseTo(1000 + 1e9, 3);
     expect(p.usdReserve + p.fees.usd + usd[0]).toBeCloseTo(1000 + 1e9, 3);
-    expect(() => p.ledger.check(1)).not.toThrow();
+    expect(() => p.books.check(1)).not.toThrow();
   });
 
   it('hands over its protocol fees along a route from the fees account, leaving it empty', () => {
     const p = pool({ protocolFeeShare: 0.5 });
     p.sell(100);
     p.buy(100);
-    const collector = p.ledger.open('collector', { owner: 'test', circulating: false });
+    const collector = p.books.open('collector', { owner: 'test', circulating: false });
 
-    p.ledger.route(p.fees, collector, 'collect').move(p.fees.tokens);
-    p.ledger.route(p.fees, collector, 'collect', 'usd').move(p.fees.usd);
+    p.books.route(p.fees, collector, 'collect').move(p.fees.tokens);
+    p.books.route(p.fees, collector, 'collect', 'usd').move(p.fees.usd);
 
     expectRel(collector.tokens, 0.15);
     expectRel(collector.usd, 0.15);
     expect(p.fees.tokens).toBe(0);
     expect(p.fees.usd).toBe(0);
-    expect(() => p.ledger.check(1)).not.toThrow();
+    expect(() => p.books.check(1)).not.toThrow();
   });
 });
 
@@ -296,7 +296,7 @@ describe('ConstantProductPool ledger routes', () => {
     p.buy(100);
     p.sell(50);
 
-    const moved = p.ledger.routes.filter((r) => r.tick > 0 && r.reason.startsWith('swap')).map((r) => [r.fromName, r.toName, r.reason, r.asset]);
+    const moved = p.books.routes.filter((r) => r.tick > 0 && r.reason.startsWith('swap')).map((r) => [r.fromName, r.toName, r.reason, r.asset]);
     expect(moved).toEqual([
       ['agent', 'amm', 'swap', 'usd'],
       ['agent', 'amm.fees', 'swap fee', 'usd'],
@@ -327,32 +327,32 @@ describe('PoolTrader (a scalar party)', () => {
 
     expectRel(out, 90.66108938801491);
     expect(p.usdReserve).toBe(1100);
-    expectRel(p.ledger.burned, 90.66108938801491);
+    expectRel(p.books.burned, 90.66108938801491);
     expect(() => t.sell(1)).toThrow(/whose tokens go to burn cannot sell/);
-    expect(() => p.ledger.check(1)).not.toThrow();
+    expect(() => p.books.check(1)).not.toThrow();
   });
 
   it('sells newly minted tokens for USD paid to an account (a reward sold as it is paid)', () => {
     const p = pool();
-    const miners = p.ledger.open('miners', { owner: 'test', circulating: true });
+    const miners = p.books.open('miners', { owner: 'test', circulating: true });
     const t = p.trader(miners, 'mint', 'block subsidy');
 
     const usd = t.sell(100);
 
     expectRel(usd, 90.66108938801491);
     expect(miners.usd).toBe(usd);
-    expect(p.ledger.minted).toBe(1000 + 1e9 + 100);
-    expect(() => p.ledger.check(1)).not.toThrow();
+    expect(p.books.minted).toBe(1000 + 1e9 + 100);
+    expect(() => p.books.check(1)).not.toThrow();
   });
 
   it('pays the protocol’s cut unless protocolFee is false', () => {
     // protocolFeeShare 0.5: a 100 USD buy leaves 0.15 USD in fees with the cut, none without.
     const withCut = pool({ protocolFeeShare: 0.5 });
     const without = pool({ protocolFeeShare: 0.5 });
-    const a = withCut.ledger.open('buyer', { owner: 'test', circulating: true });
-    const b = without.ledger.open('buyer', { owner: 'test', circulating: true });
-    withCut.ledger.route('outside', a, 'genesis', 'usd').move(100);
-    without.ledger.route('outside', b, 'genesis', 'usd').move(100);
+    const a = withCut.books.open('buyer', { owner: 'test', circulating: true });
+    const b = without.books.open('buyer', { owner: 'test', circulating: true });
+    withCut.books.route('outside', a, 'genesis', 'usd').move(100);
+    without.books.route('outside', b, 'genesis', 'usd').move(100);
 
     withCut.trader(a, a, 'buyback').buy(100);
     without.trader(b, b, 'buyback', false).buy(100);
@@ -378,7 +378,7 @@ describe('ConstantProductPool conservation', () => {
         fc.array(swap, { minLength: 1, maxLength: 30 }),
         (feeBps, x, y, share, swaps) => {
           const p = pool({ tokenReserve: x, usdReserve: y, feeBps, protocolFeeShare: share });
-          p.ledger.beginTick(1, true);
+          p.books.beginTick(1, true);
           // The trade helpers cap each swap by the agent's balance, as agents trade. A run stops
           // at the first non-positive price (World.step fails it), so the sequence does too.
           for (const s of swaps) {
@@ -388,7 +388,7 @@ describe('ConstantProductPool conservation', () => {
           }
 
           // The check includes every balance being ≥ 0 within the ledger's tolerance (1e-9 of what entered).
-          expect(() => p.ledger.check(1)).not.toThrow();
+          expect(() => p.books.check(1)).not.toThrow();
         },
       ),
     );
