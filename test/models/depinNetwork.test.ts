@@ -37,7 +37,7 @@ function build(c: Config, check: boolean) {
       activation: c.activation,
       amm: { feeBps: c.feeBps },
       service: { adoption: c.adoption, shockSd: c.shockSd },
-      rewards: { model: c.model, emission: { ratePerYear: c.ratePerYear }, netEmissionCapPerYear: c.netCap },
+      depinRewards: { model: c.model, emission: { ratePerYear: c.ratePerYear }, netEmissionCapPerYear: c.netCap },
       consensus: { kind: c.consensus, rewardPerYear: c.consensusReward },
       green: { renewableMultiplier: c.multiplier, offsetMultiplier: c.multiplier, carbonPriceUsdPerTonne: c.carbonPrice },
       stakers: { count: c.stakers },
@@ -80,11 +80,11 @@ describe('DePIN network', () => {
         const net = build(c, false);
         for (let t = 0; t < 40; t++) {
           net.world.step();
-          const m = net.market;
+          const m = net.service;
           expect(m.served).toBeLessThanOrEqual(m.demand);
           expect(m.served).toBeLessThanOrEqual(m.capacity);
           // The market serves with the capacity of the nodes that were up when it served.
-          expect(m.capacity).toBe(net.byServed.upCapacity);
+          expect(m.capacity).toBe(net.depinRewards.byServed.upCapacity);
           expect(m.utilisation).toBeLessThanOrEqual(1);
         }
         const pop = net.nodeOperators.population;
@@ -131,11 +131,11 @@ describe('service presets in the network', () => {
     const net = smallNetwork({ service: preset.market, nodeOperators: presetOperators(preset) });
     for (let t = 0; t < 60; t++) {
       net.world.step();
-      expect(net.market.served).toBeLessThanOrEqual(Math.min(net.market.demand, net.market.capacity));
+      expect(net.service.served).toBeLessThanOrEqual(Math.min(net.service.demand, net.service.capacity));
     }
     expect(net.nodeOperators.nodeCount).toBeGreaterThan(0);
     // Per unit of capacity a storage box or hotspot uses far less power than a GPU.
-    const kwhPerCapacity = net.nodeOperators.energyKwh / net.market.capacity;
+    const kwhPerCapacity = net.nodeOperators.energyKwh / net.service.capacity;
     expect(kwhPerCapacity).toBeLessThan(0.6 * (servicePresets.gpuInference.node.energyKwhPerTick / servicePresets.gpuInference.node.capacityPerUnit));
   });
 });
