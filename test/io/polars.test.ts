@@ -26,7 +26,7 @@ describe('output files read by nodejs-polars', () => {
     const df = read(dir, 'runs');
     expect(df.height).toBe(runs);
     expect(types(df)).toEqual({
-      run_id: 'Int32', variant: 'String', point: 'Int32', replicate: 'Int32', seed: 'UInt32', 'burn.feeShare': 'Float64',
+      run_id: 'Int32', variant: 'String', point: 'Int32', replicate: 'Int32', seed: 'UInt32', 'feeBurn.feeShare': 'Float64',
       status: 'String', error: 'String', error_tick: 'Int32',
     });
     expect(df.getColumn('variant').toArray()).toEqual(['baseline', 'baseline', 'no-burn', 'no-burn']);
