@@ -16,6 +16,6 @@ export function modelCommand(args: string[]): string {
   const experiment = loadExperiment(files[0]);
   const model = experiment.model;
   if (!(model instanceof BlockModel)) throw new InputError(`model: ${files[0]}'s model is not made of blocks`);
-  const d = describeModel(model, experiment.defaults);
+  const d = describeModel(model, model.schema.parse(experiment.defaults));
   return json ? JSON.stringify(d, null, 2) : formatModelDescription(d);
 }
