@@ -36,21 +36,22 @@ export interface HillOptions {
  */
 export function hillTailIndex(xs: ArrayLike<number>, options: HillOptions = {}): number {
   const tail = options.tail ?? 'absolute';
-  const values: number[] = [];
+  const values = new Float64Array(xs.length);
+  let m = 0;
   for (let t = 0; t < xs.length; t++) {
     const x = xs[t];
-    if (tail === 'absolute') values.push(Math.abs(x));
-    else if (tail === 'upper' && x > 0) values.push(x);
-    else if (tail === 'lower' && x < 0) values.push(-x);
+    if (tail === 'absolute') values[m++] = Math.abs(x);
+    else if (tail === 'upper' && x > 0) values[m++] = x;
+    else if (tail === 'lower' && x < 0) values[m++] = -x;
   }
-  const m = values.length;
   if (m < 2) return NaN;
   const k = chooseK(m, options);
-  values.sort((a, b) => b - a);
-  const threshold = values[k];
+  // Ascending typed-array sort (no comparator): X_(i) is sorted[m − i].
+  const sorted = values.subarray(0, m).sort();
+  const threshold = sorted[m - 1 - k];
   if (!(threshold > 0)) return NaN;
   let s = 0;
-  for (let i = 0; i < k; i++) s += Math.log(values[i] / threshold);
+  for (let i = 0; i < k; i++) s += Math.log(sorted[m - 1 - i] / threshold);
   return s > 0 ? k / s : NaN;
 }
 
