@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsvColumns } from '../../src/market/replayCsv';
+import { tempCsvDir } from './tempCsv';
 
-const dir = mkdtempSync(join(tmpdir(), 'tokensim-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function csv(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const { csv } = tempCsvDir('tokensim-csv-');
 
 describe('readCsvColumns', () => {
   it('reads required and present optional columns with the file line of each row', () => {

@@ -1,18 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
 import { ReplayFactor, readReplaySeries } from '../../src/market/replayFactor';
+import { tempCsvDir } from './tempCsv';
 
-const dir = mkdtempSync(join(tmpdir(), 'tokensim-replay-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function csv(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const { dir, csv } = tempCsvDir('tokensim-replay-');
 
 function message(f: () => unknown): string {
   try {

@@ -63,7 +63,7 @@ export const PRICE_MOMENT_NAMES: readonly string[] = Object.keys(PRICE_MOMENT_DE
  * tick) with the moments `names` (default all of `PRICE_MOMENT_NAMES`), in
  * that order, each computed only when asked for. They follow Franke &
  * Westerhoff ("Structural stochastic volatility in asset pricing dynamics",
- * JEDC 36, 2012, sect. 3.2), whose daily-return moments are the reference
+ * JEDC 36, 2012), whose daily-return moments are the reference
  * for agent-based models, with kurtosis and the level added:
  * - `volatility`: sd of log returns r_t = ln(p_t/p_{t−1}), per tick;
  * - `mean_abs_return`: mean |r_t|, per tick;

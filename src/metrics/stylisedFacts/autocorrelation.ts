@@ -4,7 +4,7 @@
  *
  *   ρ̂_k = Σ_{t=k}^{n−1} (x_t − x̄)(x_{t−k} − x̄) / Σ_{t=0}^{n−1} (x_t − x̄)²,
  *
- * the estimator of Box & Jenkins (Time Series Analysis, 1976, eq. 2.1.12),
+ * the estimator of Box & Jenkins (Time Series Analysis, 1976),
  * with the full-sample mean and variance in the denominator. It is biased
  * towards 0 by about (1 + 3ρ)/n but keeps the estimated autocorrelation
  * function positive semi-definite, which is what the standard errors

@@ -10,7 +10,7 @@ export type TailSide = 'lower' | 'upper';
  *   CVaR_α = (1/m) [ Σ_{i=1}^{⌊m⌋} x_(i) + (m − ⌊m⌋) x_(⌊m⌋+1) ],
  *
  * the fractional-weight estimator of Acerbi & Tasche ("On the coherence of
- * expected shortfall", J. Banking & Finance 26, 2002, eq. 3.2 for the
+ * expected shortfall", J. Banking & Finance 26, 2002, applied to the
  * empirical distribution), which weights the boundary observation by the
  * share of it inside the tail, so CVaR is continuous in α and coherent;
  * it is the sample's value, not a loss (no sign flip). α = 1 gives the mean;
