@@ -13,6 +13,15 @@ export interface Evaluation {
   x: Float64Array;
   /** The objective (NaN for a failed evaluation). */
   value: number;
+  /** How far the point breaks its constraints (0: feasible; Infinity for a failed evaluation). */
+  violation: number;
+}
+
+/** An objective value with the amount by which the point breaks its constraints (0 or absent: it keeps them). */
+export interface Scored {
+  value: number;
+  /** Σ of the constraints' excesses, e.g. max(0, KPI − bound) summed, in any fixed unit; ≥ 0. */
+  violation?: number;
 }
 
 /** One generation's summary: the convergence history. */
@@ -24,8 +33,10 @@ export interface GenerationSummary {
   best: number;
   /** Median value in this generation. */
   median: number;
-  /** Best value so far. */
+  /** Best value so far (of a feasible point once there is one). */
   bestSoFar: number;
+  /** Share of this generation's points that kept their constraints. */
+  feasibleShare: number;
   /** Step size σ after the update, in unit-cube coordinates (share of each range). */
   sigma: number;
 }
@@ -37,6 +48,8 @@ export interface BestPoint {
   /** The same, as a vector in `paths` order. */
   x: number[];
   value: number;
+  /** 0 when the point keeps its constraints; else the smallest violation seen (no point was feasible). */
+  violation: number;
   generation: number;
   index: number;
 }
@@ -62,9 +75,10 @@ export interface MinimiseOptions {
   /**
    * Returns the objective at each point of a generation's batch (vectors in
    * `paths` order, parameter units), in order: call runs in parallel here.
-   * Lower is better; return NaN for a failed point (it ranks last).
+   * Lower is better; return NaN for a failed point (it ranks last). With
+   * constraints, return `{ value, violation }`: see `minimise` for the order.
    */
-  evaluate: (batch: Float64Array[]) => Promise<readonly number[]> | readonly number[];
+  evaluate: (batch: Float64Array[]) => Promise<readonly (number | Scored)[]> | readonly (number | Scored)[];
   /** Most evaluations to spend; a generation that would exceed it is not started. */
   budget: number;
   /** Seed of the search's random draws. */
@@ -113,6 +127,11 @@ export interface MinimiseResult {
  * `onGeneration` ends with the same result as an uninterrupted search.
  * Stops at the budget, when the search distribution has shrunk below `tolX`,
  * or when C's axis ratio passes 1e7. Maximise by negating the objective.
+ * Constraints: points are ranked by Deb's feasibility rules (Deb, Comput.
+ * Methods Appl. Mech. Eng. 186, 2000) — a feasible point (violation 0)
+ * before any infeasible one, feasible points by value, infeasible ones by
+ * violation — and CMA-ES, which uses only ranks, is told those ranks; so
+ * the reported best keeps the constraints whenever any evaluated point did.
  */
 export async function minimise(options: MinimiseOptions): Promise<MinimiseResult> {
   const box = searchBox(options.ranges, 'optimiser');
@@ -141,10 +160,10 @@ export async function minimise(options: MinimiseOptions): Promise<MinimiseResult
     const generation = cp.cma.generation;
     const genotypes = cma.ask();
     const batch = genotypes.map((u) => toParams(box, u));
-    const values = Array.from(await options.evaluate(batch));
-    if (values.length !== batch.length) throw new RangeError(`optimiser: evaluate returned ${values.length} values for ${batch.length} points`);
-    cma.tell(genotypes, values);
-    const evaluations = batch.map((x, index) => ({ generation, index, x, value: values[index] }));
+    const scores = Array.from(await options.evaluate(batch));
+    if (scores.length !== batch.length) throw new RangeError(`optimiser: evaluate returned ${scores.length} values for ${batch.length} points`);
+    const evaluations = batch.map((x, index) => ({ generation, index, x, ...scoreOf(scores[index]) }));
+    cma.tell(genotypes, ranks(evaluations));
     cp = advance(cp, cma, box.paths, evaluations);
     await options.onGeneration?.(structuredClone(cp), evaluations);
   }
@@ -160,20 +179,44 @@ function stopReason(cma: CmaEs, cp: MinimiseCheckpoint, tolX: number): StopReaso
   return null;
 }
 
+/** A returned score as value and violation: a failed point (NaN value or violation) is infeasible without bound. */
+function scoreOf(score: number | Scored): { value: number; violation: number } {
+  const value = typeof score === 'number' ? score : score.value;
+  const v = typeof score === 'number' ? 0 : (score.violation ?? 0);
+  if (Number.isNaN(value) || Number.isNaN(v)) return { value: NaN, violation: Infinity };
+  return { value, violation: Math.max(0, v) };
+}
+
+/** Negative when a ranks before b by the feasibility rules. */
+function compare(a: { value: number; violation: number }, b: { value: number; violation: number }): number {
+  if (a.violation > 0 || b.violation > 0) return a.violation - b.violation || 0;
+  return a.value - b.value;
+}
+
+/** The rank of each evaluation in its generation (0 = best), ties by position: what CMA-ES is told. */
+function ranks(evaluations: readonly Evaluation[]): number[] {
+  const order = evaluations.map((_, i) => i).sort((i, j) => compare(evaluations[i], evaluations[j]) || i - j);
+  const out = new Array<number>(evaluations.length);
+  order.forEach((i, r) => (out[i] = r));
+  return out;
+}
+
 function advance(cp: MinimiseCheckpoint, cma: CmaEs, paths: string[], evaluations: Evaluation[]): MinimiseCheckpoint {
   let best = cp.best;
   for (const e of evaluations) {
-    if (!Number.isNaN(e.value) && (best === null || e.value < best.value)) {
-      best = { params: paramRecord(paths, e.x), x: Array.from(e.x), value: e.value, generation: e.generation, index: e.index };
+    if (e.violation < Infinity && (best === null || compare(e, best) < 0)) {
+      best = { params: paramRecord(paths, e.x), x: Array.from(e.x), value: e.value, violation: e.violation, generation: e.generation, index: e.index };
     }
   }
-  const finite = evaluations.map((e) => (Number.isNaN(e.value) ? Infinity : e.value)).sort((a, b) => a - b);
+  const values = evaluations.map((e) => (Number.isNaN(e.value) ? Infinity : e.value)).sort((a, b) => a - b);
+  const ordered = [...evaluations].sort(compare);
   const summary: GenerationSummary = {
     generation: evaluations[0].generation,
     evaluations: cp.evaluations + evaluations.length,
-    best: finite[0],
-    median: finite.length % 2 ? finite[(finite.length - 1) / 2] : (finite[finite.length / 2 - 1] + finite[finite.length / 2]) / 2,
+    best: ordered[0].value,
+    median: values.length % 2 ? values[(values.length - 1) / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2,
     bestSoFar: best?.value ?? NaN,
+    feasibleShare: evaluations.filter((e) => e.violation === 0).length / evaluations.length,
     sigma: cma.sigma,
   };
   return { ...cp, evaluations: summary.evaluations, cma: cma.state, best, history: [...cp.history, summary] };

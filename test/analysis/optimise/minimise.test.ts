@@ -116,6 +116,31 @@ describe('minimise', () => {
     expect(resumed).toEqual(whole);
   });
 
+  it('respects a constraint: min (x − 0.8)² + (y − 0.8)² subject to x + y ≤ 1 reports a feasible point within 0.01 of (0.5, 0.5)', async () => {
+    const r = await minimise({
+      ranges: { x: { min: 0, max: 1 }, y: { min: 0, max: 1 } },
+      budget: 600,
+      seed: 3,
+      evaluate: (b) => b.map((p) => ({ value: (p[0] - 0.8) ** 2 + (p[1] - 0.8) ** 2, violation: Math.max(0, p[0] + p[1] - 1) })),
+    });
+    expect(r.best.violation).toBe(0);
+    expect(r.best.params.x + r.best.params.y).toBeLessThanOrEqual(1);
+    expect(Math.abs(r.best.params.x - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(r.best.params.y - 0.5)).toBeLessThan(0.01);
+    expect(r.history.at(-1)!.feasibleShare).toBeGreaterThan(0);
+  });
+
+  it('reports the least-violating point, marked infeasible, when no point keeps the constraints', async () => {
+    const r = await minimise({
+      ranges: { x: { min: 0, max: 1 } },
+      budget: 60,
+      seed: 1,
+      evaluate: (b) => b.map((p) => ({ value: -p[0], violation: 2 - p[0] })),
+    });
+    expect(r.best.violation).toBeGreaterThanOrEqual(1);
+    expect(r.best.params.x).toBeGreaterThan(0.9);
+  });
+
   it('treats NaN as a failed point and rejects bad input with one line', async () => {
     const r = await minimise({ ranges: box(2, -1, 1), budget: 120, seed: 1, evaluate: (b) => b.map((x) => (x[0] > 0.5 ? NaN : x[0] ** 2 + x[1] ** 2)) });
     expect(r.best.value).toBeLessThan(1e-3);
