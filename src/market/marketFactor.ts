@@ -43,7 +43,8 @@ export const marketFactorSchema: z.ZodType<MarketFactorParams> = z
     annualVolatility: z.number().positive().finite(),
     alpha: z.number().min(0).max(1),
     beta: z.number().min(0).max(1),
-    nu: z.number().gt(2, { message: 'nu must be > 2 (the innovations need a finite variance)' }),
+    // Infinity (normal innovations) is not a finite number, so it needs its own literal.
+    nu: z.union([z.number().gt(2, { message: 'nu must be > 2 (the innovations need a finite variance)' }), z.literal(Infinity)]),
     driftPerYear: z.number().finite(),
     ticksPerYear: z.number().int().positive(),
   })

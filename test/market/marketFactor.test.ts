@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
 import { Rng } from '../../src/core/rng';
@@ -59,6 +60,16 @@ describe('MarketFactor', () => {
     expect(marketFactorPath(DEFAULT_MARKET_FACTOR, 43, 1000)).not.toEqual(a);
   });
 
+  it('gives the same path for the same seed, whatever the length asked for (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 50 }), (seed, n, more) => {
+        const long = marketFactorPath(DEFAULT_MARKET_FACTOR, seed, n + more);
+        expect(marketFactorPath(DEFAULT_MARKET_FACTOR, seed, n)).toEqual(long.subarray(0, n));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('rejects α + β ≥ 1, ν ≤ 2 and an unknown field with one line naming the field', () => {
     expect(() => new MarketFactor({ ...P, alpha: 0.2, beta: 0.8 }, new Rng(1))).toThrow(
       new InputError('market factor: beta: alpha + beta must be < 1 (covariance stationarity)'),
@@ -66,6 +77,7 @@ describe('MarketFactor', () => {
     expect(() => new MarketFactor({ ...P, nu: 2 }, new Rng(1))).toThrow(/market factor: nu: nu must be > 2/);
     expect(() => new MarketFactor({ ...P, volatility: 1 } as MarketFactorParams, new Rng(1))).toThrow(InputError);
     expect(() => new MarketFactor({ ...P, ticksPerYear: 365.5 }, new Rng(1))).toThrow(/ticksPerYear/);
+    expect(() => new MarketFactor({ ...P, nu: Infinity }, new Rng(1))).not.toThrow();
   });
 });
 

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
+import { lorenzCurve } from '../../../src/metrics/inequality';
 import { conditionalValueAtRisk, valueAtRisk } from '../../../src/metrics/tail/cvar';
 
 const ONE_TO_TEN = [7, 3, 10, 1, 5, 9, 2, 8, 4, 6];
@@ -37,6 +39,34 @@ describe('conditionalValueAtRisk', () => {
     expect(() => conditionalValueAtRisk([1], 1.5)).toThrow(RangeError);
     expect(() => conditionalValueAtRisk([1, NaN], 0.5)).toThrow(RangeError);
     expect(conditionalValueAtRisk([], 0.05)).toBeNaN();
+  });
+});
+
+describe('conditionalValueAtRisk properties', () => {
+  const sample = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 40 });
+  const level = fc.double({ min: 0.001, max: 1, noNaN: true });
+
+  it('is nα·CVaR_α = L(α)·Σx, the Lorenz curve of the same sample (differential)', () => {
+    fc.assert(
+      fc.property(sample, level, (xs, alpha) => {
+        const total = xs.reduce((a, b) => a + b, 0);
+        fc.pre(total > 0);
+        const lhs = xs.length * alpha * conditionalValueAtRisk(xs, alpha);
+        expect(lhs).toBeCloseTo(lorenzCurve(xs, [alpha])[0] * total, 6);
+      }),
+    );
+  });
+
+  it('rises with α from the minimum to the mean, and never passes VaR', () => {
+    fc.assert(
+      fc.property(sample, level, level, (xs, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+        expect(conditionalValueAtRisk(xs, lo)).toBeLessThanOrEqual(conditionalValueAtRisk(xs, hi) + 1e-9);
+        expect(conditionalValueAtRisk(xs, hi)).toBeLessThanOrEqual(mean + 1e-9);
+        expect(conditionalValueAtRisk(xs, lo)).toBeLessThanOrEqual(valueAtRisk(xs, lo) + 1e-9);
+      }),
+    );
   });
 });
 
