@@ -28,6 +28,7 @@ describe('Altair base rewards, hand-worked from specs/altair/beacon-chain.md', (
     // isqrt(3.2·10^16) = 178885438; ⌊64·10^9 / 178885438⌋ = 357; 32 · 357 = 11424.
     expect(baseRewardPerIncrement(eth(32_000_000))).toBe(357n);
     expect(baseReward(eth(32), eth(32_000_000))).toBe(11424n);
+    expect(baseRewardPerIncrementFloat(32_000_000e9)).toBeCloseTo(357.771, 3); // the float rule: 0.22% more
   });
 
   it('gives 505 gwei per increment at 16 million ETH and 347 at 34 million', () => {

@@ -74,7 +74,11 @@ describe('blockSubsidy against the float halving schedule (src/mechanisms/emissi
         expect(gap).toBeLessThan(1);
       }),
     );
+    // At the 32nd halving the chain pays 5·10^9 >> 32 = 1 satoshi, the float schedule 5·10^9 / 2^32 = 1.164.
+    expect(Number(blockSubsidy(32 * HALVING_INTERVAL))).toBe(1);
+    expect(scheduledEmission(halving, 32 * HALVING_INTERVAL + 1, 1) * 1e8).toBeCloseTo(1.1641532, 6);
     const floatTotal = cumulativeEmission(halving, 64 * HALVING_INTERVAL, 1);
+    expect(floatTotal).toBeCloseTo(21_000_000, 6);
     expect(floatTotal * 1e8 - Number(cumulativeSubsidy(64 * HALVING_INTERVAL))).toBeCloseTo(2_310_000, -1);
   });
 });
