@@ -99,14 +99,15 @@ describe('netEmissionsEpoch against its float rule', () => {
         let supply = 200_000_000n * HNT;
         let prevSmoothed = 0n;
         let floatSmoothed = 300;
+        let worst = 0;
         for (const b of burns) {
           const burnt = supply - b;
           const e = netEmissionsEpoch({ prevSupply: supply, currSupply: burnt, notEmitted: 0n, prevSmoothedBurn: prevSmoothed, emission: 2054794520548n, netEmissionsCap: cap });
           const f = netEmissionsEpochFloat(floatSmoothed, Number(b), 2054794520548, Number(cap));
-          expect(Math.abs(Number(e.smoothedBurn) - f.smoothedBurn)).toBeLessThanOrEqual(14);
-          expect(Math.abs(Number(e.totalRewards) - f.totalRewards)).toBeLessThanOrEqual(14);
+          worst = Math.max(worst, Math.abs(Number(e.smoothedBurn) - f.smoothedBurn), Math.abs(Number(e.totalRewards) - f.totalRewards));
           [supply, prevSmoothed, floatSmoothed] = [e.currentHntSupply, e.smoothedBurn, f.smoothedBurn];
         }
+        expect(worst).toBeLessThanOrEqual(14);
       }),
       { numRuns: 30 },
     );
