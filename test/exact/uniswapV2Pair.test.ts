@@ -2,20 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getAmountOut } from '../../src/exact/uniswapV2Library';
 import { MINIMUM_LIQUIDITY, UniswapV2Pair, ZERO_ADDRESS } from '../../src/exact/uniswapV2Pair';
-import { e18, expectRevert } from './helpers';
+import { e18, expectRevert, pairWith } from './helpers';
 
 // Vectors from Uniswap/v2-core test/UniswapV2Pair.spec.ts, test by test.
 
 const WALLET = 'wallet';
 const OTHER = 'other';
-
-function pairWith(token0Amount: bigint, token1Amount: bigint): UniswapV2Pair {
-  const pair = new UniswapV2Pair();
-  pair.transferIn(0, token0Amount);
-  pair.transferIn(1, token1Amount);
-  pair.mint(WALLET);
-  return pair;
-}
 
 /** UniswapV2Pair.spec.ts `encodePrice`: [reserve1 · 2^112 / reserve0, reserve0 · 2^112 / reserve1]. */
 function encodePrice(reserve0: bigint, reserve1: bigint): [bigint, bigint] {

@@ -8,17 +8,9 @@ import {
   swapExactTokensForTokens,
   swapTokensForExactTokens,
 } from '../../src/exact/uniswapV2Router';
-import { e18, expectRevert } from './helpers';
+import { e18, expectRevert, pairWith } from './helpers';
 
 const WALLET = 'wallet';
-
-function pairWith(token0Amount: bigint, token1Amount: bigint): UniswapV2Pair {
-  const pair = new UniswapV2Pair();
-  pair.transferIn(0, token0Amount);
-  pair.transferIn(1, token1Amount);
-  pair.mint(WALLET);
-  return pair;
-}
 
 // Uniswap/v2-periphery test/UniswapV2Router02.spec.ts: 'quote', 'getAmountOut', 'getAmountIn', 'getAmountsOut', 'getAmountsIn'.
 describe('UniswapV2Library against UniswapV2Router02.spec.ts', () => {
