@@ -1,5 +1,6 @@
-import type { AmmParams } from '../market/amm';
 import { InputError } from '../core/errors';
+import type { Holder } from '../core/ledger';
+import type { AmmParams } from '../market/amm';
 import { getAmountIn, getAmountOut } from './uniswapV2Library';
 import { UniswapV2Pair } from './uniswapV2Pair';
 import { fromUnits, toUnits } from './units';
@@ -23,7 +24,7 @@ const GENESIS_LP = 'genesis';
  * base units would revert on chain; here it returns 0 and leaves the pool
  * untouched.
  */
-export class ExactConstantProductPool {
+export class ExactConstantProductPool implements Holder {
   readonly name = 'amm';
   readonly pair = new UniswapV2Pair();
   /** Traded value this tick, in USD (USD in for buys, USD out for sells). */
@@ -54,6 +55,21 @@ export class ExactConstantProductPool {
   /** Returns the marginal price, in USD per token. */
   get price(): number {
     return this.usdReserve / this.tokenReserve;
+  }
+
+  /** Returns the invariant k = tokens × USD, from the reserves in whole units. */
+  get k(): number {
+    return this.tokenReserve * this.usdReserve;
+  }
+
+  /** Returns the tokens the pair holds (its token-0 balance, synced or not), in tokens. */
+  tokenHoldings(): number {
+    return fromUnits(this.pair.balance0, this.tokenDecimals);
+  }
+
+  /** Returns the USD the pair holds (its token-1 balance), in USD. */
+  usdHoldings(): number {
+    return fromUnits(this.pair.balance1, this.usdDecimals);
   }
 
   /** Resets per-tick volume and fee counters. */

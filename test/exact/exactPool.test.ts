@@ -86,6 +86,8 @@ describe('ConstantProductPool (float) against ExactConstantProductPool (Uniswap 
     expect(relErr(out, f.buy(100))).toBeLessThanOrEqual(1e-12);
     expect(e.tokenReserve).toBe(1000 - out);
     expect(e.usdReserve).toBe(1100);
+    expect([e.tokenHoldings(), e.usdHoldings()]).toEqual([e.tokenReserve, e.usdReserve]);
+    expect(relErr(e.k, f.k)).toBeLessThanOrEqual(1e-12);
     expect([e.trades, e.volumeUsd]).toEqual([1, 100]);
     expect(e.feesUsd).toBeCloseTo(0.3, 12);
     e.beginTick();
