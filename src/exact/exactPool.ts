@@ -1,5 +1,4 @@
 import { InputError } from '../core/errors';
-import type { Holder } from '../core/ledger';
 import type { AmmParams } from '../market/amm';
 import { getAmountIn, getAmountOut } from './uniswapV2Library';
 import { UniswapV2Pair } from './uniswapV2Pair';
@@ -24,7 +23,7 @@ const GENESIS_LP = 'genesis';
  * base units would revert on chain; here it returns 0 and leaves the pool
  * untouched.
  */
-export class ExactConstantProductPool implements Holder {
+export class ExactConstantProductPool {
   readonly name = 'amm';
   readonly pair = new UniswapV2Pair();
   /** Traded value this tick, in USD (USD in for buys, USD out for sells). */
