@@ -512,6 +512,7 @@ export const nodeOperators = defineBlock({
   key: 'nodeOperators',
   kind: 'agents',
   description: 'DePIN node operators: join, expand, shrink and exit on payback against a hurdle; energy, carbon, collateral',
+  sources: ['payback-period entry with a hurdle: Dixit & Pindyck (1994), Investment under Uncertainty; DePIN operator economics as in Helium and io.net operator docs'],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
   uses: { treasury, depinRewards, service, green },

@@ -194,6 +194,7 @@ export const sectorHolders = defineBlock({
   key: 'sectorHolders',
   kind: 'agents',
   description: 'holders of vesting allocations: sell, stake or lock what unlocks; exit locks early on a price fall',
+  sources: ['unlock sell pressure: Keyrock, "Token Unlocks" (2023) study of 16,000 unlock events'],
   needs: { vesting, staking, locking, market: marketPort },
   population: {
     schema: sectorHoldersSchema,

@@ -162,6 +162,7 @@ export const stakers = defineBlock({
   key: 'stakers',
   kind: 'agents',
   description: 'stakers: stake when staking yield and price trend beat a personal hurdle; sell part of rewards',
+  sources: ['yield-seeking with heterogeneous hurdles: the staking contest of Chitra (2020), "Competitive equilibria between staking and on-chain lending", Cryptoeconomic Systems'],
   params: { schema: stakersParamsSchema, defaults: stakersDefaults },
   needs: { market: marketPort, staking },
   population: { schema: stakersSchema, count: (p) => p.count },

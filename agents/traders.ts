@@ -148,6 +148,7 @@ export const traders = defineBlock({
   key: 'traders',
   kind: 'agents',
   description: 'traders: noise, momentum and fundamentalist rules by a kind column, on the token market',
+  sources: ['noise, momentum (chartist) and fundamentalist rules: Brock & Hommes (1998), J. Econ. Dynamics and Control 22; Lux & Marchesi (1999), Nature 397'],
   params: { schema: tradersParamsSchema, defaults: tradersDefaults },
   needs: { market: marketPort },
   population: { schema: tradersSchema, count: (p) => p.count },

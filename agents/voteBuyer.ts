@@ -154,6 +154,7 @@ export const voteBuyer = defineBlock({
   key: 'voteBuyer',
   kind: 'agents',
   description: 'vote buyers: bribe voters per unit of power on the side they want, raising the offer while behind',
+  sources: ['Daian et al. (2018), "On-chain vote buying and the rise of dark DAOs"; the Curve wars bribe markets (Votium)'],
   params: { schema: voteBuyerParamsSchema, defaults: voteBuyerDefaults },
   needs: { governance },
   population: { schema: voteBuyerSchema, count: (p) => p.count },

@@ -300,6 +300,7 @@ export const voters = defineBlock({
   key: 'voters',
   kind: 'agents',
   description: 'governance voters: vote their position when the outcome is worth the cost, sell votes above a reservation, delegate',
+  sources: ['rational abstention (cost vs stake in the outcome): Downs (1957); vote buying: Daian et al. (2018), "On-chain vote buying and the rise of dark DAOs'],
   params: { schema: votersParamsSchema, defaults: votersDefaults },
   needs: { governance, staking },
   uses: { market: marketPort },

@@ -19,6 +19,8 @@ const USAGE = `usage:
   tokensim merge DIR... --out DIR
   tokensim inspect <file.arrow> [--rows N]
   tokensim params <experiment.ts>
+  tokensim model <experiment.ts> [--json]
+  tokensim blocks [--markdown]
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
   tokensim sensitivity <results-dir> [--kpi NAME]... [--variant V] [--bootstrap N] [--level L]
   tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
@@ -113,6 +115,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(formatParams(loadExperiment(rest[0])) + '\n');
         return 0;
       }
+      case 'blocks':
+        process.stdout.write((await import('./blocks')).blocksCommand(rest) + '\n');
+        return 0;
+      case 'model':
+        process.stdout.write((await import('./model')).modelCommand(rest) + '\n');
+        return 0;
       case 'merge':
         return await mergeCommand(rest);
       case 'deviate':
@@ -132,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect, params, merge, deviate, sensitivity, compare or report`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, model, blocks, merge, deviate, sensitivity, compare or report`);
     }
   } catch (e) {
     return reportError(e);

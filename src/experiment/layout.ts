@@ -19,13 +19,13 @@ export interface Rows {
 }
 
 /** A varied parameter's column: float64 when every value is a number, else utf8 (JSON for objects). */
-function paramColumn(plan: Plan, path: string): { spec: ColumnSpec; value: (run: RunSpec) => ColumnData } {
+function paramColumn(plan: Plan, path: string): { spec: ColumnSpec; value: (params: object | null) => ColumnData } {
   const numeric = plan.runs.every((r) => typeof getPath(r.params, path) === 'number');
-  if (numeric) return { spec: { name: path, kind: 'float64' }, value: (r) => Float64Array.of(getPath(r.params, path) as number) };
+  if (numeric) return { spec: { name: path, kind: 'float64' }, value: (p) => (p === null ? [null] : Float64Array.of(getPath(p, path) as number)) };
   return {
     spec: { name: path, kind: 'utf8', nullable: true },
-    value: (r) => {
-      const v = getPath(r.params, path);
+    value: (p) => {
+      const v = p === null ? null : getPath(p, path);
       return [v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v)];
     },
   };
@@ -60,6 +60,9 @@ export class OutputLayout {
           { name: 'replicate', kind: 'int32' },
           { name: 'seed', kind: 'uint32' },
           ...this.params.map((p) => p.spec),
+          // The same parameters as in force when the run ended: they differ where governance changed them.
+          ...this.params.map((p) => ({ ...p.spec, name: `${p.spec.name}@end`, nullable: true })),
+          { name: 'param_changes', kind: 'int32' },
           { name: 'status', kind: 'utf8' },
           { name: 'error', kind: 'utf8', nullable: true },
           { name: 'error_tick', kind: 'int32', nullable: true },
@@ -89,7 +92,11 @@ export class OutputLayout {
       error: [result.error],
       error_tick: [result.errorTick],
     };
-    for (const p of this.params) runs[p.spec.name] = p.value(run);
+    for (const p of this.params) {
+      runs[p.spec.name] = p.value(run.params);
+      runs[`${p.spec.name}@end`] = p.value(result.paramsAtEnd);
+    }
+    runs.param_changes = Int32Array.of(result.paramChanges);
 
     const n = result.ticks.length;
     const series: Record<string, ColumnData> = { run_id: new Int32Array(n).fill(run.runId), tick: result.ticks };

@@ -98,7 +98,19 @@ export function newManifest(plan: Plan, layout: OutputLayout, check: boolean, sh
     runsFailed: 0,
     files: layout.files,
     columns: Object.fromEntries(layout.tables.map((t) => [t.name, t.columns.map((c) => c.name)])),
+    units: columnUnits(plan),
     tables: layout.tables,
+  };
+}
+
+/** Returns the unit, description and declaring block of every metric and KPI column of `plan`'s model, by table. */
+function columnUnits(plan: Plan): Record<string, Record<string, { unit: string; description: string; block: string }>> {
+  const m = plan.experiment.model;
+  const entry = (c: { name: string; unit: string; description: string; block: string }) => [c.name, { unit: c.unit, description: c.description, block: c.block }] as const;
+  return {
+    timeseries: Object.fromEntries(m.metrics.map(entry)),
+    summary: Object.fromEntries(m.kpis.map(entry)),
+    tables: Object.fromEntries(m.tables.map((t) => [t.name, { unit: '', description: t.description, block: t.block }])),
   };
 }
 

@@ -20,6 +20,10 @@ export interface RunResult {
   summary: Record<string, number>;
   /** Extra table name → the run's rows (rows up to the failure for a failed run). */
   tables: Record<string, { data: Record<string, ColumnData>; length: number }>;
+  /** The parameters in force when the run ended (governance may have changed some), or null when it failed to build. */
+  paramsAtEnd: object | null;
+  /** Parameter changes during the run (governance votes, schedules). */
+  paramChanges: number;
 }
 
 /** Options of a single run. */
@@ -66,6 +70,8 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       series,
       summary: sim.summary(series, recorder.recordedTicks()),
       tables: collectTables(sim, flows),
+      paramsAtEnd: world.params,
+      paramChanges: world.paramStore.log.length,
     };
   } catch (e) {
     const err = e as Error;
@@ -78,6 +84,8 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
       series: recorder ? recorder.series() : {},
       summary: {},
       tables: sim ? collectTables(sim, flows) : {},
+      paramsAtEnd: sim ? sim.world.params : null,
+      paramChanges: sim ? sim.world.paramStore.log.length : 0,
     };
   }
 }

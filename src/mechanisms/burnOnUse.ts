@@ -37,6 +37,7 @@ export const usageBurn = defineBlock({
   key: 'usageBurn',
   kind: 'mechanism',
   description: 'burn on use: outside users buy tokens with USD for a token-priced service and burn them; a revenue share to the treasury',
+  sources: ['burn-and-mint: Helium Data Credits (docs.helium.com, "Data Credits")', 'Multicoin Capital, "New Models for Utility Tokens" (2018)'],
   params: { schema: serviceParamsSchema, defaults: { demandUsdPerTick: 0, growthPerYear: 0.5, noise: 0.3, revenueShare: 0.2 } },
   needs: { market: marketPort, treasury },
   metrics: {

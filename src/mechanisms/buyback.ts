@@ -78,6 +78,7 @@ export const buyback = defineBlock({
   key: 'buyback',
   kind: 'policy',
   description: 'treasury buybacks: fixed, revenue-share or price-floor policy; tokens burned, paid to stakers or held',
+  sources: ['revenue-share buybacks: Maker Smart Burn Engine (github.com/makerdao/dss-flappers), dYdX, GMX buy-and-distribute'],
   params: {
     schema: buybackParamsSchema,
     defaults: { policy: 'off', everyTicks: 30, amountUsd: 50_000, revenueShare: 0.5, maTicks: 30, floorRatio: 0.9, destination: 'burn' },

@@ -54,6 +54,7 @@ export const dynamicRewards = defineBlock({
   key: 'dynamicRewards',
   kind: 'mechanism',
   description: 'dynamic staking rewards: a base plus a share of last tick\'s fees and usage, scaled up when the staking ratio is below target',
+  sources: ['fee-funded staking rewards: Osmosis and Cosmos SDK x/distribution fee share; target-ratio multiplier as Polkadot NPoS (research.web3.foundation, "Token Economics")'],
   params: {
     schema: dynamicRewardsParamsSchema,
     defaults: { enabled: false, basePerYear: 1_000_000, feeShare: 0.5, usageShare: 0.2, targetRatio: 0.5, maxMultiplier: 3, source: 'mint' },

@@ -127,6 +127,7 @@ export const nodeRewards = defineBlock({
   key: 'nodeRewards',
   kind: 'mechanism',
   description: 'node-reward stream: tokens paid to online nodes pro rata to their reward weight',
+  sources: ['reward-per-weight index: Synthetix StakingRewards.sol (github.com/Synthetixio/synthetix), weighted by capacity as Helium PoC rewards by hotspot (HIP-10)'],
   columns: nodeRewardColumns,
   holders: { '': { circulating: false, description: 'node rewards distributed and not yet settled' } },
   metrics: {

@@ -37,6 +37,7 @@ export const scheduledBurn = defineBlock({
   key: 'scheduledBurn',
   kind: 'mechanism',
   description: 'scheduled burn: every K ticks the treasury burns a fixed amount plus a share of supply',
+  sources: ['BNB Auto-Burn (bnbburn.info; BEP-95): periodic burns of a set size'],
   params: { schema: scheduledBurnParamsSchema, defaults: { everyTicks: 90, tokens: 0, supplyShare: 0 } },
   needs: { treasury },
   metrics: { scheduled_burn: { unit: 'tokens', kind: 'flow', description: 'treasury tokens burned on schedule since the previous row' } },

@@ -163,6 +163,7 @@ export const treasury = defineBlock({
   key: 'treasury',
   kind: 'mechanism',
   description: "the protocol treasury: the one writer of its account, with books by source",
+  sources: ['double-entry bookkeeping: every posting has a debit, a credit and a reason (Pacioli 1494)'],
   params: { schema: treasuryParamsSchema, defaults: { tokens: 10_000_000, usd: 1_000_000 } },
   uses: { market: marketPort },
   holders: { '': { circulating: false, description: 'the protocol treasury' } },

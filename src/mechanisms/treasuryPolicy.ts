@@ -50,6 +50,7 @@ export const treasuryPolicy = defineBlock({
   key: 'treasuryPolicy',
   kind: 'policy',
   description: 'treasury spending: grants in USD leave the model, a token subsidy tops up staking rewards',
+  sources: ['treasury runway: value / yearly spend, as in DAO treasury reports (e.g. Llama, Karpatkey)'],
   params: { schema: treasuryPolicySchema, defaults: { grantsUsdPerYear: 0, subsidyTokensPerYear: 0 } },
   needs: { treasury, market: marketPort },
   uses: { staking },

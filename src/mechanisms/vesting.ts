@@ -184,6 +184,7 @@ export const vesting = defineBlock({
   key: 'vesting',
   kind: 'mechanism',
   description: 'vesting sectors: genesis allocations released by TGE share, cliff and linear (daily or monthly) schedule',
+  sources: ['OpenZeppelin VestingWallet (github.com/OpenZeppelin/openzeppelin-contracts, contracts/finance/VestingWallet.sol): linear vesting after a start', 'cliff-and-linear schedules as in Token Terminal / TokenUnlocks sector data'],
   params: { schema: vestingParamsSchema, defaults: { sectors: [] } },
   needs: { treasury },
   uses: { market: marketPort },

@@ -26,38 +26,58 @@ export const FLOWS_TABLE: TableInfo = {
  * route's per-tick total to the interval's total of its (from, to, reason)
  * group; at each recorded row it emits one row per group that moved
  * anything since the previous row (tokens and USD side by side). Routes of
- * the same group are summed. Rows come in group order (the order routes
- * were opened), so the table is deterministic.
+ * the same group are summed. Routes opened during the run (a block may open
+ * one on first use) join when they appear. Rows come in group order (the
+ * order routes were opened), so the table is deterministic.
  */
 export class FlowRecorder {
-  private readonly group: Int32Array;
+  private group = new Int32Array(0);
+  private readonly index = new Map<string, number>();
   private readonly keys: { from: string; to: string; reason: string }[] = [];
-  private tokens: Float64Array;
-  private usd: Float64Array;
+  private tokens = new Float64Array(0);
+  private usd = new Float64Array(0);
+  private seen = 0;
   private readonly rowTick: number[] = [];
   private readonly rowGroup: number[] = [];
   private readonly rowTokens: number[] = [];
   private readonly rowUsd: number[] = [];
 
   constructor(private readonly routes: readonly Route[]) {
-    const index = new Map<string, number>();
-    this.group = new Int32Array(routes.length);
-    routes.forEach((r, k) => {
+    this.join();
+  }
+
+  /** Gives every route opened since the last call its group. */
+  private join(): void {
+    const rs = this.routes;
+    if (rs.length === this.seen) return;
+    const group = new Int32Array(rs.length);
+    group.set(this.group);
+    for (let k = this.seen; k < rs.length; k++) {
+      const r = rs[k];
       const id = `${r.fromName}\u0000${r.toName}\u0000${r.reason}`;
-      let g = index.get(id);
+      let g = this.index.get(id);
       if (g === undefined) {
         g = this.keys.length;
-        index.set(id, g);
+        this.index.set(id, g);
         this.keys.push({ from: r.fromName, to: r.toName, reason: r.reason });
       }
-      this.group[k] = g;
-    });
-    this.tokens = new Float64Array(this.keys.length);
-    this.usd = new Float64Array(this.keys.length);
+      group[k] = g;
+    }
+    this.group = group;
+    this.seen = rs.length;
+    if (this.tokens.length < this.keys.length) {
+      const t = new Float64Array(this.keys.length);
+      const u = new Float64Array(this.keys.length);
+      t.set(this.tokens);
+      u.set(this.usd);
+      this.tokens = t;
+      this.usd = u;
+    }
   }
 
   /** Adds this tick's route totals to the interval (call once per tick, after the tick ran). */
   accumulate(): void {
+    this.join();
     const rs = this.routes;
     for (let k = 0; k < rs.length; k++) {
       const r = rs[k];

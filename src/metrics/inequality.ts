@@ -71,6 +71,104 @@ export function hhi(values: Float64Array | number[], n = values.length): number 
   return h;
 }
 
+/**
+ * `lorenzCurve(values, quantiles, n)` → the Lorenz curve of the holdings
+ * `values[0..n)` at each population share p in `quantiles`: L(p), the share
+ * of the total held by the poorest p of holders, dimensionless in [0, 1].
+ * With x_(1) ≤ … ≤ x_(n) and m = np,
+ *
+ *   L(p) = [ Σ_{i=1}^{⌊m⌋} x_(i) + (m − ⌊m⌋) x_(⌊m⌋+1) ] / Σ x,
+ *
+ * the curve through the points (i/n, Σ_{j≤i} x_(j) / Σ x) joined by straight
+ * lines, so a share that splits a holder counts that holder's fraction.
+ * L(p) = p for all p when the total is 0 (no inequality to show). Throws a
+ * RangeError for a quantile outside [0, 1] or a negative or non-finite
+ * holding.
+ */
+export function lorenzCurve(values: Float64Array | number[], quantiles: ArrayLike<number>, n = values.length): Float64Array {
+  const xs = sortedCopy(values, n);
+  const total = sumOf(xs);
+  const out = new Float64Array(quantiles.length);
+  for (let q = 0; q < quantiles.length; q++) {
+    const p = quantiles[q];
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`Lorenz quantile must be in [0, 1], got ${p}`);
+    out[q] = total === 0 ? p : partialSum(xs, n * p, false) / total;
+  }
+  return out;
+}
+
+/**
+ * `topShare(values, share, n)` → the share of the total held by the richest
+ * `share` of holders (0.01: top 1 %), dimensionless in [0, 1]:
+ * 1 − L(1 − share) on the Lorenz curve of `lorenzCurve`, summed from the top
+ * so that it does not cancel. For an exponential distribution of wealth the
+ * top-q share is q(1 − ln q): 0.330 for the top 10 %. `share` when the total
+ * is 0. Throws a RangeError unless 0 ≤ share ≤ 1.
+ */
+export function topShare(values: Float64Array | number[], share: number, n = values.length): number {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`top share must be a share in [0, 1], got ${share}`);
+  const xs = sortedCopy(values, n);
+  const total = sumOf(xs);
+  return total === 0 ? share : partialSum(xs, n * share, true) / total;
+}
+
+/**
+ * `palmaRatio(values, n)` → the Palma ratio, the richest 10 %'s share of the
+ * total over the poorest 40 %'s, T(0.1) / L(0.4) (Palma, Development and
+ * Change 42, 2011; Cobham & Sumner 2013), dimensionless: 0.25 for equal
+ * holdings, 0.1(1 + ln 10) / (0.4 + 0.6 ln 0.6) = 3.53 for an exponential
+ * distribution. Infinity when the poorest 40 % hold nothing and the richest
+ * something; NaN when the total is 0.
+ */
+export function palmaRatio(values: Float64Array | number[], n = values.length): number {
+  const xs = sortedCopy(values, n);
+  const total = sumOf(xs);
+  if (total === 0) return NaN;
+  const bottom = partialSum(xs, 0.4 * n, false);
+  const top = partialSum(xs, 0.1 * n, true);
+  return bottom === 0 ? Infinity : top / bottom;
+}
+
+/**
+ * `theil(values, n)` → the Theil T index of the holdings `values[0..n)`,
+ *
+ *   T = (1/n) Σ_i (x_i / x̄) ln(x_i / x̄),   0 · ln 0 = 0,
+ *
+ * dimensionless in [0, ln n] (Theil, Economics and Information Theory, 1967):
+ * 0 for equal holdings, ln n when one holder has everything, 1 − γ = 0.4228
+ * (γ Euler's constant) for an exponential distribution. Decomposes additively
+ * into within- and between-group parts, which the Gini does not. 0 when
+ * n ≤ 1 or the total is 0. Holdings must be non-negative and finite.
+ */
+export function theil(values: Float64Array | number[], n = values.length): number {
+  const xs = sortedCopy(values, n);
+  const total = sumOf(xs);
+  if (n <= 1 || total === 0) return 0;
+  const m = total / n;
+  const s = new RunningSum();
+  for (let i = 0; i < n; i++) if (xs[i] > 0) s.add((xs[i] / m) * Math.log(xs[i] / m));
+  return Math.max(0, s.value / n);
+}
+
+/** Σ of the m smallest (or, `fromTop`, largest) of the ascending xs, the boundary holder weighted by the fraction of m. */
+function partialSum(xs: Float64Array, m: number, fromTop: boolean): number {
+  const n = xs.length;
+  // n·p can land a rounding error away from a whole number (10 × 0.7 = 7.000000000000001).
+  const near = Math.round(m);
+  const count = Math.abs(m - near) < 1e-9 * Math.max(1, n) ? near : m;
+  const whole = Math.min(n, Math.floor(count));
+  const s = new RunningSum();
+  for (let i = 0; i < whole; i++) s.add(xs[fromTop ? n - 1 - i : i]);
+  if (whole < n) s.add((count - whole) * xs[fromTop ? n - 1 - whole : whole]);
+  return s.value;
+}
+
+function sumOf(xs: Float64Array): number {
+  const s = new RunningSum();
+  for (let i = 0; i < xs.length; i++) s.add(xs[i]);
+  return s.value;
+}
+
 /** Returns values[0..n) as a new ascending Float64Array, after checking that they are holdings. */
 function sortedCopy(values: Float64Array | number[], n: number): Float64Array {
   checkCount(values, n);

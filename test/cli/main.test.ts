@@ -37,8 +37,8 @@ describe('tokensim run: bad input fails before any run with one line', () => {
   });
 
   it('names a value out of range', async () => {
-    expect(await badInput('run', tiny, '--set', 'burn.feeShare=1.5')).toBe(2);
-    expect(io.stderr).toMatch(/burn\.feeShare/);
+    expect(await badInput('run', tiny, '--set', 'feeBurn.feeShare=1.5')).toBe(2);
+    expect(io.stderr).toMatch(/feeBurn\.feeShare/);
     expect(io.stderr).toMatch(/<=1|1\b/);
   });
 
@@ -85,6 +85,6 @@ describe('tokensim params', () => {
     expect(io.stdout).toMatch(/^emission\.ratePerYear +5000000$/m);
     expect(io.stdout).toMatch(/^stakers\.count +40$/m);
     expect(io.stdout).toMatch(/^stakers\.hurdle +\{"dist":"uniform","min":0\.02,"max":0\.3\}$/m);
-    expect(io.stdout).toMatch(/no-burn: \{"burn":\{"feeShare":0\}\}/);
+    expect(io.stdout).toMatch(/no-burn: \{"feeBurn":\{"feeShare":0\}\}/);
   });
 });

@@ -27,8 +27,8 @@ describe('memory', () => {
     const exp = defineExperiment({
       name: 'many',
       model: tokenEconomy,
-      params: { stakers: { count: 4 }, traders: { count: 4 }, nodeOperators: { candidates: 4, initialNodes: 2 }, voters: { count: 2 } },
-      variants: { a: {}, b: { burn: { feeShare: 0 } } },
+      params: { stakers: { count: 4 }, traders: { count: 4 }, nodeOperators: { candidates: 4, initialNodes: 2 } },
+      variants: { a: {}, b: { feeBurn: { feeShare: 0 } } },
       sweep: { kind: 'random', samples: 1000, params: { 'emission.ratePerYear': { min: 1e6, max: 1e7, scale: 'log' } } },
       seeds: 1,
       ticks: 3,

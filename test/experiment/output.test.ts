@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArrowFile, readColumns } from '../../src/io/arrowReader';
 import { defineExperiment } from '../../src/experiment/define';
-import type { Model } from '../../src/experiment/model';
 import { runExperiment, type ExperimentOutcome } from '../../src/experiment/runExperiment';
-import { tokenEconomy, type TokenEconomyParams } from '../../src/models/tokenEconomy';
+import { flakyModel } from '../fixtures/flaky';
 import tiny from '../fixtures/tiny';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-out-'));
@@ -29,11 +28,11 @@ describe('output directory', () => {
     const { columns, numRows } = readArrowFile(join(out.dir, 'runs.arrow'));
     expect(numRows).toBe(4);
     const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
-    expect(types).toMatchObject({ run_id: 'Int32', variant: 'Utf8', replicate: 'Int32', seed: 'Uint32', status: 'Utf8', error: 'Utf8', 'burn.feeShare': 'Float64' });
+    expect(types).toMatchObject({ run_id: 'Int32', variant: 'Utf8', replicate: 'Int32', seed: 'Uint32', status: 'Utf8', error: 'Utf8', 'feeBurn.feeShare': 'Float64' });
     const rows = readColumns(join(out.dir, 'runs.arrow'));
     expect(rows.run_id).toEqual([0, 1, 2, 3]);
     expect(rows.variant).toEqual(['baseline', 'baseline', 'no-burn', 'no-burn']);
-    expect(rows['burn.feeShare']).toEqual([0.5, 0.5, 0, 0]);
+    expect(rows['feeBurn.feeShare']).toEqual([0.5, 0.5, 0, 0]);
     expect(rows.status).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(rows.error).toEqual([null, null, null, null]);
     // Common random numbers: replicate r has the same seed in every variant.
@@ -73,16 +72,8 @@ describe('output directory', () => {
 });
 
 describe('a failing run', () => {
-  // The model throws at tick 7 when the fee is 99 bps: only the "broken" variant fails.
-  const flaky: Model<TokenEconomyParams> = {
-    ...tokenEconomy,
-    build(params, opts) {
-      const econ = tokenEconomy.build(params, opts);
-      if (params.amm.feeBps === 99) econ.world.addMechanism({ name: 'boom', pre: (w) => { if (w.tick === 7) throw new Error('boom'); } });
-      return econ;
-    },
-  };
-  const exp = defineExperiment({ ...tiny, model: flaky, name: 'flaky', params: { stakers: { count: 10 }, traders: { count: 10 } }, variants: { ok: {}, broken: { amm: { feeBps: 99 } } }, seeds: 1, ticks: 20 });
+  // The fixture's "boom" block throws at tick 7 when the fee is 99 bps, and fails to build at 98: only those variants fail.
+  const exp = defineExperiment({ name: 'flaky', model: flakyModel, params: { stakers: { count: 10 }, traders: { count: 10 } }, variants: { ok: {}, broken: { amm: { feeBps: 99 } } }, seeds: 1, ticks: 20 });
 
   it('is recorded as failed with its error and tick while the other runs finish', async () => {
     const out = await runExperiment(exp, { out: join(root, 'flaky'), log: null });
@@ -96,5 +87,17 @@ describe('a failing run', () => {
     expect((ts.run_id as number[]).filter((r) => r === 1)).toHaveLength(7); // ticks 0..6 recorded before the failure
     const summary = readColumns(join(out.dir, 'summary.arrow'));
     expect(summary.final_price[1]).toBeNull();
+  });
+
+  it('a run that fails to build, run 0 included, fails alone: recorded with its error at tick 0, the others written', async () => {
+    const unbuildable = defineExperiment({ name: 'unbuildable', model: flakyModel, params: { stakers: { count: 10 }, traders: { count: 10 } }, variants: { unbuildable: { amm: { feeBps: 98 } }, ok: {} }, seeds: 1, ticks: 20 });
+    const out = await runExperiment(unbuildable, { out: join(root, 'unbuildable'), log: null });
+    expect(out).toMatchObject({ status: 'failed', runs: 2, written: 2, failed: 1 });
+    const runs = readColumns(join(out.dir, 'runs.arrow'));
+    expect(runs.status).toEqual(['failed', 'ok']);
+    expect(runs.error[0]).toMatch(/cannot build/);
+    expect(runs.error_tick).toEqual([0, null]);
+    const ts = readColumns(join(out.dir, 'timeseries.arrow'));
+    expect((ts.run_id as number[]).filter((r) => r === 1)).toHaveLength(21);
   });
 });

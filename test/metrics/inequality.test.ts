@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gini, hhi, nakamoto } from '../../src/metrics/inequality';
+import { Rng } from '../../src/core/rng';
+import { gini, hhi, lorenzCurve, nakamoto, palmaRatio, theil, topShare } from '../../src/metrics/inequality';
 
 /** The O(n²) definition: G = Σ_i Σ_j |x_i − x_j| / (2 n² x̄). */
 function giniByDefinition(xs: number[]): number {
@@ -187,5 +188,90 @@ describe('hhi', () => {
 
   it('rejects negative holdings', () => {
     expect(() => hhi([1, -1])).toThrow(RangeError);
+  });
+});
+
+// One holder with everything among 100: the extreme of every measure.
+const ONE_HOLDER = Float64Array.from({ length: 100 }, (_, i) => (i === 37 ? 5 : 0));
+// A two-point distribution: 8 holders with 1, 2 with 6; total 20.
+const TWO_POINT = [1, 6, 1, 1, 1, 1, 6, 1, 1, 1];
+const EQUAL = new Float64Array(50).fill(3);
+
+describe('lorenzCurve', () => {
+  it('is the diagonal for equal holdings', () => {
+    const l = lorenzCurve(EQUAL, [0, 0.1, 0.4, 0.5, 1]);
+    [0, 0.1, 0.4, 0.5, 1].forEach((p, i) => expect(l[i]).toBeCloseTo(p, 14));
+  });
+
+  it('interpolates within a holder: the two-point distribution at 0.4, 0.85, 0.9, 0.95', () => {
+    // Sorted 1×8, 6, 6. L(0.4) = 4/20; L(0.85) = (8 + 0.5·6)/20; L(0.9) = 14/20; L(0.95) = (14 + 3)/20.
+    const l = lorenzCurve(TWO_POINT, [0.4, 0.85, 0.9, 0.95]);
+    [0.2, 0.55, 0.7, 0.85].forEach((v, i) => expect(l[i]).toBeCloseTo(v, 14));
+  });
+
+  it('stays at 0 until the last holder when one holds everything', () => {
+    const l = lorenzCurve(ONE_HOLDER, [0.5, 0.99, 0.995, 1]);
+    expect(Array.from(l).map((v) => Number(v.toFixed(12)))).toEqual([0, 0, 0.5, 1]);
+  });
+
+  it('rejects a quantile outside [0, 1]', () => {
+    expect(() => lorenzCurve([1, 2], [1.5])).toThrow(RangeError);
+  });
+});
+
+describe('topShare, palmaRatio, theil', () => {
+  it('equal holdings: top shares equal their population shares, Palma 0.1/0.4, Theil 0', () => {
+    expect(topShare(EQUAL, 0.01)).toBeCloseTo(0.01, 14);
+    expect(topShare(EQUAL, 0.1)).toBeCloseTo(0.1, 14);
+    expect(palmaRatio(EQUAL)).toBeCloseTo(0.25, 14);
+    expect(theil(EQUAL)).toBe(0);
+  });
+
+  it('one holder of 100: top 1% holds all, Palma infinite, Theil ln 100, Gini 0.99, Nakamoto 1', () => {
+    expect(topShare(ONE_HOLDER, 0.01)).toBe(1);
+    expect(topShare(ONE_HOLDER, 0.1)).toBe(1);
+    expect(palmaRatio(ONE_HOLDER)).toBe(Infinity);
+    expect(theil(ONE_HOLDER)).toBeCloseTo(Math.log(100), 12);
+    expect(gini(ONE_HOLDER)).toBeCloseTo(0.99, 14);
+    expect(nakamoto(ONE_HOLDER)).toBe(1);
+  });
+
+  it('two-point distribution (8 × 1, 2 × 6): top 10% 0.3, top 1% 0.03, Palma 1.5, Theil 0.3819, Gini 0.4', () => {
+    // Theil: (1/10)[8 · 0.5 ln 0.5 + 2 · 3 ln 3]; Gini: 8·2·5 ordered pairs ×2 = 160 over 2 · 10² · 2.
+    expect(topShare(TWO_POINT, 0.1)).toBeCloseTo(0.3, 14);
+    expect(topShare(TWO_POINT, 0.01)).toBeCloseTo(0.03, 14);
+    expect(palmaRatio(TWO_POINT)).toBeCloseTo(1.5, 14);
+    expect(theil(TWO_POINT)).toBeCloseTo((8 * 0.5 * Math.log(0.5) + 6 * Math.log(3)) / 10, 14);
+    expect(gini(TWO_POINT)).toBeCloseTo(0.4, 14);
+  });
+
+  it('exponential wealth (n = 200,000, seeded): Gini 1/2, top 10% 0.1(1 + ln 10), top 1% 0.01(1 + ln 100), Theil 1 − γ, Palma 3.53, L(p) = p + (1 − p) ln(1 − p), all within 0.005 (Palma 0.05)', () => {
+    const rng = new Rng(2024);
+    const xs = Float64Array.from({ length: 200_000 }, () => -Math.log(1 - rng.next()));
+    expect(Math.abs(gini(xs) - 0.5)).toBeLessThan(0.005);
+    expect(Math.abs(topShare(xs, 0.1) - 0.1 * (1 + Math.log(10)))).toBeLessThan(0.005);
+    expect(Math.abs(topShare(xs, 0.01) - 0.01 * (1 + Math.log(100)))).toBeLessThan(0.005);
+    expect(Math.abs(theil(xs) - (1 - 0.5772156649))).toBeLessThan(0.005);
+    const bottom40 = 0.4 + 0.6 * Math.log(0.6);
+    expect(Math.abs(palmaRatio(xs) - (0.1 * (1 + Math.log(10))) / bottom40)).toBeLessThan(0.05);
+    const l = lorenzCurve(xs, [0.25, 0.5, 0.75]);
+    [0.25, 0.5, 0.75].forEach((p, i) => expect(Math.abs(l[i] - (p + (1 - p) * Math.log(1 - p)))).toBeLessThan(0.005));
+  });
+
+  it('read only the first n values and reject negative holdings', () => {
+    expect(topShare([1, 1, 100], 0.5, 2)).toBeCloseTo(0.5, 14);
+    expect(theil([1, 1, 100], 2)).toBe(0);
+    expect(() => theil([1, -1])).toThrow(RangeError);
+    expect(() => topShare([1], 2)).toThrow(RangeError);
+  });
+
+  it('top shares and the Lorenz curve agree: T(q) = 1 − L(1 − q) (property)', () => {
+    fc.assert(
+      fc.property(holdings, fc.double({ min: 0, max: 1, noNaN: true }), (xs, q) => {
+        const total = xs.reduce((s, x) => s + x, 0);
+        fc.pre(total > 0);
+        expect(topShare(xs, q)).toBeCloseTo(1 - lorenzCurve(xs, [1 - q])[0], 9);
+      }),
+    );
   });
 });

@@ -1,0 +1,61 @@
+import { nodeOperators } from '../../agents/nodeOperators';
+import { sectorHolders } from '../../agents/sectorHolders';
+import { stakers } from '../../agents/stakers';
+import { traders } from '../../agents/traders';
+import { voteBuyer } from '../../agents/voteBuyer';
+import { voters } from '../../agents/voters';
+import { equationOfExchange } from '../analysis/valuation';
+import type { AnyBlock } from '../core/block';
+import { amm } from '../market/amm';
+import { usageBurn } from '../mechanisms/burnOnUse';
+import { buyback } from '../mechanisms/buyback';
+import { consensus } from '../mechanisms/consensusRewards';
+import { depinRewards } from '../mechanisms/depinRewards';
+import { dynamicRewards } from '../mechanisms/dynamicRewards';
+import { emission } from '../mechanisms/emissionBlock';
+import { feeBurn } from '../mechanisms/feeBurn';
+import { governance } from '../mechanisms/governance/governanceBlock';
+import { green } from '../mechanisms/greenIncentives';
+import { locking } from '../mechanisms/lockedStaking';
+import { nodeRewards } from '../mechanisms/nodeRewards';
+import { scheduledBurn } from '../mechanisms/scheduledBurn';
+import { service } from '../mechanisms/serviceMarket';
+import { staking } from '../mechanisms/staking';
+import { treasury } from '../mechanisms/treasury';
+import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
+import { vesting } from '../mechanisms/vesting';
+import { footprint } from '../metrics/footprint';
+import { holdings } from '../metrics/holdings';
+import { supplyMetrics } from '../metrics/supplyMetrics';
+
+/** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
+export const blockLibrary: readonly AnyBlock[] = [
+  amm,
+  service,
+  treasury,
+  staking,
+  nodeRewards,
+  locking,
+  emission,
+  feeBurn,
+  usageBurn,
+  scheduledBurn,
+  vesting,
+  dynamicRewards,
+  depinRewards,
+  consensus,
+  governance,
+  buyback,
+  treasuryPolicy,
+  green,
+  stakers,
+  traders,
+  nodeOperators,
+  voters,
+  voteBuyer,
+  sectorHolders,
+  supplyMetrics,
+  holdings,
+  footprint,
+  equationOfExchange,
+];
