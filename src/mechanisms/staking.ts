@@ -20,7 +20,7 @@ export const stakingParamsSchema = z
 export type StakingParams = z.infer<typeof stakingParamsSchema>;
 
 /** Columns the staking pool keeps on each population that stakes; spread them into the class's schema. */
-export const stakingColumns = { staked: 'f64', stakeSnapshot: 'f64', unbonding: 'f64' } as const;
+export const stakingColumns = { staked: 'f64', stakeSnapshot: 'f64', unbonding: 'f64', unbondingChunks: 'i32' } as const;
 
 /** A population that can stake: one whose schema spreads `stakingColumns`. */
 export type StakingPopulation = Population<typeof stakingColumns>;
@@ -99,13 +99,23 @@ export class StakeAccount {
     if (period <= 0) this.unstakeRoute.within(i, a);
     else this.unbondRoute.within(i, a);
     this.pool.noteUnstake(c.staked[i] === 0, a);
-    if (period > 0) this.pool.queue(tick + period, this.number, i, a);
+    if (period > 0) {
+      c.unbondingChunks[i]++;
+      this.pool.queue(tick + period, this.number, i, a);
+    }
     return a;
   }
 
-  /** Releases `a` tokens of agent i from unbonding (a chunk that matured). */
+  /**
+   * Releases a matured chunk of `a` tokens of agent i from unbonding. The
+   * agent's last chunk releases all its unbonding balance, so rounding over
+   * many chunks never leaves a residue (or a negative balance) behind.
+   */
   release(i: number, a: number): void {
-    this.releaseRoute.within(i, a);
+    const c = this.pop.cols;
+    const last = --c.unbondingChunks[i] === 0;
+    const amount = last ? c.unbonding[i] : a < c.unbonding[i] ? a : c.unbonding[i];
+    if (amount > 0) this.releaseRoute.within(i, amount);
   }
 }
 
@@ -120,7 +130,9 @@ export class StakeAccount {
  * Unstaked tokens wait `unbondingTicks` ticks: each unstake is its own
  * chunk, released to the agent's token balance in the `pre` phase of tick
  * (unstake tick + unbondingTicks), with the period in force when it was
- * unstaked. Unbonding tokens earn no reward.
+ * unstaked. Unbonding tokens earn no reward. An agent's last pending chunk
+ * releases all its unbonding balance, so `unbonding` is exactly 0 when
+ * nothing is pending.
  *
  * Accounts: `staking` (every agent's stake, column `staked`),
  * `staking.unbonding` (column `unbonding`), `staking.rewards` (rewards
