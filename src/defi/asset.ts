@@ -22,6 +22,8 @@ export interface DefiAsset {
   readonly symbol: string;
   readonly ledger: Ledger;
   readonly unit: Asset;
+  /** The float64 column of a population that holds it (`tokens`, `usd`, or the issued asset's own). */
+  readonly column: string;
   /** Returns the pocket holding this asset for the agents of `pop`. */
   pocketOf(pop: Population): Pocket;
   /** Opens a scalar account `name` holding this asset. */
@@ -43,6 +45,7 @@ function worldAsset(ledger: Ledger, symbol: string, unit: Asset): DefiAsset {
     symbol,
     ledger,
     unit,
+    column: unit,
     pocketOf(pop) {
       if (!pop.account) throw new Error(`population ${pop.name} has no ledger account`);
       return ledger.pocket(pop.account, pop, unit, unit);

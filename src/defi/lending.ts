@@ -104,7 +104,6 @@ export const lending = defineBlock({
     }
     const pool = new LendingPool(markets, params);
     const incentive = ctx.ledger.route('mint', markets[0].cash, 'lending incentive');
-    let incentives = 0;
     let unhealthy = 0;
     let underwater = 0;
     const sumUsd = (f: (m: LendingMarket) => number) => markets.reduce((s, m) => s + f(m) * m.price(), 0);
@@ -128,11 +127,10 @@ export const lending = defineBlock({
         pre: (w) => {
           pool.beginTick();
           pool.accrue(w.ticksPerYear);
-          incentives = 0;
           const per = params().incentiveTokensPerYear / w.ticksPerYear;
           if (per > 0 && markets[0].shares > 0) {
             incentive.move(per);
-            incentives = per;
+            pool.incentives = per;
           }
         },
         observe: scan,
@@ -150,7 +148,7 @@ export const lending = defineBlock({
         supply_apr_token: () => markets[0].supplyRatePerYear,
         supply_apr_usd: () => markets[1].supplyRatePerYear,
         interest_usd: () => sumUsd((m) => m.interestThisTick),
-        lending_incentives: () => incentives,
+        lending_incentives: () => pool.incentives,
         liquidations: () => pool.liquidations,
         liquidated_usd: () => pool.liquidatedUsd,
         seized_usd: () => pool.seizedUsd,

@@ -50,65 +50,74 @@ export interface MarketRoutes {
 
 /**
  * One population's place in the lending pool: its routes to every market
- * (deposit, withdraw, borrow, repay, repay as a liquidator), opened once,
- * and its columns by market. Supply shares and scaled debt are claims, not
- * money: only the routes move balances.
+ * (deposit, withdraw, borrow, repay, repay as a liquidator), opened on first
+ * use of a market (a class that never touches the LST market needs no LST
+ * wallet), and its columns by market. Supply shares and scaled debt are
+ * claims, not money: only the routes move balances.
  */
 export class LendingAccount {
-  /** Routes by market position in the pool (null for a market the pool does not list). */
-  readonly routes: MarketRoutes[];
+  private readonly opened: (MarketRoutes | null)[];
 
   constructor(
     readonly pop: LendingPopulation,
     /** Its number in the pool's list of members. */
     readonly number: number,
-    markets: readonly LendingMarket[],
+    private readonly markets: readonly LendingMarket[],
   ) {
     for (const m of markets) pop.requireF64(supplyColumn(m.key), 'the lending pool');
-    this.routes = markets.map((m) => {
-      const wallet = m.asset.pocketOf(pop);
-      const l = m.asset.ledger;
-      const u = m.asset.unit;
-      return {
-        deposit: l.route(wallet, m.cash, 'lending deposit', u),
-        withdraw: l.route(m.cash, wallet, 'lending withdrawal', u),
-        borrow: l.route(m.cash, wallet, 'borrow', u),
-        repay: l.route(wallet, m.cash, 'repay', u),
-        liquidationRepay: l.route(wallet, m.cash, 'liquidation repay', u),
-        wallet: wallet.column,
-        supply: supplyColumn(m.key),
-        debt: debtColumn(m.key),
-      };
-    });
+    this.opened = markets.map(() => null);
   }
 
-  /** Returns agent i's balance of market `m`'s asset in its wallet, in units. */
+  /** Returns the routes to market `m`, opening them on first call (an `InputError` when the class has no wallet column for its asset). */
+  routes(m: number): MarketRoutes {
+    let r = this.opened[m];
+    if (r) return r;
+    const mk = this.markets[m];
+    const wallet = mk.asset.pocketOf(this.pop);
+    const l = mk.asset.ledger;
+    const u = mk.asset.unit;
+    r = {
+      deposit: l.route(wallet, mk.cash, 'lending deposit', u),
+      withdraw: l.route(mk.cash, wallet, 'lending withdrawal', u),
+      borrow: l.route(mk.cash, wallet, 'borrow', u),
+      repay: l.route(wallet, mk.cash, 'repay', u),
+      liquidationRepay: l.route(wallet, mk.cash, 'liquidation repay', u),
+      wallet: wallet.column,
+      supply: supplyColumn(mk.key),
+      debt: debtColumn(mk.key),
+    };
+    this.opened[m] = r;
+    return r;
+  }
+
+  /** Returns agent i's balance of market `m`'s asset in its wallet, in units (0 when the class holds none of it). */
   wallet(m: number, i: number): number {
-    return this.pop.f64Columns[this.routes[m].wallet][i];
+    const col = this.markets[m].asset.column;
+    return this.pop.hasF64(col) ? this.pop.f64Columns[col][i] : 0;
   }
 
   /** Returns agent i's supply shares in market `m`. */
   shares(m: number, i: number): number {
-    return this.pop.f64Columns[this.routes[m].supply][i];
+    return this.pop.f64Columns[supplyColumn(this.markets[m].key)][i];
   }
 
   /** Returns agent i's scaled debt in market `m`. */
   scaledDebt(m: number, i: number): number {
-    return this.pop.f64Columns[this.routes[m].debt][i];
+    return this.pop.f64Columns[debtColumn(this.markets[m].key)][i];
   }
 
   /** Adds `d` to agent i's supply shares in market `m`. */
   addShares(m: number, i: number, d: number): void {
-    this.pop.f64Columns[this.routes[m].supply][i] += d;
+    this.pop.f64Columns[supplyColumn(this.markets[m].key)][i] += d;
   }
 
   /** Sets agent i's supply shares in market `m`. */
   setShares(m: number, i: number, v: number): void {
-    this.pop.f64Columns[this.routes[m].supply][i] = v;
+    this.pop.f64Columns[supplyColumn(this.markets[m].key)][i] = v;
   }
 
   /** Sets agent i's scaled debt in market `m`. */
   setScaledDebt(m: number, i: number, v: number): void {
-    this.pop.f64Columns[this.routes[m].debt][i] = v;
+    this.pop.f64Columns[debtColumn(this.markets[m].key)][i] = v;
   }
 }

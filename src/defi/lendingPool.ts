@@ -60,6 +60,10 @@ export class LendingPool {
   seizedUsd = 0;
   /** Debt written off this tick, in USD. */
   badDebtUsd = 0;
+  /** Deposits, withdrawals, borrows, repays and liquidations this tick (each one on-chain transaction). */
+  actions = 0;
+  /** Incentive tokens minted into the token market's cash this tick. */
+  incentives = 0;
   private readonly byKey = new Map<MarketKey, number>();
 
   constructor(
@@ -135,7 +139,8 @@ export class LendingPool {
     if (!(a > 0)) return 0;
     const mk = this.markets[m];
     const shares = a / mk.exchangeRate;
-    acc.routes[m].deposit.take(i, a);
+    acc.routes(m).deposit.take(i, a);
+    this.actions++;
     acc.addShares(m, i, shares);
     mk.shares += shares;
     return a;
@@ -156,7 +161,8 @@ export class LendingPool {
     if (!(a > 0)) return 0;
     let shares = a / x;
     if (shares >= own * WHOLE) shares = own;
-    acc.routes[m].withdraw.pay(i, a);
+    acc.routes(m).withdraw.pay(i, a);
+    this.actions++;
     acc.setShares(m, i, own - shares);
     mk.shares -= shares;
     return a;
@@ -168,7 +174,8 @@ export class LendingPool {
     if (!mk.params().borrowable) return 0;
     const a = Math.min(units, mk.cashUnits, this.headroomUsd(acc, i) / mk.price());
     if (!(a > 0)) return 0;
-    acc.routes[m].borrow.pay(i, a);
+    acc.routes(m).borrow.pay(i, a);
+    this.actions++;
     const scaled = a / mk.index;
     acc.setScaledDebt(m, i, acc.scaledDebt(m, i) + scaled);
     mk.scaledDebt += scaled;
@@ -179,7 +186,8 @@ export class LendingPool {
   repay(acc: LendingAccount, m: number, i: number, units: number): number {
     const a = Math.min(units, this.debt(acc, m, i), acc.wallet(m, i));
     if (!(a > 0)) return 0;
-    acc.routes[m].repay.take(i, a);
+    acc.routes(m).repay.take(i, a);
+    this.actions++;
     this.reduceDebt(acc, m, i, a);
     return a;
   }
@@ -216,11 +224,12 @@ export class LendingPool {
       seizedShares = collShares;
       repay = Math.min(repay, (collUnits * pc) / (pd * (1 + cp.liquidationBonus)));
     }
-    liq.routes[dm].liquidationRepay.take(j, repay);
+    liq.routes(dm).liquidationRepay.take(j, repay);
     this.reduceDebt(acc, dm, i, repay);
     acc.setShares(cm, i, collShares - seizedShares);
     liq.addShares(cm, j, seizedShares);
     this.liquidations++;
+    this.actions++;
     this.liquidatedUsd += repay * pd;
     this.seizedUsd += seized * pc;
     const badDebtUsd = this.hasCollateral(acc, i) ? 0 : this.writeOff(acc, i);
@@ -238,6 +247,8 @@ export class LendingPool {
     this.liquidatedUsd = 0;
     this.seizedUsd = 0;
     this.badDebtUsd = 0;
+    this.actions = 0;
+    this.incentives = 0;
     for (const m of this.markets) m.beginTick();
   }
 
