@@ -80,7 +80,8 @@ type BorrowersPopulation = Population<typeof borrowersSchema>;
  *    and buys more collateral with it (tokens on the AMM; LST by staking
  *    through the provider, or on the LST pool when that is cheaper; the RWA
  *    token on its pool) and deposits it; below 0 it repays `adjustShare` of
- *    its debt as in 1.
+ *    its debt as in 1 (an LST loop unwinds through the redemption queue
+ *    where the pool's discount is worth waiting out).
  *
  * Expected returns, per year: the token, w · trend + (1 − w) · (fair / p − 1)
  * (trend: annualised price trend; fair: its `fairValue` × initial price);
@@ -156,7 +157,7 @@ export class Borrowers implements AgentClass {
       const debtUsd = pool.debtUsd(acc, i);
       const hf = pool.healthFactor(acc, i);
       if (hf < safetyHf[i]) {
-        this.reduce(i, c, debtUsd - pool.collateralUsd(acc, i, 'lt') / (1.05 * safetyHf[i]));
+        this.reduce(i, c, debtUsd - pool.collateralUsd(acc, i, 'lt') / (1.05 * safetyHf[i]), true, world);
         continue;
       }
       const w = priceWeight[i];
@@ -165,9 +166,24 @@ export class Borrowers implements AgentClass {
         const gap = targetLtv[i] * pool.collateralUsd(acc, i, 'cf') - debtUsd;
         if (gap > 0) this.lever(i, c, gap * p.adjustShare);
       } else if (expected < 0 && debtUsd > 0) {
-        this.reduce(i, c, debtUsd * p.adjustShare);
+        this.reduce(i, c, debtUsd * p.adjustShare, false, world);
       }
     }
+  }
+
+  /** Returns the class's equity: deposits less debts at the pool's oracle prices, plus wallets (tokens at the AMM price, LST at its rate, RWA at the oracle NAV), in USD. */
+  equityUsd(): number {
+    const pool = this.pool;
+    const acc = this.account;
+    const { tokens, usd, lst, rwa } = this.population.cols;
+    const price = this.amm.price;
+    const lstUsd = this.lst ? this.lst.exchangeRate * price : 0;
+    const rwaUsd = this.rwa ? this.rwa.oracleNav : 0;
+    let s = 0;
+    for (let i = 0; i < this.population.size; i++) {
+      s += pool.collateralUsd(acc, i, 'value') - pool.debtUsd(acc, i) + usd[i] + tokens[i] * price + lst[i] * lstUsd + rwa[i] * rwaUsd;
+    }
+    return s;
   }
 
   /** Borrows `usd` worth of the debt asset for agent i, buys collateral with it and deposits it. */
@@ -187,8 +203,14 @@ export class Borrowers implements AgentClass {
     pool.deposit(this.account, cm, i, this.account.wallet(cm, i));
   }
 
-  /** Repays up to `usd` of agent i's debt: from its wallet, then by withdrawing and selling collateral. */
-  private reduce(i: number, c: number, usd: number): void {
+  /**
+   * Repays up to `usd` of agent i's debt: from its wallet, then by
+   * withdrawing and selling collateral. Unwinding an LST loop that is not
+   * `urgent` (the carry turned, the health factor is fine), it sells on the
+   * pool only while the discount is below its hurdle × the redemption delay
+   * and queues the rest for redemption, repaying when the tokens arrive.
+   */
+  private reduce(i: number, c: number, usd: number, urgent: boolean, world: World): void {
     if (!(usd > 0)) return;
     const pool = this.pool;
     const acc = this.account;
@@ -203,8 +225,13 @@ export class Borrowers implements AgentClass {
     if (!(out > 0)) return;
     const pop = this.population;
     if (c === 0) sellTokens(this.amm, pop, i, out);
-    else if (c === 1) this.lst!.pool.sellBase(pop, i, out);
-    else this.rwa!.pool.sellBase(pop, i, out);
+    else if (c === 1) {
+      const lst = this.lst!;
+      const floor = urgent ? 0 : lst.exchangeRate * (1 - (pop.cols.hurdle[i] * lst.provider.delayTicks) / world.ticksPerYear);
+      const sold = urgent ? out : Math.min(out, lst.pool.baseToReach(floor));
+      if (sold > 0) lst.pool.sellBase(pop, i, sold);
+      if (out - sold > 0) lst.provider.request(pop, i, out - sold, world.tick);
+    } else this.rwa!.pool.sellBase(pop, i, out);
     pool.repay(acc, dm, i, rest);
   }
 }
@@ -238,6 +265,8 @@ export const borrowers = defineBlock({
   needs: { lending, market: marketPort },
   uses: { lst: lstPort, rwa: rwaPort },
   population: { schema: borrowersSchema, count: (p) => p.count },
+  metrics: { borrower_equity_usd: { unit: 'USD', description: "borrowers' deposits less debts at the lending pool's oracle prices, plus their wallets" } },
+  kpis: { final_borrower_equity_usd: { unit: 'USD', description: "borrowers' equity at the last tick" } },
   check(p, _all, blocks) {
     const out: { path: string; message: string }[] = [];
     if (p.mix.lst > 0 && !blocks.has('liquidStaking')) out.push({ path: 'mix.lst', message: 'posts the LST, but the model has no liquidStaking block to issue it' });
@@ -249,6 +278,12 @@ export const borrowers = defineBlock({
     const pool = ctx.deps.lending;
     const mint = ctx.ledger.route('mint', ctx.ledger.pocket(account, pop, 'tokens'), 'genesis');
     const cls = new Borrowers(pop, ctx.params, pool, pool.attach(pop), ctx.deps.market, ctx.deps.lst, ctx.deps.rwa, mint, ctx.rng);
-    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+    return {
+      api: cls,
+      agents: cls,
+      genesis: (w) => cls.init(w, ctx.rng.fork('genesis')),
+      metrics: { borrower_equity_usd: () => cls.equityUsd() },
+      summary: () => ({ final_borrower_equity_usd: cls.equityUsd() }),
+    };
   },
 });

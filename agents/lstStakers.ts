@@ -48,7 +48,8 @@ type LstStakersPopulation = Population<typeof lstStakersSchema>;
  * the redemption queue. An arbitrageur, every tick, buys LST on the pool
  * while d exceeds its hurdle · delay / ticksPerYear (plus the pool fee) and
  * redeems it at once, so the discount is bounded by the cost of capital
- * locked in the queue.
+ * locked in the queue; when the pool pays a premium over r beyond twice its
+ * fee, it stakes through the provider and sells the LST there.
  */
 export class LstStakers implements AgentClass {
   readonly name: string;
@@ -90,9 +91,15 @@ export class LstStakers implements AgentClass {
       const rate = this.lst.exchangeRate;
       if (kind[i] === 1) {
         const floor = rate * (1 - hurdle[i] * years - pool.fee);
+        const cap = rate * (1 + 2 * pool.fee);
         if (pool.price < floor) {
           const bought = pool.sellQuote(this.population, i, pool.quoteToReach(floor));
           if (bought > 0) this.lst.provider.request(this.population, i, lst[i], world.tick);
+        } else if (pool.price > cap) {
+          // A premium: stake at the exchange rate and sell the LST into the pool.
+          const want = pool.baseToReach(cap);
+          const minted = this.lst.deposit(this.population, i, want * rate);
+          if (minted > 0) pool.sellBase(this.population, i, minted);
         }
         continue;
       }

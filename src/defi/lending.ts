@@ -76,6 +76,7 @@ export const lending = defineBlock({
   kpis: {
     total_liquidations: { unit: 'liquidations', description: 'liquidation calls over the run' },
     total_liquidated_usd: { unit: 'USD', description: 'debt repaid by liquidators over the run' },
+    total_seized_usd: { unit: 'USD', description: 'collateral seized by liquidators over the run' },
     total_bad_debt_usd: { unit: 'USD', description: 'debt written off over the run' },
     total_depositor_loss_usd: { unit: 'USD', description: 'bad debt borne by depositors over the run' },
     max_underwater_usd: { unit: 'USD', description: 'largest latent bad debt at the end of a recorded tick' },
@@ -160,6 +161,7 @@ export const lending = defineBlock({
       summary: ({ series }) => ({
         total_liquidations: total(series, 'liquidations'),
         total_liquidated_usd: total(series, 'liquidated_usd'),
+        total_seized_usd: total(series, 'seized_usd'),
         total_bad_debt_usd: total(series, 'bad_debt_usd'),
         total_depositor_loss_usd: total(series, 'depositor_loss_usd'),
         max_underwater_usd: peak(series.underwater_usd),

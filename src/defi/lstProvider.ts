@@ -22,7 +22,7 @@ interface HolderRoutes {
  * own population), and issues a liquid staking token (LST) priced by the
  * exchange rate
  *
- *   r = (staked + unbonding + liquid − owed to the queue) / (LST supply − LST in the queue)
+ *   r = (staked + unbonding + liquid + uncollected reward − owed to the queue) / (LST supply − LST in the queue)
  *
  * tokens per LST (1 at genesis; Rocket Pool RocketTokenRETH.getExchangeRate,
  * non-rebasing). Depositing a tokens mints a / r LST; staking rewards, net
@@ -80,10 +80,10 @@ export class LstProvider {
     return this.provider.cols.staked[0];
   }
 
-  /** Returns the tokens behind the LST outstanding: staked + unbonding + liquid − owed to the queue. */
+  /** Returns the tokens behind the LST outstanding: staked + unbonding + liquid + the reward not yet collected (net of the fee) − owed to the queue. */
   get backing(): number {
     const c = this.provider.cols;
-    return c.staked[0] + c.unbonding[0] + c.tokens[0] - this.queue.pendingOwed;
+    return c.staked[0] + c.unbonding[0] + c.tokens[0] + this.stake.pending(0) * (1 - this.params().feeShare) - this.queue.pendingOwed;
   }
 
   /** Returns the LST outstanding (supply less what waits in the queue). */
@@ -195,7 +195,7 @@ export class LstProvider {
       const liquid = this.provider.cols.tokens;
       for (let k = 0; k < due.length; k += 4) {
         const owed = d[k + 3];
-        if (owed > liquid[0] * (1 + 1e-12)) throw new RunError(`liquid staking: a redemption of ${owed} tokens is due but the provider holds ${liquid[0]} liquid (is the redemption delay below the unbonding period?)`, tick);
+        if (owed - liquid[0] > 1e-9 * Math.max(1, owed)) throw new RunError(`liquid staking: a redemption of ${owed} tokens is due but the provider holds ${liquid[0]} liquid (is the redemption delay below the unbonding period?)`, tick);
         const pay = Math.min(owed, liquid[0]);
         this.holderRoutes[d[k]].tokensOut.between(0, d[k + 1], pay);
         this.burnQueued.move(d[k + 2]);

@@ -111,7 +111,8 @@ export const rwaVault = defineBlock({
     rwa_realised_yield: { unit: '1/year', description: 'annualised NAV return over the run, net of fees and write-downs' },
     total_rwa_writedown_usd: { unit: 'USD', description: 'assets written down over the run' },
     rwa_default_events: { unit: 'events', description: 'default or custody events over the run' },
-    max_rwa_discount: { unit: 'share', description: 'largest discount of the pool price to NAV at a recorded tick' },
+    max_rwa_discount: { unit: 'share', description: 'largest discount of the pool price to NAV at a recorded tick (0 when never below)' },
+    max_rwa_oracle_discount: { unit: 'share', description: 'largest discount of the pool price to the oracle NAV at a recorded tick (0 when never below)' },
     mean_rwa_premium: { unit: 'share', description: 'mean premium to NAV after genesis' },
     peak_rwa_redemption_queue: { unit: 'units', description: 'most units waiting to be redeemed at a recorded tick' },
   },
@@ -179,6 +180,7 @@ export const rwaVault = defineBlock({
           total_rwa_writedown_usd: total(series, 'rwa_writedown_usd'),
           rwa_default_events: fund.events,
           max_rwa_discount: peak(series.rwa_premium ? series.rwa_premium.map((x) => -x) : undefined),
+          max_rwa_oracle_discount: peak(series.rwa_oracle_premium ? series.rwa_oracle_premium.map((x) => -x) : undefined),
           mean_rwa_premium: meanAfterGenesis(series, 'rwa_premium'),
           peak_rwa_redemption_queue: peak(series.rwa_redemption_queue),
         };
