@@ -6,6 +6,7 @@
 export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -91,7 +92,16 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders } from '../agents';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors } from '../agents';
+export { lending } from './defi/lending';
+export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
+export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';
+export { liquidStaking, liquidStakingParamsSchema, type LiquidStakingParams } from './defi/liquidStaking';
+export { rwaVault, rwaVaultParamsSchema, rwaEventSchema, type RwaVaultParams } from './defi/rwaVault';
+export { lstPort, rwaPort, type LiquidStakingToken, type RealWorldAssetToken } from './defi/ports';
+export { priceShock, priceShockParamsSchema, type PriceShockParams } from './market/priceShock';
+export { realYield } from './metrics/realYield';
+export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './metrics/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
 export { footprint } from './metrics/footprint';

@@ -25,6 +25,17 @@ import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
+import { borrowers } from '../../agents/borrowers';
+import { depositors } from '../../agents/depositors';
+import { liquidators } from '../../agents/liquidators';
+import { lstStakers } from '../../agents/lstStakers';
+import { rwaInvestors } from '../../agents/rwaInvestors';
+import { lending } from '../defi/lending';
+import { liquidStaking } from '../defi/liquidStaking';
+import { rwaVault } from '../defi/rwaVault';
+import { priceShock } from '../market/priceShock';
+import { defiFootprint } from '../metrics/defiFootprint';
+import { realYield } from '../metrics/realYield';
 import { holdings } from '../metrics/holdings';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 
@@ -48,14 +59,25 @@ export const blockLibrary: readonly AnyBlock[] = [
   buyback,
   treasuryPolicy,
   green,
+  lending,
+  liquidStaking,
+  rwaVault,
+  priceShock,
   stakers,
   traders,
   nodeOperators,
   voters,
   voteBuyer,
   sectorHolders,
+  depositors,
+  borrowers,
+  liquidators,
+  lstStakers,
+  rwaInvestors,
   supplyMetrics,
   holdings,
   footprint,
+  realYield,
+  defiFootprint,
   equationOfExchange,
 ];
