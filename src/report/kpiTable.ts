@@ -12,9 +12,16 @@ export interface TableContext {
   level: number;
 }
 
-/** A bound far beyond the means (a wide log-scale interval) is written on its own scale rather than with a long run of digits. */
+/**
+ * A bound far from the means (a wide log-scale interval) is written on its
+ * own scale: not as a long run of digits, not as 2015.2k for 2.015M, and not
+ * as 0.000 when it is not zero.
+ */
 function bound(x: number, scale: NumberScale, largest: number): string {
-  return Math.abs(x) > 10 * largest ? formatNumber(x) : formatScaled(x, scale);
+  const own = numberScale([x]);
+  const vanishes = x !== 0 && !scale.exponent && Number((x / scale.divisor).toFixed(scale.decimals)) === 0;
+  const elsewhere = x !== 0 && (own.divisor !== scale.divisor || own.exponent !== scale.exponent);
+  return Math.abs(x) > 10 * largest || vanishes || elsewhere ? formatNumber(x) : formatScaled(x, scale);
 }
 
 function largestOf(xs: number[]): number {

@@ -39,10 +39,15 @@ function optionalTable(dir: string, name: string): Table | undefined {
   return existsSync(path) ? readArrowFile(path).table : undefined;
 }
 
-/** Names each directory by its experiment; a name several share gets the directory's own name, then a number. */
+/**
+ * Names each directory by its experiment; where several share a name, by
+ * the directory's own name when that contains the experiment's
+ * (`tiny-high-burn`), else both (`tiny (2025-01-01T00-00-00)`); then a number.
+ */
 function labels(dirs: string[], all: Results[]): string[] {
   const base = all.map((r, i) => String(r.manifest.experiment ?? basename(resolve(dirs[i]))));
-  const named = base.map((b, i) => (base.filter((x) => x === b).length > 1 ? `${b} (${basename(resolve(dirs[i]))})` : b));
+  const own = (i: number) => basename(resolve(dirs[i]));
+  const named = base.map((b, i) => (base.filter((x) => x === b).length > 1 ? (own(i).includes(b) ? own(i) : `${b} (${own(i)})`) : b));
   return named.map((n, i) => (named.filter((x) => x === n).length > 1 ? `${n} #${named.slice(0, i + 1).filter((x) => x === n).length}` : n));
 }
 

@@ -34,7 +34,7 @@ export function kpiStrips(kpis: ColumnInfo[], values: KpiValue[], variants: stri
   const present = variants.filter((v) => values.some((x) => x.variant === v));
   const height = Math.max(36, present.length * ROW);
   // Variant names label the first panel of each row only.
-  const labels = Math.min(260, Math.max(60, ...present.map((v) => v.length * 7.2 + 16)));
+  const labels = Math.min(300, Math.max(60, ...present.map((v) => v.length * 8.8 + 12)));
   const width = Math.floor((PAGE_WIDTH - labels - 40 * COLUMNS) / COLUMNS);
   const counts = new Map<string, number>();
   for (const x of values) counts.set(`${x.kpi}\u0000${x.variant}`, (counts.get(`${x.kpi}\u0000${x.variant}`) ?? 0) + 1);

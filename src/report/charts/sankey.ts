@@ -9,6 +9,16 @@ const BAR = 10;
 /** Labels closer than this (pixels, centre to centre) would overlap; the smaller one is left to the tooltip and the CSV. */
 const LABEL_SPACING = 13;
 
+/**
+ * Colours of reasons: Vega's tableau20 with its ten strong colours first and
+ * their light partners after, so reasons next to each other in the legend
+ * never get two shades of one hue.
+ */
+const REASON_COLORS = [
+  '#4c78a8', '#f58518', '#54a24b', '#b79a20', '#439894', '#e45756', '#79706e', '#d67195', '#b279a2', '#9e765f',
+  '#9ecae9', '#ffbf79', '#88d27a', '#f2cf5b', '#83bcb6', '#ff9d98', '#bab0ac', '#fcbfd2', '#d6a5c9', '#d8b5a5',
+];
+
 /** What a flow diagram shows: its title, the laid-out diagram, every reason of the section (fixes colours) and the amounts' unit. */
 export interface SankeyInput {
   title: string;
@@ -85,7 +95,7 @@ export function sankeyChart(input: SankeyInput): ChartData {
       { name: 'links', values: links },
       { name: 'nodes', values: nodes },
     ],
-    scales: [{ name: 'reason', type: 'ordinal', domain: reasons, range: { scheme: 'tableau20' } }],
+    scales: [{ name: 'reason', type: 'ordinal', domain: reasons, range: REASON_COLORS }],
     legends: [
       {
         fill: 'reason',
