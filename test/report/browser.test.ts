@@ -179,7 +179,7 @@ describe.skipIf(!haveBrowser)('the report in a browser', () => {
     expect(v.errors).toEqual([]);
   });
 
-  it('interactive: draws every chart under the policy, shows values on hover, exports PNG and SVG, and fetches nothing', async () => {
+  it('interactive: draws every chart under the policy, shows values on hover, zooms, pans and resets, toggles variants from the legend, exports PNG and SVG, and fetches nothing', async () => {
     const v = await visit('interactive');
     // The runtime marks each figure data-rendered (or data-error) once drawn.
     await v.page.waitForFunction("[...document.querySelectorAll('figure.chart')].every((f) => f.hasAttribute('data-rendered') || f.hasAttribute('data-error'))", null, { timeout: 60_000 });
@@ -195,6 +195,28 @@ describe.skipIf(!haveBrowser)('the report in a browser', () => {
     const tip = await v.page.$eval('.vega-tip', (t) => t.textContent ?? '');
     expect(tip).toMatch(/^tick: \d+\nbaseline: [\d.]+\nno-burn: [\d.]+$/);
     await screenshot(v, 'interactive');
+
+    // Wheel zooms, dragging pans, a double click resets; the x axis's description says what it shows.
+    const xAxis = () => v.page.$eval('figure.chart[data-metric="price"] svg g[aria-label^="X-axis"]', (g) => g.getAttribute('aria-label'));
+    const whole = await xAxis();
+    expect(whole).toMatch(/values from 0 to 30$/);
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await v.page.mouse.move(cx, cy);
+    await v.page.mouse.wheel(0, -400);
+    await v.page.mouse.down();
+    await v.page.mouse.move(cx + 150, cy, { steps: 4 });
+    await v.page.mouse.up();
+    const axisIs = (op: string) => `document.querySelector('figure.chart[data-metric="price"] svg g[aria-label^="X-axis"]').getAttribute('aria-label') ${op} ${JSON.stringify(whole)}`;
+    await v.page.waitForFunction(axisIs('!=='));
+    await v.page.mouse.dblclick(cx, cy);
+    await v.page.waitForFunction(axisIs('==='));
+
+    // A click on a legend entry dims every other variant.
+    const opacities = () => v.page.$$eval('figure.chart[data-metric="price"] svg path[aria-roledescription="line mark"]', (ps) => ps.map((p) => Number(p.getAttribute('opacity') ?? 1)));
+    expect(Math.min(...(await opacities()))).toBeGreaterThan(0.5);
+    const entry = (await (await v.page.$$('figure.chart[data-metric="price"] svg g.role-legend-label text'))[1].boundingBox())!;
+    await v.page.mouse.click(entry.x + 3, entry.y + entry.height / 2);
+    await v.page.waitForFunction(`[...document.querySelectorAll('figure.chart[data-metric="price"] svg path[aria-roledescription="line mark"]')].some((p) => Number(p.getAttribute('opacity')) < 0.1)`);
 
     for (const [kind, magic] of [
       ['png', '\x89PNG'],
