@@ -231,12 +231,13 @@ describe.skipIf(!haveBrowser)('the report in a browser', () => {
     expect(v.errors).toEqual([]);
   });
 
-  it('sweep: heatmaps labelled with parameter values in short numbers, the points table named by values', async () => {
+  it('sweep: heatmaps of means and differences labelled with parameter values in short numbers, the points table named by values', async () => {
     const v = await visit('sweep');
     const charts = await drawn(v.page);
     checkCharts(charts, ['price']);
     const heat = charts.filter((c) => c.kind === 'sweep');
-    expect(heat.map((c) => c.metric)).toEqual(['final_price', 'inflation']);
+    expect(heat.map((c) => c.metric)).toEqual(['final_price', 'final_price', 'inflation', 'inflation']);
+    expect(heat[1].title).toContain("final_price over emission.ratePerYear × staking.unbondingTicks: difference to baseline");
     expect(heat[0].labels).toEqual(expect.arrayContaining(['2.5M', '5M', '10M', '0', '14', '28']));
     expect(heat[0].axisTitles).toEqual(expect.arrayContaining(['emission.ratePerYear', 'staking.unbondingTicks']));
     const rows = await v.page.$$eval('table.points[data-kpi="final_price"] tbody th', (ths) => ths.map((t) => t.textContent));

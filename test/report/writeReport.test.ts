@@ -130,11 +130,12 @@ describe('report of a sweep', () => {
     expect(html).not.toContain('point 1');
   });
 
-  it('draws a heatmap over two parameters on a grid, and a scatter off a grid', async () => {
+  it('draws heatmaps of the means and of the differences over two parameters on a grid, and a scatter off a grid', async () => {
     const grid = [1, 2].flatMap((a) => [10, 20, 30].map((b) => ({ a, b })));
     const html = await buildReport(await writeResultsDir(sweepRuns(grid), { point: true }));
-    expect(figures(html, 'sweep')).toEqual(['k']);
+    expect(figures(html, 'sweep')).toEqual(['k', 'k']);
     expect(html).toContain('>k over a × b</text>');
+    expect(html).toContain('>k over a × b: difference to baseline</text>');
     expect(html).toMatch(/<tr><th scope="row">a = 1, b = 20<\/th>/);
     const scattered = [{ a: 1, b: 10 }, { a: 2, b: 25 }, { a: 3, b: 17 }];
     const off = await buildReport(await writeResultsDir(sweepRuns(scattered), { point: true }));

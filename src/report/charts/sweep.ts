@@ -11,6 +11,8 @@ export interface SweepPoint {
   lo: number;
   hi: number;
   n: number;
+  /** Significance stars of a difference (`*`, `**`, `***`), shown after its value. */
+  mark?: string;
 }
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
@@ -24,10 +26,10 @@ function rowsOf(points: SweepPoint[], swept: readonly string[]) {
   return points.map((p) => ({ variant: p.variant, point: pointLabel(p.params, swept), ...p.params, mean: num(p.mean), lo: num(p.lo), hi: num(p.hi), n: p.n }));
 }
 
-const tooltip = (kpi: ColumnInfo) => [
+const tooltip = (kpi: ColumnInfo, what = 'mean') => [
   { field: 'variant', type: 'nominal' },
   { field: 'point', type: 'nominal', title: 'sweep point' },
-  { field: 'mean', type: 'quantitative', title: `mean ${kpi.name}`, format: ',.4~r' },
+  { field: 'mean', type: 'quantitative', title: `${what} ${kpi.name}`, format: ',.4~r' },
   { field: 'lo', type: 'quantitative', title: 'interval from', format: ',.4~r' },
   { field: 'hi', type: 'quantitative', title: 'interval to', format: ',.4~r' },
   { field: 'n', type: 'quantitative', title: 'runs' },
@@ -63,30 +65,48 @@ export function sweepLine(kpi: ColumnInfo, param: string, points: SweepPoint[], 
   return { spec: { lite: spec }, rows };
 }
 
+/** What a heatmap's cells hold: each variant's mean, or its difference to the baseline (one panel per other variant). */
+export interface HeatmapKind {
+  /** `mean`: a sequential scale (viridis); `difference`: a diverging one centred on zero. */
+  values: 'mean' | 'difference';
+  /** The baseline's name, for the title of a difference map. */
+  baseline?: string;
+}
+
 /**
- * Returns a heatmap of a KPI's mean over two swept parameters on a grid,
- * one panel per variant sharing one colour scale, each cell labelled with
- * its value in the KPI's number format, dark text on light cells.
+ * Returns a heatmap of a KPI over two swept parameters on a grid, one panel
+ * per variant sharing one colour scale, each cell labelled with its value in
+ * the KPI's number format (dark text on light cells). Of means, on viridis;
+ * of differences to the baseline (`kind.values = 'difference'`, the points'
+ * `mean` holding the difference), on a blue–orange scale centred on zero.
  */
-export function sweepHeatmap(kpi: ColumnInfo, px: string, py: string, points: SweepPoint[], variants: string[], interactive: boolean): ChartData {
+export function sweepHeatmap(kpi: ColumnInfo, px: string, py: string, points: SweepPoint[], variants: string[], interactive: boolean, kind: HeatmapKind = { values: 'mean' }): ChartData {
+  const diverging = kind.values === 'difference';
   const scale = numberScale(points.map((p) => p.mean));
   const means = points.map((p) => p.mean).filter(Number.isFinite);
   const [lo, hi] = [Math.min(...means), Math.max(...means)];
+  const reach = Math.max(Math.abs(lo), Math.abs(hi));
   const xs = [...new Set(points.map((p) => p.params[px]))].sort((a, b) => a - b);
   const ys = [...new Set(points.map((p) => p.params[py]))].sort((a, b) => b - a);
   const rows = rowsOf(points, [px, py]).map((r, i) => ({
     ...r,
     x: formatCompact(points[i].params[px]),
     y: formatCompact(points[i].params[py]),
-    label: formatScaled(points[i].mean, scale),
-    // viridis runs from dark purple to light yellow: dark text from the middle up.
-    dark: hi > lo && (points[i].mean - lo) / (hi - lo) > 0.55,
+    label: formatScaled(points[i].mean, scale) + (points[i].mark ?? ''),
+    // viridis runs from dark purple to light yellow, blue–orange is light in the middle: dark text where the cell is light.
+    dark: diverging ? reach > 0 && Math.abs(points[i].mean) / reach < 0.6 : hi > lo && (points[i].mean - lo) / (hi - lo) > 0.55,
   }));
   const present = variants.filter((v) => points.some((p) => p.variant === v));
   const panel = (PAGE_WIDTH - Y_AXIS_EXTENT - 120 - 20 * present.length) / present.length;
   const cell = Math.max(24, Math.min(90, Math.floor(panel / xs.length), Math.floor(420 / ys.length)));
+  // A symmetric domain, so equal differences either way get equally strong colours.
+  const colour = diverging ? { scheme: 'blueorange', domain: [-reach, reach] } : { scheme: 'viridis' };
+  const title = diverging ? `${kpi.name} over ${px} × ${py}: difference to ${kind.baseline}` : `${kpi.name} over ${px} × ${py}`;
+  const subtitle = diverging
+    ? `variant − ${kind.baseline} at each point, mean over seeds paired by seed${kpi.unit ? `, in ${kpi.unit}` : ''}`
+    : `mean over each point’s runs${kpi.unit ? `, in ${kpi.unit}` : ''}`;
   const spec = {
-    title: { text: `${kpi.name} over ${px} × ${py}`, subtitle: `mean over each point’s runs${kpi.unit ? `, in ${kpi.unit}` : ''}` },
+    title: { text: title, subtitle },
     config: CONFIG,
     data: { values: rows },
     facet: { column: { field: 'variant', type: 'nominal', title: null, sort: present, header: { labelAnchor: 'start', labelFontSize: 13 } } },
@@ -101,8 +121,14 @@ export function sweepHeatmap(kpi: ColumnInfo, px: string, py: string, points: Sw
         {
           mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
           encoding: {
-            color: { field: 'mean', type: 'quantitative', title: axisTitle(kpi), scale: { scheme: 'viridis' }, legend: { orient: 'right', direction: 'vertical', titleLimit: 220, ...axisFormat(means) } },
-            ...(interactive ? { tooltip: tooltip(kpi) } : {}),
+            color: {
+              field: 'mean',
+              type: 'quantitative',
+              title: diverging ? `Δ ${axisTitle(kpi)}` : axisTitle(kpi),
+              scale: colour,
+              legend: { orient: 'right', direction: 'vertical', titleLimit: 220, ...axisFormat(means) },
+            },
+            ...(interactive ? { tooltip: tooltip(kpi, diverging ? 'Δ' : 'mean') } : {}),
           },
         },
         ...(cell >= 34
@@ -111,7 +137,9 @@ export function sweepHeatmap(kpi: ColumnInfo, px: string, py: string, points: Sw
       ],
     },
   } as unknown as ChartSpec;
-  return { spec: { lite: spec }, rows: rows.map(({ x: _x, y: _y, label: _l, dark: _d, ...r }) => r) };
+  // The CSV names a difference map's values for what they are.
+  const exported = rows.map(({ x: _x, y: _y, label: _l, dark: _d, mean, ...r }) => (diverging ? { ...r, difference: mean } : { ...r, mean }));
+  return { spec: { lite: spec }, rows: exported };
 }
 
 /** Returns a scatter of sweep points over two parameters coloured by a KPI's mean (a design off a grid), one panel per variant. */

@@ -1,9 +1,10 @@
 import { compareResults, sweptParams } from '../../experiment/compare';
 import { pointLabel, sweepHeatmap, sweepLine, sweepScatter, sweepScatter2d, type SweepPoint } from '../charts/sweep';
 import { escapeHtml } from '../escapeHtml';
-import { kpiStats, zeroKpis } from '../kpiStats';
+import { kpiStats, zeroKpis, type KpiStats } from '../kpiStats';
 import { pointTable } from '../kpiTable';
 import type { PageSection } from '../page';
+import type { ColumnInfo } from '../units';
 import type { ChartData } from '../vega';
 import type { SectionContext } from './context';
 
@@ -22,10 +23,18 @@ function isGrid(points: SweepPoint[], px: string, py: string): boolean {
   });
 }
 
+/** The heatmap of each other variant's paired difference to the baseline at every point of a grid; none with one variant. */
+function differenceMap(k: KpiStats, info: ColumnInfo, swept: string[], variants: string[], baseline: string, interactive: boolean): ChartData[] {
+  const diffs: SweepPoint[] = k.cells
+    .filter((c) => c.diff && swept.every((p) => Number.isFinite(c.group.params[p])))
+    .map((c) => ({ variant: c.group.variant, params: c.group.params, mean: c.diff!.mean, lo: c.diff!.lo, hi: c.diff!.hi, n: c.diff!.n, mark: c.diff!.mark }));
+  return diffs.length ? [sweepHeatmap(info, swept[0], swept[1], diffs, variants, interactive, { values: 'difference', baseline })] : [];
+}
+
 /**
  * Returns the sweep section: each KPI's mean over the swept parameters (a
- * line with its interval for one parameter, a heatmap for a two-parameter
- * grid, scatters otherwise) and, folded, a table per KPI of every sweep
+ * line with its interval for one parameter, heatmaps of the means and of
+ * the differences to the baseline for a two-parameter grid, scatters otherwise) and, folded, a table per KPI of every sweep
  * point, named by its parameter values. Null when the results have fewer
  * than two sweep points.
  */
@@ -47,14 +56,18 @@ export async function sweepSection(ctx: SectionContext, chosen: string[] | undef
     const points: SweepPoint[] = k.cells
       .filter((c) => swept.every((p) => Number.isFinite(c.group.params[p])))
       .map((c) => ({ variant: c.group.variant, params: c.group.params, mean: c.interval.mean, lo: c.interval.lo, hi: c.interval.hi, n: c.interval.n }));
+    const grid = swept.length === 2 && isGrid(points, swept[0], swept[1]);
     const charts: ChartData[] =
       swept.length === 1
         ? [sweepLine(info, swept[0], points, variants, ctx.interactive)]
-        : swept.length === 2
-          ? [isGrid(points, swept[0], swept[1]) ? sweepHeatmap(info, swept[0], swept[1], points, variants, ctx.interactive) : sweepScatter2d(info, swept[0], swept[1], points, variants, ctx.interactive)]
-          : swept.map((p) => sweepScatter(info, p, swept, points, variants, ctx.interactive));
+        : grid
+          ? [sweepHeatmap(info, swept[0], swept[1], points, variants, ctx.interactive), ...differenceMap(k, info, swept, variants, byPoint.baseline, ctx.interactive)]
+          : swept.length === 2
+            ? [sweepScatter2d(info, swept[0], swept[1], points, variants, ctx.interactive)]
+            : swept.map((p) => sweepScatter(info, p, swept, points, variants, ctx.interactive));
     for (const [i, chart] of charts.entries()) {
-      figures.push(await ctx.figure({ kind: 'sweep', name: k.name, file: `sweep-${k.name}${charts.length > 1 ? `-${swept[i]}` : ''}`, chart }));
+      const suffix = grid ? (i === 0 ? '' : '-difference') : charts.length > 1 ? `-${swept[i]}` : '';
+      figures.push(await ctx.figure({ kind: 'sweep', name: k.name, file: `sweep-${k.name}${suffix}`, chart }));
     }
     tables.push(pointTable(k, info, (params) => pointLabel(params, swept), { variants, baseline: byPoint.baseline, level: byPoint.level }));
   }

@@ -28,4 +28,22 @@ describe('sweepHeatmap', () => {
     ]);
     expect(rows[0]).toEqual({ variant: 'v', point: 'a = 10M, b = 0', a: 1e7, b: 0, mean: 1, lo: null, hi: null, n: 2 });
   });
+
+  it('maps differences to the baseline on a blue–orange scale symmetric about zero, with their stars, and exports them as differences', () => {
+    const points: SweepPoint[] = [
+      { variant: 'burn', params: { a: 1, b: 1 }, mean: -4, lo: -5, hi: -3, n: 3, mark: '**' },
+      { variant: 'burn', params: { a: 2, b: 1 }, mean: 1, lo: -1, hi: 3, n: 3, mark: '' },
+    ];
+    const { spec, rows } = sweepHeatmap({ name: 'k' }, 'a', 'b', points, ['base', 'burn'], false, { values: 'difference', baseline: 'base' });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const lite = (spec as any).lite;
+    expect(lite.title.text).toBe('k over a × b: difference to base');
+    expect(lite.spec.layer[0].encoding.color.scale).toEqual({ scheme: 'blueorange', domain: [-4, 4] });
+    expect(lite.data.values.map((v: { label: string; dark: boolean }) => [v.label, v.dark])).toEqual([
+      ['−4.000**', false],
+      ['1.000', true],
+    ]);
+    expect(rows[0]).toMatchObject({ variant: 'burn', difference: -4 });
+    expect(rows[0]).not.toHaveProperty('mean');
+  });
 });
