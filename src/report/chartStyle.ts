@@ -62,16 +62,17 @@ export function spansOrders(values: Iterable<number>): boolean {
 }
 
 /** Returns the colour encoding of variants: the same colour for a variant in every chart, its legend on top in as many columns as fit. */
-export function variantColor(variants: readonly string[], opts: { legend?: boolean } = {}) {
-  const longest = Math.max(...variants.map((v) => v.length), 4);
-  const columns = Math.max(1, Math.min(variants.length, Math.floor((PAGE_WIDTH - 80) / (longest * 7 + 40))));
+export function variantColor(variants: readonly string[]) {
+  // Vega measures text in Node by estimate, about 0.8 of the font size per character.
+  const longest = Math.max(...variants.map((v) => v.length), 4) * 0.8 * CONFIG.legend.labelFontSize;
+  const columns = Math.max(1, Math.min(variants.length, Math.floor((PAGE_WIDTH - 80) / (longest + 40))));
   return {
     field: 'variant',
     type: 'nominal' as const,
     title: null,
     sort: null,
     scale: { domain: [...variants], range: variants.map((_, i) => VARIANT_COLORS[i % VARIANT_COLORS.length]) },
-    legend: opts.legend === false ? null : { columns, symbolType: 'stroke', symbolOpacity: 1 },
+    legend: { columns, labelLimit: Math.ceil(longest) + 8, symbolType: 'stroke', symbolOpacity: 1 },
   };
 }
 

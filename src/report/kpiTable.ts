@@ -63,7 +63,9 @@ function variantHeader(variant: string, ctx: TableContext, cells: KpiCell[]): st
   const i = ctx.variants.indexOf(variant);
   const g = cells.find((c) => c.group.variant === variant)?.group;
   const runs = g ? `<small>${g.ok} run${g.ok === 1 ? '' : 's'}${g.failed ? `, ${g.failed} failed` : ''}${variant === ctx.baseline ? ', baseline' : ''}</small>` : '';
-  return `<th scope="col"><span class="swatch" style="background:${VARIANT_COLORS[i % VARIANT_COLORS.length]}"></span>${escapeHtml(variant)}${runs}</th>`;
+  // Long `experiment/variant` names may wrap after the slash, so columns stay as narrow as their numbers.
+  const name = escapeHtml(variant).replace(/\//g, '/<wbr>');
+  return `<th scope="col"><span class="swatch" style="background:${VARIANT_COLORS[i % VARIANT_COLORS.length]}"></span>${name}${runs}</th>`;
 }
 
 function kpiHeader(info: ColumnInfo): string {

@@ -40,7 +40,7 @@ figcaption.export a, figcaption.export button { font: inherit; color: #1f5fa8; b
 table.kpis { border-collapse: collapse; font-size: .84rem; font-variant-numeric: tabular-nums; }
 table.kpis caption { text-align: left; font-size: .95rem; padding: .3rem 0; }
 table.kpis th, table.kpis td { padding: .3rem .55rem; vertical-align: top; border-bottom: 1px solid #e6e6e6; line-height: 1.3; }
-table.kpis thead th { text-align: right; border-bottom: 2px solid #888; white-space: nowrap; font-weight: 600; }
+table.kpis thead th { text-align: right; border-bottom: 2px solid #888; font-weight: 600; vertical-align: bottom; }
 table.kpis thead th:first-child { text-align: left; }
 table.kpis thead th small { display: block; font-weight: normal; color: #777; font-size: .75rem; }
 table.kpis tbody th { text-align: left; font-weight: normal; max-width: 17rem; position: sticky; left: 0; background: #fff; }
