@@ -28,10 +28,14 @@ function largestOf(xs: number[]): number {
   return xs.reduce((m, x) => (Number.isFinite(x) ? Math.max(m, Math.abs(x)) : m), 0);
 }
 
-/** The number scales of one row of cells: one for the means and their intervals, one for the differences. */
+/**
+ * The number scales of one row of cells: one for the means and their
+ * intervals, one for the differences and theirs (a difference near zero
+ * takes the scale of its interval, so the two read alike).
+ */
 function rowScales(cells: KpiCell[]) {
   const means = cells.map((c) => c.interval.mean);
-  const diffs = cells.flatMap((c) => (c.diff ? [c.diff.mean] : []));
+  const diffs = cells.flatMap((c) => (c.diff ? [c.diff.mean, c.diff.lo, c.diff.hi] : []));
   return { mean: numberScale(means), meanMax: largestOf(means), diff: numberScale(diffs), diffMax: largestOf(diffs) };
 }
 

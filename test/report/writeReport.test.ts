@@ -103,8 +103,9 @@ describe('the KPI table', () => {
     expect(html).toContain('Not shown, zero in every run: <code>votes</code>.');
     // price of baseline: x̄ = 5, log-scale interval [1.925e−4, 129 885] (see boundedInterval's test).
     expect(html).toMatch(/<span class="mean">5\.000<\/span><span class="ci">\[1\.925e−4, 129\.9k\]<sup title="log-scale interval">†<\/sup><\/span>/);
-    // burn − baseline, paired by seed: d = (1, 3), d̄ = 2, s/√n = 1, t = 2 on 1 df: p = 1 − 2 atan(2)/π = 0.2952, interval 2 ± 12.706.
-    expect(html).toMatch(/<span class="delta" title="p = 0\.2952">Δ 2\.000<\/span><span class="dci">\[−10\.706, 14\.706\]<\/span>/);
+    // burn − baseline, paired by seed: d = (1, 3), d̄ = 2, s/√n = 1, t = 2 on 1 df: p = 1 − 2 atan(2)/π = 0.2952, interval 2 ± 12.706,
+    // written with the decimals that give its largest bound four significant digits.
+    expect(html).toMatch(/<span class="delta" title="p = 0\.2952">Δ 2\.00<\/span><span class="dci">\[−10\.71, 14\.71\]<\/span>/);
   });
 });
 
