@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutSankey, sankeyScale, type SankeyFlow, type SankeyLayout } from '../../src/report/sankeyLayout';
-
-const pick = (l: SankeyLayout, side: string, name: string) => l.nodes.find((n) => n.side === side && n.name === name)!;
+import { layoutSankey, sankeyScale, type SankeyFlow } from '../../src/report/sankeyLayout';
 
 describe('layoutSankey', () => {
   it('stacks sources and destinations in two columns, entries first and exits last, the shorter column centred', () => {
