@@ -23,7 +23,7 @@ const USAGE = `usage:
   tokensim blocks [--markdown]
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
   tokensim sensitivity <results-dir> [--kpi NAME]... [--variant V] [--bootstrap N] [--level L]
-  tokensim report <DIR> [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
+  tokensim report <DIR>... [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME] [--interactive] [--run-lines] [--lorenz-tick N]...
   tokensim compare <DIR> [--metric NAME]... [--by variant|point] [--baseline NAME] [--format table|csv|json|md]`;
 
 /** Returns `text` as a positive integer, or throws an `InputError` naming `flag`. */
