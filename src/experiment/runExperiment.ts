@@ -45,6 +45,8 @@ export interface ExperimentOutcome {
   written: number;
   failed: number;
   seconds: number;
+  /** The signal that interrupted the run (status `interrupted`), else null. */
+  signal: 'SIGINT' | 'SIGTERM' | null;
 }
 
 /** Returns `results/<name>/<UTC timestamp>` under the current directory. */
@@ -129,13 +131,14 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     void drain();
   };
 
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    progress.note('interrupted: finishing the runs in flight and closing the files (Ctrl-C again to abort; --resume finishes the rest)');
+  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    interrupted = signal;
+    progress.note(`interrupted (${signal}): finishing the runs in flight and closing the files (a second signal aborts; --resume finishes the rest)`);
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const runHere = (id: number): RunDone => {
       const result = runOne(experiment.model, plan.runs[id], runOptions);
@@ -154,13 +157,14 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
         await new Promise((r) => setImmediate(r));
       }
     } else {
-      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted, runHere);
+      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted !== null, runHere);
     }
     await drain();
     // After an interrupt, keep every finished run: those past the first gap too, still in run_id order.
     for (; cursor < mine.length; cursor++) if (done[mine[cursor]]) await appendRun(mine[cursor]);
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     progress.stop();
     await assembler.close();
   }
@@ -168,5 +172,5 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   // A whole run no longer needs its parts; a shard keeps them for merge, an interrupted run for resume.
   if (!shard && written === plan.runs.length) rmSync(join(dir, PARTS), { recursive: true, force: true });
   writeManifest(dir, { ...manifest, status, runsWritten: written, runsFailed: failed });
-  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000 };
+  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000, signal: status === 'interrupted' ? interrupted : null };
 }
