@@ -12,6 +12,7 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   baseline: async () => (await import('./baseline')).baselineBenchmark,
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
   sweep: async () => (await import('./sweep')).sweepBenchmark,
+  startup: async () => (await import('./startup')).startupBenchmark,
 };
 
 /** Returns the benchmark called `name`; throws naming the known ones when there is none. */

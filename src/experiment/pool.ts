@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compiledTypeScript } from './compiled';
 import type { PlanOptions } from './plan';
 
 /** What every worker is started with. */
@@ -24,25 +23,18 @@ export type WorkerReply =
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
 
-// Workers are plain threads. They run the JavaScript the main thread
-// compiled (workerData.compiled) and compile any other .ts file themselves
-// with ts-node (transpile only, as bin/tokensim.js does), loading the
-// TypeScript compiler only on the first such file.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const compiled = workerData.compiled;
-let service = null;
-require.extensions['.ts'] = function (module, filename) {
-  let js = compiled[filename];
-  if (js === undefined) {
-    service = service || require('ts-node').create({ transpileOnly: true, project: workerData.tsconfig });
-    js = service.compile(readFileSync(filename, 'utf8'), filename);
-  }
-  module._compile(js, filename);
-};
-require(workerData.entry);
-`;
+/** The worker threads' entry point (JavaScript, so a thread needs no TypeScript loader to start). */
+const WORKER_ENTRY = join(__dirname, '..', '..', 'bin', 'worker.js');
+
+/**
+ * Returns a worker thread started on `data`: it loads the experiment file,
+ * plans it and posts `ready` with its plan hash, then runs the run ids it is
+ * sent (see worker.ts). Its sources come from the on-disk cache of compiled
+ * TypeScript (bin/transpile.js), which the main thread's start has filled.
+ */
+export function startWorker(data: WorkerData): Worker {
+  return new Worker(WORKER_ENTRY, { workerData: data });
+}
 
 /** Runs a worker keeps queued, so it never waits on the main thread between runs. */
 const QUEUE_DEPTH = 2;
@@ -51,7 +43,7 @@ const QUEUE_DEPTH = 2;
  * Runs `runIds` on `n` compute slots: the main thread (through `runHere`,
  * which runs one run and writes its part) and n − 1 worker threads, all
  * taking ids from one queue in the order given. The main thread starts at
- * once, so the workers' start-up (compiling TypeScript) costs no idle time;
+ * once, so the workers' start-up (loading the experiment) costs no idle time;
  * each worker keeps two runs queued, so it never waits while the main
  * thread is busy with a run. Calls `onDone` on the main thread as each run
  * finishes (in completion order). Stops handing out runs once `stopped()`
@@ -67,15 +59,13 @@ export async function runOnWorkers(
   stopped: () => boolean,
   runHere: (runId: number) => RunDone,
 ): Promise<void> {
-  const root = join(__dirname, '..', '..');
-  const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json'), compiled: compiledTypeScript() };
   let next = 0;
   let failure: Error | null = null;
   const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
   const workers: Worker[] = [];
   const settled: Promise<void>[] = [];
   for (let k = 1; k < n; k++) {
-    const w = new Worker(BOOTSTRAP, { eval: true, workerData });
+    const w = startWorker(data);
     workers.push(w);
     settled.push(
       new Promise<void>((resolve) => {
