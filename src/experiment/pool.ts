@@ -9,6 +9,12 @@ export interface WorkerData {
   planOptions: PlanOptions & { check?: boolean };
   /** Output directory the workers write their part files to. */
   outDir: string;
+  /**
+   * Set to 1 (element 0) when the experiment is interrupted: a worker then
+   * skips the runs it has queued and only finishes the one in hand. Absent:
+   * never set.
+   */
+  stop?: Int32Array;
 }
 
 /** A message to a worker. */
@@ -18,6 +24,7 @@ export type WorkerTask = { type: 'run'; runId: number } | { type: 'stop' };
 export type WorkerReply =
   | { type: 'ready'; hash: string }
   | { type: 'done'; runId: number; status: 'ok' | 'failed'; error: string | null; errorTick: number | null }
+  | { type: 'skipped'; runId: number }
   | { type: 'fatal'; message: string };
 
 /** A finished run as reported by a worker (its rows are in its part file). */
@@ -47,7 +54,8 @@ const QUEUE_DEPTH = 2;
  * each worker keeps two runs queued, so it never waits while the main
  * thread is busy with a run. Calls `onDone` on the main thread as each run
  * finishes (in completion order). Stops handing out runs once `stopped()`
- * returns true and resolves when the runs in flight are done. Rejects when
+ * returns true, has the workers drop the runs they hold but have not begun,
+ * and resolves when the runs in hand are done. Rejects when
  * a worker fails to start, disagrees on the plan (`hash`), or dies.
  */
 export async function runOnWorkers(
@@ -61,11 +69,15 @@ export async function runOnWorkers(
 ): Promise<void> {
   let next = 0;
   let failure: Error | null = null;
-  const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const take = (): number | null => {
+    if (stopped()) Atomics.store(stop, 0, 1);
+    return next < runIds.length && !stopped() && !failure ? runIds[next++] : null;
+  };
   const workers: Worker[] = [];
   const settled: Promise<void>[] = [];
   for (let k = 1; k < n; k++) {
-    const w = startWorker(data);
+    const w = startWorker({ ...data, stop });
     workers.push(w);
     settled.push(
       new Promise<void>((resolve) => {
@@ -95,7 +107,7 @@ export async function runOnWorkers(
             if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
             inFlight--;
-            onDone(m);
+            if (m.type === 'done') onDone(m);
           }
           feed();
         });
