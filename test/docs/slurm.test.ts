@@ -46,7 +46,7 @@ async function until(ready: () => boolean, what: string, ms: number): Promise<vo
   const end = Date.now() + ms;
   while (!ready()) {
     if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -95,18 +95,19 @@ describe('the documented Slurm array job', () => {
     const merge = sh('sbatch', ['--parsable', `--dependency=afterok:${array}`, ...small, `--output=${root}/logs/merge.log`, '--wrap', `node bin/tokensim.js merge ${out}/shard-* --out ${out}/all`]);
     jobs.push(merge);
 
-    // Preempt shard 2 once it has finished two runs; lift the hold Slurm puts on a requeued job.
+    // Preempt shard 2 once it has finished a run; lift the hold Slurm puts on a requeued job.
     const parts = join(out, 'shard-2', 'parts');
-    await until(() => existsSync(parts) && readdirSync(parts).filter((n) => /^\d+$/.test(n)).length >= 2, 'shard 2 to write two runs', 120_000);
+    await until(() => existsSync(parts) && readdirSync(parts).some((n) => /^\d+$/.test(n)), 'shard 2 to write a run', 120_000);
     sh('scontrol', ['requeue', `${array}_2`]);
+    expect(readdirSync(parts).filter((n) => /^\d+$/.test(n)).length, 'shard 2 was preempted midway').toBeLessThan(16);
     await until(() => queued(`${array}_2`)[0] === 'PENDING', 'shard 2 to be requeued', 60_000);
     sh('scontrol', ['update', `JobId=${array}_2`, 'StartTime=now']);
     await until(() => queued(array).length === 0 && queued(merge).length === 0, 'the array and merge jobs to finish', 240_000);
 
     const log = readFileSync(join(root, 'logs', 'staking-sweep-2.log'), 'utf8');
     expect(log, 'the preempted attempt closed its files on SIGTERM').toMatch(/interrupted; finish with/);
-    expect(log, 'the requeued attempt finished the shard').toMatch(/tiny-sweep: 32\/32 runs written .* \(partial\)/);
-    expect(readFileSync(join(root, 'logs', 'merge.log'), 'utf8')).toMatch(/merged 3 directories: 96 runs, 0 failed \(complete\)/);
+    expect(log, 'the requeued attempt finished the shard').toMatch(/tiny-sweep: 16\/16 runs written .* \(partial\)/);
+    expect(readFileSync(join(root, 'logs', 'merge.log'), 'utf8')).toMatch(/merged 3 directories: 48 runs, 0 failed \(complete\)/);
     for (const f of FILES) expect(readFileSync(join(out, 'all', f)).equals(readFileSync(join(local.dir, f))), f).toBe(true);
   }, 400_000);
 });
