@@ -171,6 +171,8 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
           written++;
           journalRun(dir, layout.tables, id);
         });
+        // A failed write surfaces at the next await of `writing`, not as an unhandled rejection meanwhile.
+        writing.catch(() => {});
         tell({ runId: id, status: result.status, error: result.error, errorTick: result.errorTick });
         // Let a pending signal and finished writes be handled between runs.
         await new Promise((r) => setImmediate(r));
