@@ -13,6 +13,7 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
   sweep: async () => (await import('./sweep')).sweepBenchmark,
   'exact-swaps': async () => (await import('./exactSwaps')).exactSwapsBenchmark,
+  startup: async () => (await import('./startup')).startupBenchmark,
 };
 
 /** Returns the benchmark called `name`; throws naming the known ones when there is none. */
