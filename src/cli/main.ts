@@ -11,12 +11,15 @@ import { deviateCommand } from './deviate';
 import { sensitivityCommand } from './sensitivity';
 import { compareCommand } from './compare';
 import { reportCommand } from './report';
+import { convertCommand } from './convert';
+import { tableFormat } from '../io/convertResults';
 import { writeReport } from '../report/writeReport';
 
 const USAGE = `usage:
   tokensim run <experiment.ts> [--out DIR] [--seeds N] [--ticks N] [--seed N] [--set path=value]... [--check] [--quiet] [--report]
-               [--workers N] [--shard K/N] [--resume DIR]
-  tokensim merge DIR... --out DIR
+               [--workers N] [--shard K/N] [--resume DIR] [--format arrow|parquet|both]
+  tokensim merge DIR... --out DIR [--format arrow|parquet|both]
+  tokensim convert <DIR> --to parquet [--remove-arrow]
   tokensim inspect <file.arrow> [--rows N]
   tokensim params <experiment.ts>
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
@@ -52,6 +55,7 @@ const runOptions = {
   workers: { type: 'string' },
   shard: { type: 'string' },
   resume: { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 /** Returns `K/N` as a shard, or throws an `InputError`. */
@@ -81,11 +85,12 @@ export async function runCommand(experiment: Experiment<object>, args: string[],
     file,
     shard: parseShard(values.shard),
     resume: values.resume,
+    format: values.format === undefined ? undefined : tableFormat('--format', values.format),
   });
   const say = (s: string) => process.stdout.write(s + '\n');
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
-  say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
+  say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.${values.format === 'parquet' && outcome.status !== 'interrupted' ? 'parquet' : 'arrow'}`);
   if (values.report && outcome.written > 0) say(`report: ${await writeReport(outcome.dir)}`);
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   if (outcome.status === 'interrupted') process.stderr.write(`interrupted; finish with: tokensim run <experiment> --resume ${outcome.dir} (and the same options)\n`);
@@ -115,6 +120,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'merge':
         return await mergeCommand(rest);
+      case 'convert':
+        return await convertCommand(rest);
       case 'deviate':
         return await deviateCommand(rest);
       case 'sensitivity':
@@ -132,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return command === undefined ? 2 : 0;
       default:
-        throw new InputError(`unknown command "${command}"; expected run, inspect, params, merge, deviate, sensitivity, compare or report`);
+        throw new InputError(`unknown command "${command}"; expected run, inspect, params, merge, convert, deviate, sensitivity, compare or report`);
     }
   } catch (e) {
     return reportError(e);

@@ -27,6 +27,7 @@ const columns: ColumnSpec[] = [
   { name: 'variant', kind: 'utf8' },
   { name: 'error', kind: 'utf8', nullable: true },
   { name: 'error_tick', kind: 'int32', nullable: true },
+  { name: 'passed', kind: 'bool', nullable: true },
 ];
 async function writeArrow(path: string, batches: number, rowsPerBatch: number): Promise<void> {
   const w = await ArrowFileWriter.open(path, columns);
@@ -41,6 +42,7 @@ async function writeArrow(path: string, batches: number, rowsPerBatch: number): 
         variant: Array.from({ length: n }, () => (b % 2 ? 'no-burn' : 'säule')),
         error: Array.from({ length: n }, (_, i) => (i === 0 ? 'NaN price' : null)),
         error_tick: Array.from({ length: n }, (_, i) => (i === 0 ? 7 : null)),
+        passed: Array.from({ length: n }, (_, i) => (i === 2 ? null : i % 2 === 0)),
       },
       n,
     );
@@ -59,7 +61,7 @@ describe('writeParquetFromArrow', () => {
     expect(await writeParquetFromArrow(arrow, parquet)).toEqual({ rows: 12, bytes: readFileSync(parquet).length });
     const described = await query(`DESCRIBE SELECT * FROM '${parquet}'`);
     expect(described.map((r) => [r.column_name, r.column_type])).toEqual([
-      ['run_id', 'INTEGER'], ['seed', 'UINTEGER'], ['price', 'DOUBLE'], ['kpi', 'DOUBLE'], ['variant', 'VARCHAR'], ['error', 'VARCHAR'], ['error_tick', 'INTEGER'],
+      ['run_id', 'INTEGER'], ['seed', 'UINTEGER'], ['price', 'DOUBLE'], ['kpi', 'DOUBLE'], ['variant', 'VARCHAR'], ['error', 'VARCHAR'], ['error_tick', 'INTEGER'], ['passed', 'BOOLEAN'],
     ]);
     const schema = await query(`SELECT name, repetition_type FROM parquet_schema('${parquet}') WHERE name <> 'arrow_schema'`);
     expect(Object.fromEntries(schema.map((r) => [r.name, r.repetition_type]))).toMatchObject({ run_id: 'REQUIRED', seed: 'REQUIRED', kpi: 'OPTIONAL', error: 'OPTIONAL' });
