@@ -12,7 +12,7 @@ import { sensitivityCommand } from './sensitivity';
 import { compareCommand } from './compare';
 import { reportCommand } from './report';
 import { convertCommand } from './convert';
-import { tableFormat } from '../io/convertResults';
+import { applyTableFormat, tableFormat } from '../io/convertResults';
 import { writeReport } from '../report/writeReport';
 
 const USAGE = `usage:
@@ -20,7 +20,7 @@ const USAGE = `usage:
                [--workers N] [--shard K/N] [--resume DIR] [--format arrow|parquet|both]
   tokensim merge DIR... --out DIR [--format arrow|parquet|both]
   tokensim convert <DIR> --to parquet [--remove-arrow]
-  tokensim inspect <file.arrow> [--rows N]
+  tokensim inspect <file.arrow|file.parquet> [--rows N]
   tokensim params <experiment.ts>
   tokensim deviate <experiment.ts> --class NAME --strategy S [--share X] [--seeds N] [--ticks N] [--seed N] [--variant V] [--level L] [--set path=value]...
   tokensim sensitivity <results-dir> [--kpi NAME]... [--variant V] [--bootstrap N] [--level L]
@@ -73,6 +73,9 @@ export function parseShard(text: string | undefined): { index: number; count: nu
  */
 export async function runCommand(experiment: Experiment<object>, args: string[], file = experimentFile(experiment)): Promise<number> {
   const { values } = parseArgs({ args, options: runOptions, allowPositionals: false, strict: true });
+  const format = values.format === undefined ? undefined : tableFormat('--format', values.format);
+  // The report reads the Arrow tables: with --report, Parquet alone replaces them once the report is written.
+  const parquetAfterReport = !!values.report && format === 'parquet';
   const outcome = await runExperiment(experiment, {
     out: values.out,
     seeds: positiveInt('--seeds', values.seeds),
@@ -85,13 +88,14 @@ export async function runCommand(experiment: Experiment<object>, args: string[],
     file,
     shard: parseShard(values.shard),
     resume: values.resume,
-    format: values.format === undefined ? undefined : tableFormat('--format', values.format),
+    format: parquetAfterReport ? 'both' : format,
   });
   const say = (s: string) => process.stdout.write(s + '\n');
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.${values.format === 'parquet' && outcome.status !== 'interrupted' ? 'parquet' : 'arrow'}`);
   if (values.report && outcome.written > 0) say(`report: ${await writeReport(outcome.dir)}`);
+  if (parquetAfterReport) await applyTableFormat(outcome.dir, outcome.status, 'parquet');
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   if (outcome.status === 'interrupted') process.stderr.write(`interrupted; finish with: tokensim run <experiment> --resume ${outcome.dir} (and the same options)\n`);
   return outcome.status === 'complete' || outcome.status === 'partial' ? 0 : outcome.status === 'interrupted' ? 130 : 1;
@@ -109,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'inspect': {
         const { values, positionals } = parseArgs({ args: rest, options: { rows: { type: 'string' } }, allowPositionals: true });
-        if (positionals.length !== 1) throw new InputError('inspect: expected one .arrow file, e.g. tokensim inspect results/baseline/<time>/summary.arrow');
+        if (positionals.length !== 1) throw new InputError('inspect: expected one .arrow or .parquet file, e.g. tokensim inspect results/baseline/<time>/summary.arrow');
         process.stdout.write(formatInspect(positionals[0], positiveInt('--rows', values.rows) ?? 10) + '\n');
         return 0;
       }

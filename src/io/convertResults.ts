@@ -48,8 +48,8 @@ export function checkFormatTargets(dir: string, names: readonly string[], format
  * table order. Each file is written whole under a temporary name and
  * renamed; then the manifest's `files` lists the `.parquet` files, and,
  * unless `keepArrow`, the `.arrow` tables are removed (after the manifest
- * no longer lists them). A table already converted (its `.parquet` listed,
- * its `.arrow` gone) is left as it is. Throws an `InputError`, before
+ * no longer lists them). A table whose `.parquet` the manifest already
+ * lists is not written again (and not returned). Throws an `InputError`, before
  * writing anything, when `dir` has no manifest, is still being written
  * or was interrupted (finish it with `--resume` first), lacks a table, or
  * holds a `.parquet` of a table's name that tokensim did not write.
@@ -68,8 +68,10 @@ export async function convertResults(dir: string, opts: { keepArrow: boolean }):
   }
   checkFormatTargets(dir, todo, 'parquet');
 
+  // A table tokensim already wrote as Parquet (listed, present) is not written again: the finished Arrow tables do not change.
+  const done = (n: string) => files.includes(`${n}.parquet`) && existsSync(join(dir, `${n}.parquet`));
   const written: ConvertedTable[] = [];
-  for (const name of todo) {
+  for (const name of todo.filter((n) => !done(n))) {
     const arrow = join(dir, `${name}.arrow`);
     written.push({ name, ...(await writeParquetFromArrow(arrow, join(dir, `${name}.parquet`))), arrowBytes: statSync(arrow).size });
   }

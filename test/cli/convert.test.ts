@@ -38,6 +38,15 @@ describe('tokensim run and merge --format, tokensim convert', () => {
     expect(files(arrow)).toEqual(files(whole));
   });
 
+  it('run --format parquet --report writes the report, then leaves Parquet only, which compare reads', async () => {
+    const dir = join(root, 'reported');
+    expect(await main(['run', tiny, '--ticks', '10', '--out', dir, '--workers', '1', '--quiet', '--format', 'parquet', '--report'])).toBe(0);
+    expect(files(dir)).toEqual([...TABLES.map((t) => `${t}.parquet`), 'manifest.json', 'report.html'].sort());
+    io.stdout = '';
+    expect(await main(['compare', dir, '--metric', 'final_price'])).toBe(0);
+    expect(io.stdout).toMatch(/final_price +no-burn +2 /);
+  });
+
   it('refuses a bad --format, a bad --to and a foreign .parquet with one line and exit 2, writing nothing', async () => {
     expect(await main(['run', tiny, '--out', join(root, 'x'), '--format', 'csv'])).toBe(2);
     expect(io.stderr).toBe('tokensim: --format csv: expected one of arrow, parquet, both\n');
