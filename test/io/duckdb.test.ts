@@ -84,6 +84,16 @@ describe('the Parquet tables of a run, read by DuckDB', () => {
     expect(rows[0].seed_type).toBe('UINTEGER');
   });
 
+  it('runs the README’s SQL, from the results directory, with no extension', async () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const statements = [...readme.matchAll(/```sql\n([\s\S]*?)```\n/g)].flatMap((m) => m[1].split(';').filter((q) => q.replace(/--.*$/gm, '').trim()));
+    expect(statements).toHaveLength(2);
+    const [median, kpis] = await Promise.all(statements.map((q) => columnsOf(q)));
+    expect(Object.keys(median)).toEqual(['variant', 'tick', 'median_price']);
+    expect(median.tick).toHaveLength(2 * (tiny.ticks + 1));
+    expect(kpis.variant).toEqual(['baseline', 'no-burn']);
+  });
+
   it('cannot read the Arrow IPC files without an extension, as the docs say', async () => {
     await expect(db.run(`SELECT * FROM '${join(dir, 'summary.arrow')}'`)).rejects.toThrow(/No extension found that is capable of reading the file/);
   });
