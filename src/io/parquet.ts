@@ -101,6 +101,8 @@ export async function writeParquetFromArrow(arrowPath: string, parquetPath: stri
   let rows = 0;
   let bytes = 0;
   try {
+    // tokensim's Arrow writer never dictionary-encodes; a file that does would need its dictionary messages replayed.
+    if (reader.footer!.numDictionaries > 0) throw new InputError(`${arrowPath} has dictionary-encoded columns, which the Parquet conversion does not take`);
     const head = schemaMessage(reader.schema);
     const blocks = [...reader.footer!.recordBatches()];
     if (blocks.length === 0) {
