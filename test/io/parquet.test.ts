@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { Dictionary, Int32, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import pl from 'nodejs-polars';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
@@ -118,5 +119,13 @@ describe('writeParquetFromArrow', () => {
     await expect(writeParquetFromArrow(join(dir, 'text.arrow'), join(dir, 'text.parquet'))).rejects.toThrow(/^not an Arrow IPC file: /);
     expect(readdirSync(dir)).toEqual(['text.arrow']);
     expect(existsSync(join(dir, 'text.parquet.partial'))).toBe(false);
+  });
+
+  it('refuses a dictionary-encoded Arrow file, naming it, and leaves nothing behind', async () => {
+    const dir = mkdtempSync(join(root, 'dict-'));
+    const variant = vectorFromArray(['a', 'b', 'a'], new Dictionary(new Utf8(), new Int32()));
+    writeFileSync(join(dir, 'dict.arrow'), tableToIPC(new Table({ variant }), 'file'));
+    await expect(writeParquetFromArrow(join(dir, 'dict.arrow'), join(dir, 'dict.parquet'))).rejects.toThrow(`${join(dir, 'dict.arrow')} has dictionary-encoded columns`);
+    expect(readdirSync(dir)).toEqual(['dict.arrow']);
   });
 });
