@@ -86,10 +86,13 @@ describe('writeParquetFromArrow', () => {
     expect(enc.variant).toMatch(/DICTIONARY/);
   });
 
-  it('gives the same bytes for the same Arrow file', async () => {
+  it('gives the same bytes for the same Arrow file, however many batches it hands over at a time', async () => {
     const again = join(root, 'again.parquet');
     await writeParquetFromArrow(arrow, again);
     expect(Buffer.compare(readFileSync(again), readFileSync(parquet))).toBe(0);
+    const oneByOne = join(root, 'one-by-one.parquet');
+    expect(await writeParquetFromArrow(arrow, oneByOne, { chunkBytes: 1 })).toMatchObject({ rows: 12 });
+    expect(Buffer.compare(readFileSync(oneByOne), readFileSync(parquet))).toBe(0);
   });
 
   it('splits a long table into row groups of PARQUET_ROW_GROUP_ROWS rows', async () => {
