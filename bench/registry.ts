@@ -13,6 +13,7 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
   'parquet-write': async () => (await import('./parquetWrite')).parquetWriteBenchmark,
   sweep: async () => (await import('./sweep')).sweepBenchmark,
+  startup: async () => (await import('./startup')).startupBenchmark,
 };
 
 /** Returns the benchmark called `name`; throws naming the known ones when there is none. */

@@ -7,8 +7,6 @@
  *   npx ts-node bench/sweep.ts            (prints JSON)
  *   npx ts-node bench/sweep.ts --seeds 1  (40 runs, quicker)
  */
-// First, so that worker threads get the JavaScript of everything compiled after it.
-import '../bin/captureCompiled.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

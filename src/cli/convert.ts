@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import { convertResults, type ConvertedTable } from '../io/convertResults';
 
@@ -15,6 +14,13 @@ export function formatConverted(dir: string, tables: ConvertedTable[]): string {
   return [`${dir}: ${tables.length} table(s) written as Parquet (zstd)`, ...lines].join('\n');
 }
 
+/** The parsed flags of `tokensim convert`. */
+export interface ConvertFlags {
+  to?: 'parquet';
+  removeArrow?: boolean;
+  quiet?: boolean;
+}
+
 /**
  * The `tokensim convert DIR --to parquet [--remove-arrow]` command: writes a
  * Parquet file beside each Arrow table of a results directory (and, with
@@ -22,17 +28,9 @@ export function formatConverted(dir: string, tables: ConvertedTable[]): string {
  * wrote; returns the exit code. Bad input throws an `InputError` before
  * anything is written.
  */
-export async function convertCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { to: { type: 'string' }, 'remove-arrow': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new InputError('convert: expected one results directory, e.g. tokensim convert results/baseline/<time> --to parquet');
-  if (values.to !== 'parquet') throw new InputError(`convert: --to ${values.to ?? '(missing)'}: expected --to parquet`);
-  const dir = positionals[0];
-  const tables = await convertResults(dir, { keepArrow: !values['remove-arrow'] });
-  if (!values.quiet) process.stdout.write(formatConverted(dir, tables) + '\n');
+export async function convertCommand(dir: string, flags: ConvertFlags): Promise<number> {
+  if (flags.to !== 'parquet') throw new InputError('convert: expected --to parquet, e.g. tokensim convert results/baseline/<time> --to parquet');
+  const tables = await convertResults(dir, { keepArrow: !flags.removeArrow });
+  if (!flags.quiet) process.stdout.write(formatConverted(dir, tables) + '\n');
   return 0;
 }

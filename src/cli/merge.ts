@@ -1,8 +1,14 @@
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import { mergeShards } from '../experiment/merge';
 import { readManifest } from '../experiment/output';
-import { applyTableFormat, checkFormatTargets, tableFormat } from '../io/convertResults';
+import { applyTableFormat, checkFormatTargets, type TableFormat } from '../io/convertResults';
+
+/** The parsed flags of `tokensim merge`. */
+export interface MergeFlags {
+  out?: string;
+  quiet?: boolean;
+  format?: TableFormat;
+}
 
 /**
  * The `tokensim merge DIR... --out DIR [--format F]` command: joins shard
@@ -11,16 +17,14 @@ import { applyTableFormat, checkFormatTargets, tableFormat } from '../io/convert
  * runs failed). Refusals (missing or doubled runs, other plans) throw an
  * `InputError`.
  */
-export async function mergeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, format: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (!values.out) throw new InputError('merge: expected --out DIR, e.g. tokensim merge out/shard-* --out out/all');
-  const format = values.format === undefined ? undefined : tableFormat('--format', values.format);
-  const shardTables: { name: string }[] = (positionals.length ? readManifest(positionals[0])?.tables : null) ?? [];
-  checkFormatTargets(values.out, shardTables.map((t) => t.name), format);
-  const outcome = await mergeShards(positionals, values.out);
-  await applyTableFormat(outcome.dir, outcome.status, format);
-  if (!values.quiet) {
-    process.stdout.write(`merged ${positionals.length} director${positionals.length === 1 ? 'y' : 'ies'}: ${outcome.runs} runs, ${outcome.failed} failed (${outcome.status})\nresults: ${outcome.dir}\n`);
+export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<number> {
+  if (!flags.out) throw new InputError('merge: expected --out DIR, e.g. tokensim merge out/shard-* --out out/all');
+  const shardTables: { name: string }[] = (dirs.length ? readManifest(dirs[0])?.tables : null) ?? [];
+  checkFormatTargets(flags.out, shardTables.map((t) => t.name), flags.format);
+  const outcome = await mergeShards(dirs, flags.out);
+  await applyTableFormat(outcome.dir, outcome.status, flags.format);
+  if (!flags.quiet) {
+    process.stdout.write(`merged ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}: ${outcome.runs} runs, ${outcome.failed} failed (${outcome.status})\nresults: ${outcome.dir}\n`);
   }
   if (outcome.failed > 0) process.stderr.write(`${outcome.failed} run(s) failed; see the status and error columns of runs.arrow\n`);
   return outcome.failed > 0 ? 1 : 0;

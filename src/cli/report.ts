@@ -1,24 +1,20 @@
-import { parseArgs } from 'node:util';
-import { InputError } from '../core/errors';
 import { writeReport } from '../report/writeReport';
+
+/** The parsed flags of `tokensim report`. */
+export interface ReportFlags {
+  out?: string;
+  metric?: string[];
+  kpi?: string[];
+  baseline?: string;
+}
 
 /**
  * `tokensim report DIR [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]`:
- * writes the HTML report of DIR and returns the path written. Throws an
- * InputError on bad flags, a missing directory or an unknown metric.
+ * writes the HTML report of DIR, prints its path and returns the exit code 0.
+ * Throws an InputError on a missing directory or an unknown metric.
  */
-export async function reportCommand(args: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      out: { type: 'string' },
-      metric: { type: 'string', multiple: true },
-      kpi: { type: 'string', multiple: true },
-      baseline: { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new InputError('report: expected one results directory, e.g. tokensim report results/baseline/<time>');
-  return writeReport(positionals[0], { out: values.out, metrics: values.metric, kpis: values.kpi, baseline: values.baseline });
+export async function reportCommand(dir: string, flags: ReportFlags): Promise<number> {
+  const path = await writeReport(dir, { out: flags.out, metrics: flags.metric, kpis: flags.kpi, baseline: flags.baseline });
+  process.stdout.write(`report: ${path}\n`);
+  return 0;
 }

@@ -62,8 +62,8 @@ describe('tokensim run and merge --format, tokensim convert', () => {
 
     io.stderr = '';
     expect(await main(['convert', join(root, 'whole'), '--to', 'csv'])).toBe(2);
-    expect(io.stderr).toBe('tokensim: convert: --to csv: expected --to parquet\n');
+    expect(io.stderr).toBe('tokensim: --to csv: expected --to parquet\n');
     expect(await main(['convert', '--to', 'parquet'])).toBe(2);
-    expect(io.stderr).toMatch(/convert: expected one results directory/);
+    expect(io.stderr).toMatch(/missing required argument 'dir'/);
   });
 });
