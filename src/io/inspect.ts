@@ -10,8 +10,9 @@ const MAX_CELL_WIDTH = 24;
 const GAP = '  ';
 
 /**
- * Returns the text `tokensim inspect <file.arrow>` prints: a header line
- * (path, row count, column count, record batch count), the schema (one line
+ * Returns the text `tokensim inspect <file>` prints: a header line (path,
+ * row count, column count, and the record batch count of an Arrow file or
+ * `Parquet`), the schema (one line
  * per column: name, Arrow type, nullable or not), and the first `rows` rows
  * as an aligned table. Floats show up to 6 significant digits, integers in
  * full, nulls as `null`. The table shows at most 10 columns and stays within
@@ -20,9 +21,9 @@ const GAP = '  ';
  * nor (named `.parquet`) Parquet.
  */
 export function formatInspect(path: string, rows = 10): string {
-  const { columns, numRows, numBatches: batches, table } = readTableFile(path);
+  const { columns, numRows, numBatches: batches, table, format } = readTableFile(path);
   const lines = [
-    `${path}: ${plural(numRows, 'row')}, ${plural(columns.length, 'column')}, ${plural(batches, 'record batch', 'record batches')}`,
+    `${path}: ${plural(numRows, 'row')}, ${plural(columns.length, 'column')}, ${format === 'parquet' ? 'Parquet' : plural(batches, 'record batch', 'record batches')}`,
     '',
     'schema:',
   ];
