@@ -11,6 +11,7 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   'stake-and-trade': async () => (await import('./stakeAndTradeBench')).stakeAndTradeBenchmark,
   baseline: async () => (await import('./baseline')).baselineBenchmark,
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
+  'parquet-write': async () => (await import('./parquetWrite')).parquetWriteBenchmark,
   sweep: async () => (await import('./sweep')).sweepBenchmark,
   'exact-swaps': async () => (await import('./exactSwaps')).exactSwapsBenchmark,
   startup: async () => (await import('./startup')).startupBenchmark,

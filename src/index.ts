@@ -146,6 +146,9 @@ export type { Shard, RunStatus } from './experiment/output';
 // Output
 export { ArrowFileWriter, writeArrowTable, type ColumnSpec, type ColumnData } from './io/arrowWriter';
 export { readArrowFile } from './io/arrowReader';
+export { writeParquetFromArrow, PARQUET_ROW_GROUP_ROWS, type ParquetWritten } from './io/parquet';
+export { convertResults, type ConvertedTable, type TableFormat } from './io/convertResults';
+export { readTableFile, tableFilePath } from './io/tableFile';
 
 // Analysis: equilibrium, incentive compatibility, valuation, sensitivity
 export { demand, excessDemand, allocations, totalEndowment, type ExchangeEconomy, type ExchangeAgent, type Preferences } from './analysis/exchangeEconomy';

@@ -6,10 +6,25 @@
  * command's `options`.
  */
 import type { Experiment } from '../experiment/define';
+import { InputError } from '../core/errors';
 import type { CommandSpec, OptionSpec } from './spec';
 import { choiceArg, collect, numberArg, parseShard, positiveInt, seedArg } from './values';
 
 const int = (flag: string) => (text: string) => positiveInt(flag, text);
+
+/** The table formats `--format` takes (see io/convertResults.ts, not imported here to keep `--help` light). */
+const FORMATS = ['arrow', 'parquet', 'both'] as const;
+/** Returns `parquet`, the one format `convert --to` writes, or throws an `InputError`. */
+function toParquet(text: string): 'parquet' {
+  if (text !== 'parquet') throw new InputError(`--to ${text}: expected --to parquet`);
+  return text;
+}
+const FORMAT_OPTION: OptionSpec = {
+  flags: '--format <f>',
+  description: 'table files: arrow (Arrow IPC, default), parquet (Parquet instead, zstd) or both',
+  choices: FORMATS,
+  parse: (t) => choiceArg('--format', t, FORMATS),
+};
 
 /** The options shared by `tokensim run` and `npx ts-node experiments/<name>.ts`. */
 export const RUN_OPTIONS: readonly OptionSpec[] = [
@@ -23,6 +38,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { flags: '--resume <dir>', description: 'finish an interrupted run (or shard) in DIR, with the same experiment and options' },
   { flags: '--check', description: 'assert token and USD conservation every tick (slower)' },
   { flags: '--report', description: 'write the HTML report when the runs are done' },
+  FORMAT_OPTION,
   { flags: '-q, --quiet', description: 'print no progress' },
 ];
 
@@ -73,15 +89,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [{ syntax: '<dirs...>', description: 'the shard directories (written by tokensim run --shard K/N)' }],
     options: [
       { flags: '--out <dir>', description: 'the merged output directory (required; must not hold output yet)' },
+      FORMAT_OPTION,
       { flags: '-q, --quiet', description: 'print nothing on success' },
     ],
-    examples: ['tokensim merge out/shard-* --out out/all'],
+    examples: ['tokensim merge out/shard-* --out out/all', 'tokensim merge out/shard-* --out out/all --format parquet'],
     run: async (dirs, flags) => (await import('./merge')).mergeCommand(dirs, flags),
+  },
+  {
+    name: 'convert',
+    summary: 'write the tables of a results directory as Parquet (beside the Arrow tables, or instead with --remove-arrow)',
+    arguments: [{ syntax: '<dir>', description: 'a results directory (written by tokensim run or merge)' }],
+    options: [
+      { flags: '--to <format>', description: 'the format to write: parquet (required)', choices: ['parquet'], parse: toParquet },
+      { flags: '--remove-arrow', description: 'remove the Arrow tables once the Parquet files are written' },
+      { flags: '-q, --quiet', description: 'print nothing on success' },
+    ],
+    examples: ['tokensim convert results/baseline/<time> --to parquet'],
+    run: async ([dir], flags) => (await import('./convert')).convertCommand(dir, flags),
   },
   {
     name: 'inspect',
     summary: 'print the schema and first rows of an output table',
-    arguments: [{ syntax: '<file>', description: 'an .arrow file, e.g. results/baseline/<time>/summary.arrow' }],
+    arguments: [{ syntax: '<file>', description: 'an .arrow or .parquet file, e.g. results/baseline/<time>/summary.arrow' }],
     options: [{ flags: '--rows <n>', description: 'rows to show (default: 10)', parse: int('--rows') }],
     examples: ['tokensim inspect results/baseline/<time>/timeseries.arrow --rows 5'],
     run: async ([file], flags) => (await import('./inspect')).inspectCommand(file, flags),

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
+import { applyTableFormat, checkFormatTargets, type TableFormat } from '../io/convertResults';
 import type { Experiment } from './define';
 import { Assembler, newManifest, readManifest, writeManifest, type RunStatus, type Shard } from './output';
 import { listParts, PARTS, writePart } from './parts';
@@ -36,6 +37,8 @@ export interface ExecuteOptions extends PlanOptions {
   shard?: Shard;
   /** Called on the main thread after each run finishes, with the number finished in this call. */
   onRunDone?: (finished: number) => void;
+  /** Table files: Arrow IPC (default), Parquet instead, or both; Parquet is written from the finished Arrow tables. */
+  format?: TableFormat;
 }
 
 /** What a finished (or interrupted) experiment reports. */
@@ -103,6 +106,7 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
     manifest = newManifest(plan, layout, !!opts.check, shard);
   }
+  checkFormatTargets(dir, layout.tables.map((t) => t.name), opts.format);
   // One thread, all runs, from scratch: write each run once, straight into the tables.
   const direct = !shard && !opts.resume && (workers === 1 || mine.length <= 1);
   if (opts.resume && hasJournal(dir)) await recoverJournal(dir, layout.tables);
@@ -208,5 +212,6 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     removeJournal(dir);
   }
   writeManifest(dir, { ...manifest, status, runsWritten: written, runsFailed: failed });
+  await applyTableFormat(dir, status, opts.format);
   return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000, signal: status === 'interrupted' ? interrupted : null };
 }

@@ -10,7 +10,7 @@ describe('benchmark runner', () => {
   it('runs every registered benchmark at each of its sizes when no name is given', async () => {
     const jobs = await planJobs(parseBenchArgs([]));
     expect(jobs.filter((j) => j.name === 'baseline').map((j) => j.size.agents)).toEqual([10_000, 100_000, 1_000_000]);
-    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(['stake-and-trade', 'baseline', 'arrow-write', 'sweep', 'exact-swaps', 'startup']));
+    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(['stake-and-trade', 'baseline', 'arrow-write', 'sweep', 'exact-swaps', 'parquet-write', 'startup']));
   });
 
   it('runs one benchmark once at --agents and --ticks', async () => {
