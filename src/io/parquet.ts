@@ -115,9 +115,10 @@ export async function writeParquetFromArrow(arrowPath: string, parquetPath: stri
     } else {
       const batches = recordBatches(pw, file, arrowPath, head, blocks, opts.chunkBytes ?? CHUNK_BYTES, (n) => (rows += n));
       const parquet: ReadableStream<Uint8Array> = await pw.transformParquetStream(batches, writerProperties(pw, reader.schema));
-      for await (const chunk of parquet as unknown as AsyncIterable<Uint8Array>) {
-        await out.write(chunk);
-        bytes += chunk.length;
+      const chunks = parquet.getReader();
+      for (let next = await chunks.read(); !next.done; next = await chunks.read()) {
+        await out.write(next.value);
+        bytes += next.value.length;
       }
     }
     await out.close();

@@ -8,7 +8,7 @@ import { captureOutput } from '../helpers/captureOutput';
 const root = mkdtempSync(join(tmpdir(), 'tokensim-format-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const tiny = join(__dirname, '..', 'fixtures', 'tiny.ts');
-const TABLES = ['runs', 'timeseries', 'summary', 'events', 'unlocks'];
+const TABLES = ['runs', 'timeseries', 'summary', 'events', 'unlocks', 'flows'];
 const files = (dir: string) => readdirSync(dir).sort();
 const same = (a: string, b: string) => Buffer.compare(readFileSync(a), readFileSync(b)) === 0;
 
@@ -27,7 +27,7 @@ describe('tokensim run and merge --format, tokensim convert', () => {
     expect(await main(['run', tiny, '--ticks', '10', '--out', arrow, '--workers', '1', '--quiet'])).toBe(0);
     io.stdout = '';
     expect(await main(['convert', arrow, '--to', 'parquet'])).toBe(0);
-    expect(io.stdout).toMatch(new RegExp(`^${arrow}: 5 table\\(s\\) written as Parquet \\(zstd\\)\\n  runs\\.parquet +4 rows +[\\d.]+ kB +\\(Arrow [\\d.]+ kB\\)\\n`));
+    expect(io.stdout).toMatch(new RegExp(`^${arrow}: 6 table\\(s\\) written as Parquet \\(zstd\\)\\n  runs\\.parquet +4 rows +[\\d.]+ kB +\\(Arrow [\\d.]+ kB\\)\\n`));
     for (const t of TABLES) {
       expect(same(join(whole, `${t}.parquet`), join(merged, `${t}.parquet`)), t).toBe(true);
       expect(same(join(whole, `${t}.parquet`), join(arrow, `${t}.parquet`)), t).toBe(true);

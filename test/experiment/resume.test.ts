@@ -11,7 +11,7 @@ const root = mkdtempSync(join(tmpdir(), 'tokensim-resume-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const BIN = join(__dirname, '..', '..', 'bin', 'tokensim.js');
 const SWEEP = join(__dirname, '..', 'fixtures', 'sweep.ts');
-const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow'];
+const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow', 'flows.arrow'];
 // More replicates than the fixture's, so the child is still running when it is stopped.
 const SEEDS = 12;
 

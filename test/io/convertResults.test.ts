@@ -8,7 +8,7 @@ import { tinyResults } from '../fixtures/tinyResults';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-convert-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const TABLES = ['runs', 'timeseries', 'summary', 'events', 'unlocks'];
+const TABLES = ['runs', 'timeseries', 'summary', 'events', 'unlocks', 'flows'];
 
 let source: string;
 beforeAll(async () => {

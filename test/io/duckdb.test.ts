@@ -30,7 +30,7 @@ const arrow = (name: string) => pl.readIPC(readFileSync(join(dir, `${name}.arrow
 
 describe('the Parquet tables of a run, read by DuckDB', () => {
   it('has every table, with the row count of its Arrow twin and the type of every column', async () => {
-    expect(tables.map((t) => t.name)).toEqual(['runs', 'timeseries', 'summary', 'events', 'unlocks']);
+    expect(tables.map((t) => t.name)).toEqual(['runs', 'timeseries', 'summary', 'events', 'unlocks', 'flows']);
     for (const t of tables) {
       const [{ n }] = await query(`SELECT count(*) AS n FROM '${t.name}.parquet'`);
       expect(Number(n), t.name).toBe(arrow(t.name).height);

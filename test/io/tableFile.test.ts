@@ -36,7 +36,7 @@ describe('readTableFile and tableFilePath', () => {
   it('finds .arrow first, then .parquet, and names the .arrow when there is neither', () => {
     expect(tableFilePath(arrowDir, 'runs')).toBe(join(arrowDir, 'runs.arrow'));
     expect(tableFilePath(parquetDir, 'runs')).toBe(join(parquetDir, 'runs.parquet'));
-    expect(tableFilePath(parquetDir, 'flows')).toBe(join(parquetDir, 'flows.arrow'));
+    expect(tableFilePath(parquetDir, 'nosuch')).toBe(join(parquetDir, 'nosuch.arrow'));
   });
 
   it('names a missing file and a file that is not Parquet', () => {
@@ -58,6 +58,6 @@ describe('what reads results reads Parquet-only directories', () => {
   it('inspect shows a Parquet table as it shows the Arrow one, but for the batch count', () => {
     const rest = (s: string) => s.split('\n').slice(1).join('\n');
     expect(rest(formatInspect(join(parquetDir, 'runs.parquet')))).toBe(rest(formatInspect(join(arrowDir, 'runs.arrow'))));
-    expect(formatInspect(join(parquetDir, 'runs.parquet'))).toMatch(/^.*runs\.parquet: 4 rows, 9 columns, Parquet\n/);
+    expect(formatInspect(join(parquetDir, 'runs.parquet'))).toMatch(/^.*runs\.parquet: 4 rows, 11 columns, Parquet\n/);
   });
 });

@@ -83,7 +83,7 @@ describe('report of a small run', () => {
 
   it('rejects an unknown metric, KPI or baseline with one line naming it', async () => {
     await expect(buildReport(dir, { metrics: ['pryce'] })).rejects.toThrow(InputError);
-    await expect(buildReport(dir, { metrics: ['pryce'] })).rejects.toThrow(/^unknown metric "pryce"; timeseries.arrow has: price, supply/);
+    await expect(buildReport(dir, { metrics: ['pryce'] })).rejects.toThrow(/^unknown metric "pryce"; timeseries.arrow has: price, volume, /);
     await expect(buildReport(dir, { kpis: ['nope'] })).rejects.toThrow(/^unknown KPI "nope"; summary.arrow has: final_price/);
     await expect(buildReport(dir, { baseline: 'nope' })).rejects.toThrow('unknown baseline variant "nope"; the variants are: baseline, no-burn');
   });

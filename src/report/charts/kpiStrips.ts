@@ -82,6 +82,6 @@ export function kpiStrips(kpis: ColumnInfo[], values: KpiValue[], variants: stri
     columns: COLUMNS,
     concat: panels,
     resolve: { scale: { x: 'independent' } },
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows: rows.map(({ jitter: _, ...r }) => r) };
 }

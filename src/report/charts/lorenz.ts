@@ -40,6 +40,6 @@ export function lorenzChart(curves: LorenzCurve[], variants: string[], interacti
         },
       ],
     },
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows };
 }

@@ -141,7 +141,7 @@ export function sankeyChart(input: SankeyInput): ChartData {
         },
       },
     ],
-  } as unknown as Vega.Spec;
+  } as Vega.Spec;
   const rows = layout.links.map((l) => ({ from: l.from, to: l.to, reason: l.reason, [unit]: l.amount }));
   return { spec: { vega: spec }, rows };
 }

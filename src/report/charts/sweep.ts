@@ -61,7 +61,7 @@ export function sweepLine(kpi: ColumnInfo, param: string, points: SweepPoint[], 
       { mark: { type: 'area', opacity: 0.12 }, encoding: { y: kpiAxis(kpi, 'lo', values), y2: { field: 'hi' } } },
       { mark: { type: 'line', point: { size: 45 }, strokeWidth: 2 }, encoding: { y: kpiAxis(kpi, 'mean', values), ...(interactive ? { tooltip: tooltip(kpi) } : {}) } },
     ],
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows };
 }
 
@@ -136,7 +136,7 @@ export function sweepHeatmap(kpi: ColumnInfo, px: string, py: string, points: Sw
           : []),
       ],
     },
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   // The CSV names a difference map's values for what they are.
   const exported = rows.map(({ x: _x, y: _y, label: _l, dark: _d, mean, ...r }) => (diverging ? { ...r, difference: mean } : { ...r, mean }));
   return { spec: { lite: spec }, rows: exported };
@@ -163,7 +163,7 @@ export function sweepScatter2d(kpi: ColumnInfo, px: string, py: string, points: 
         ...(interactive ? { tooltip: tooltip(kpi) } : {}),
       },
     },
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows };
 }
 
@@ -184,6 +184,6 @@ export function sweepScatter(kpi: ColumnInfo, param: string, swept: readonly str
       color: variantColor(variants),
       ...(interactive ? { tooltip: tooltip(kpi) } : {}),
     },
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows };
 }

@@ -61,7 +61,7 @@ export function seriesChart(input: SeriesInput): ChartData {
   const bandOpacity = variants.length <= 3 ? 0.16 : 0.1;
 
   const fanData = { values: rows };
-  const layers: Record<string, unknown>[] = runLines
+  const layers: object[] = runLines
     ? [
         {
           data: { values: runRows },
@@ -100,7 +100,7 @@ export function seriesChart(input: SeriesInput): ChartData {
     autosize: { type: 'fit-x', contains: 'padding' },
     config: CONFIG,
     layer: layers,
-  } as unknown as ChartSpec;
+  } as ChartSpec;
   return { spec: { lite: spec }, rows: runLines ? runRows : rows.map(({ vi: _, ...r }) => r) };
 }
 
