@@ -55,7 +55,16 @@ describe('buybacks settle tokens and USD exactly', () => {
     world.step();
 
     expect(t.tokens).toBe(1000 + quote);
-    expect(t.incomeThisTick().buyback).toBeUndefined();
+  });
+
+  // TreasurySource names 'buyback' (tokens bought back) as a source of income, but the trader the
+  // treasury opens for buybacks moves the tokens along the pool's routes, which its books do not list.
+  it.fails('books the tokens bought back for the treasury as its buyback income', () => {
+    const { world, t, done } = setup({ destination: 'treasury' });
+
+    world.step();
+
+    expect(t.incomeThisTick().buyback?.tokens).toBe(done.boughtThisTick);
   });
 
   it('pays stakers, or holds when nothing is staked', () => {

@@ -4,7 +4,7 @@ import { amm } from '../../src/market/amm';
 import type { ConstantProductPool } from '../../src/market/constantProductPool';
 import { feeBurn, type FeeBurnParams } from '../../src/mechanisms/feeBurn';
 import { treasury } from '../../src/mechanisms/treasury';
-import { buildBlocks } from '../helpers/blocks';
+import { buildBlocks, summarise } from '../helpers/blocks';
 import { holdersBlock } from '../helpers/holders';
 
 type Trade = (pool: ConstantProductPool, trader: Population) => void;
@@ -158,7 +158,6 @@ describe('the fee burn', () => {
 
     expectRel(read.fee_burn(), 0.15);
     expect(read.burn_share()).toBe(0.5);
-    const series = { fee_burn: Float64Array.from([0, 0.15, 0.25]), price: Float64Array.from([1, 1, 1]) };
-    expect(sim.summary(series, Int32Array.from([0, 1, 2])).total_fee_burn).toBe(0.4);
+    expect(summarise(sim, { fee_burn: [0, 0.15, 0.25] }, [0, 1, 2]).total_fee_burn).toBe(0.4);
   });
 });

@@ -3,7 +3,7 @@ import { amm } from '../../src/market/amm';
 import { staking, stakingColumns } from '../../src/mechanisms/staking';
 import { treasury } from '../../src/mechanisms/treasury';
 import { MAX_RUNWAY_YEARS, runwayYears, treasuryPolicy } from '../../src/mechanisms/treasuryPolicy';
-import { buildBlocks } from '../helpers/blocks';
+import { buildBlocks, summarise } from '../helpers/blocks';
 import { holdersBlock } from '../helpers/holders';
 
 describe('treasury runway', () => {
@@ -76,5 +76,14 @@ describe('treasury spending', () => {
     const runway = sim.metrics.find((m) => m.name === 'treasury_runway_years')!;
 
     expect(runway.read()).toBeCloseTo(1500 / 4015, 12);
+  });
+
+  it('summarises the final and shortest runway and the grants and subsidy paid over the run', () => {
+    const { sim } = setup(0);
+
+    const k = summarise(sim, { treasury_runway_years: [9, 3, 4], grants_usd: [0, 10, 10], subsidy: [0, 1, 0] }, [0, 1, 2]);
+
+    expect([k.final_runway_years, k.min_runway_years]).toEqual([4, 3]);
+    expect([k.total_grants_usd, k.total_subsidy]).toEqual([20, 1]);
   });
 });
