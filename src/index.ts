@@ -99,9 +99,9 @@ export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } 
 export { liquidStaking, liquidStakingParamsSchema, type LiquidStakingParams } from './defi/liquidStaking';
 export { rwaVault, rwaVaultParamsSchema, rwaEventSchema, type RwaVaultParams } from './defi/rwaVault';
 export { lstPort, rwaPort, type LiquidStakingToken, type RealWorldAssetToken } from './defi/ports';
-export { priceShock, priceShockParamsSchema, type PriceShockParams } from './market/priceShock';
-export { realYield } from './metrics/realYield';
-export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './metrics/defiFootprint';
+export { priceShock, priceShockParamsSchema, type PriceShockParams } from './defi/priceShock';
+export { realYield } from './defi/realYield';
+export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './defi/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
 export { footprint } from './metrics/footprint';

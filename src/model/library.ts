@@ -33,9 +33,9 @@ import { rwaInvestors } from '../../agents/rwaInvestors';
 import { lending } from '../defi/lending';
 import { liquidStaking } from '../defi/liquidStaking';
 import { rwaVault } from '../defi/rwaVault';
-import { priceShock } from '../market/priceShock';
-import { defiFootprint } from '../metrics/defiFootprint';
-import { realYield } from '../metrics/realYield';
+import { priceShock } from '../defi/priceShock';
+import { defiFootprint } from '../defi/defiFootprint';
+import { realYield } from '../defi/realYield';
 import { holdings } from '../metrics/holdings';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 

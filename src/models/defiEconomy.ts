@@ -6,11 +6,11 @@ import { rwaInvestors } from '../../agents/rwaInvestors';
 import { lending } from '../defi/lending';
 import { liquidStaking } from '../defi/liquidStaking';
 import { rwaVault } from '../defi/rwaVault';
-import { priceShock } from '../market/priceShock';
+import { priceShock } from '../defi/priceShock';
 import { consensus } from '../mechanisms/consensusRewards';
 import { consensusPresets } from '../mechanisms/energy';
-import { defiFootprint } from '../metrics/defiFootprint';
-import { realYield } from '../metrics/realYield';
+import { defiFootprint } from '../defi/defiFootprint';
+import { realYield } from '../defi/realYield';
 import type { ModelParams } from '../model/defineModel';
 import { tokenEconomy } from './tokenEconomy';
 

@@ -1,10 +1,10 @@
 import type { Route } from '../core/route';
 import { defineBlock } from '../core/block';
-import { lending } from '../defi/lending';
-import { lstPort, rwaPort } from '../defi/ports';
+import { lending } from './lending';
+import { lstPort, rwaPort } from './ports';
 import { marketPort } from '../market/amm';
 import { staking } from '../mechanisms/staking';
-import { total } from './series';
+import { total } from '../metrics/series';
 
 const BLOCKS = ['staking', 'lending', 'lst', 'rwa', 'amm'] as const;
 type YieldBlock = (typeof BLOCKS)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineBlock } from '../core/block';
 import { total } from '../metrics/series';
-import { marketPort } from './amm';
+import { marketPort } from '../market/amm';
 
 /** Parameters of the price shock: a holder who sells a block of tokens on the AMM. */
 export const priceShockParamsSchema = z

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineBlock } from '../core/block';
-import { lending } from '../defi/lending';
-import { lstPort, rwaPort } from '../defi/ports';
+import { lending } from './lending';
+import { lstPort, rwaPort } from './ports';
 import { marketPort } from '../market/amm';
 import { consensus } from '../mechanisms/consensusRewards';
-import { total } from './series';
+import { total } from '../metrics/series';
 
 /** Relative gas of each kind of DeFi action against one of the chain's other transactions (1 each: allocation per transaction). */
 export const defiFootprintParamsSchema = z
