@@ -26,14 +26,17 @@ interface InvestorRoutes {
   rwaGenesis: Route;
   rwaIn: Route;
   usdOut: Route;
+  usdRefund: Route;
 }
 
 /**
  * A tokenised fund of off-chain assets (a treasury-bill fund such as Ondo's
  * OUSG, a Maker RWA vault, a Centrifuge pool). Its assets A are USD held
  * off chain (the `offchain` account); its token (units S on a ledger of its
- * own) has the NAV A / S USD per unit. Every tick A earns the yield and pays
- * the fee, (yield − fee) / ticksPerYear of itself, and a default or custody
+ * own) has the NAV A / S USD per unit. Every tick A earns the yield (loses
+ * it when negative: yield ≥ −1 a year loses at most A / ticksPerYear) and
+ * pays the fee, (yield − fee) / ticksPerYear of itself (the fee at most
+ * what is left), and a default or custody
  * loss writes A down by a share. The oracle reports the NAV with a lag of
  * L ticks (the NAV at the end of tick t − L; L = 0 is the live NAV).
  *
@@ -46,7 +49,9 @@ interface InvestorRoutes {
  * to escrow (at most `redeemLimitUsdPerTick` of oracle value a tick) and
  * settles likewise, paid units × NAV (forward) or units × oracle NAV at the
  * request (request pricing), at most A (CashManager.requestRedemption /
- * completeRedemptions). Under request pricing a stale oracle moves value
+ * completeRedemptions). A mint is refused while the oracle NAV is 0 (the
+ * assets written off), and one that comes due after the fund was written
+ * down to nothing is refunded. Under request pricing a stale oracle moves value
  * between those who leave and those who stay; forward pricing does not.
  */
 export class RwaFund {
@@ -73,6 +78,7 @@ export class RwaFund {
   private readonly burnRedeemed: Route;
   private readonly yieldIn: Route;
   private readonly feeOut: Route;
+  private readonly lossOut: Route;
   private readonly writeDownOut: Route;
   private readonly genesisUsd: Route;
 
@@ -93,6 +99,7 @@ export class RwaFund {
     this.burnRedeemed = asset.ledger.route(redemptionEscrow, 'burn', 'rwa redemption');
     this.yieldIn = ledger.route('outside', offchain, 'rwa yield', 'usd');
     this.feeOut = ledger.route(offchain, 'outside', 'rwa fee', 'usd');
+    this.lossOut = ledger.route(offchain, 'outside', 'rwa negative yield', 'usd');
     this.writeDownOut = ledger.route(offchain, 'outside', 'rwa write-down', 'usd');
     this.genesisUsd = ledger.route('outside', offchain, 'genesis', 'usd');
     this.nav[0] = navAtGenesis;
@@ -131,6 +138,7 @@ export class RwaFund {
   /** Agent `pop[i]` asks to invest up to `usd` USD (capped by its wallet and this tick's mint limit) at tick `tick`; returns the USD accepted. */
   requestMint(pop: Population, i: number, usd: number): number {
     const t = this.terms();
+    if (!(this.oracleNav > 0)) return 0;
     const a = Math.min(usd, pop.cols.usd[i], t.mintLimitUsdPerTick - this.mintUsedUsd);
     if (!(a > 0)) return 0;
     this.routesOf(pop).usdIn.take(i, a);
@@ -197,9 +205,10 @@ export class RwaFund {
     const t = this.terms();
     const a = this.offchain.usd;
     this.yieldThisTick = (a * t.yieldPerYear) / ticksPerYear;
-    this.feeThisTick = (a * t.feePerYear) / ticksPerYear;
     if (this.yieldThisTick > 0) this.yieldIn.move(this.yieldThisTick);
-    if (this.feeThisTick > 0) this.feeOut.move(Math.min(this.feeThisTick, this.offchain.usd));
+    else if (this.yieldThisTick < 0) this.lossOut.move(-this.yieldThisTick);
+    this.feeThisTick = Math.min((a * t.feePerYear) / ticksPerYear, this.offchain.usd);
+    if (this.feeThisTick > 0) this.feeOut.move(this.feeThisTick);
   }
 
   /** Settles the mints and redemptions due at the current tick (after any write-down of the tick). */
@@ -209,7 +218,15 @@ export class RwaFund {
       const d = mints.data;
       for (let k = 0; k < mints.length; k += 4) {
         const usd = d[k + 2];
-        const units = d[k + 3] > 0 ? d[k + 3] : usd / this.trueNav;
+        const nav = this.trueNav;
+        if (!(d[k + 3] > 0) && !(nav > 0)) {
+          // Written down to nothing since the request: no NAV to price it at, so the USD goes back.
+          this.investorRoutes[d[k]].usdRefund.pay(d[k + 1], usd);
+          this.mints.paid(d[k], usd, 0);
+          this.actions++;
+          continue;
+        }
+        const units = d[k + 3] > 0 ? d[k + 3] : usd / nav;
         this.invest.move(usd);
         this.investorRoutes[d[k]].rwaMint.pay(d[k + 1], units);
         this.mints.paid(d[k], usd, d[k + 3]);
@@ -257,6 +274,7 @@ export class RwaFund {
         rwaGenesis: l.route('mint', rwa, 'genesis'),
         rwaIn: l.route(rwa, this.redemptionEscrow, 'rwa redemption request'),
         usdOut: this.ledger.route(this.offchain, usd, 'rwa redemption', 'usd'),
+        usdRefund: this.ledger.route(this.subscriptions, usd, 'rwa mint refund', 'usd'),
       });
       this.members.push(pop);
       k = this.members.length - 1;

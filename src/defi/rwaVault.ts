@@ -48,6 +48,11 @@ function peak(xs: Float64Array | undefined): number {
   return m;
 }
 
+/** Returns price / nav − 1, a share; 0 when the NAV is 0 (a fund written off has no value to be at a premium to). */
+function premium(price: number, nav: number): number {
+  return nav > 0 ? price / nav - 1 : 0;
+}
+
 /**
  * The tokenised real-world-asset block: the fund (see `RwaFund`), its
  * token `RWA` on a ledger of its own, and a constant-product pool of the
@@ -94,8 +99,8 @@ export const rwaVault = defineBlock({
     rwa_nav: { unit: 'USD/unit', description: "the fund's NAV: off-chain assets / units" },
     rwa_oracle_nav: { unit: 'USD/unit', description: 'the NAV the oracle reports (lagged)' },
     rwa_pool_price: { unit: 'USD/unit', description: 'the RWA pool price' },
-    rwa_premium: { unit: 'share', description: 'pool price / NAV − 1 (negative: a discount)' },
-    rwa_oracle_premium: { unit: 'share', description: 'pool price / oracle NAV − 1' },
+    rwa_premium: { unit: 'share', description: 'pool price / NAV − 1 (negative: a discount; 0 when the NAV is 0)' },
+    rwa_oracle_premium: { unit: 'share', description: 'pool price / oracle NAV − 1 (0 when the oracle NAV is 0)' },
     rwa_aum_usd: { unit: 'USD', description: 'assets off chain' },
     rwa_supply: { unit: 'units', description: 'units outstanding (those waiting to be redeemed included)' },
     rwa_redemption_queue: { unit: 'units', description: 'units waiting to be redeemed' },
@@ -159,8 +164,8 @@ export const rwaVault = defineBlock({
         rwa_nav: () => fund.trueNav,
         rwa_oracle_nav: () => fund.oracleNav,
         rwa_pool_price: () => pool.price,
-        rwa_premium: () => pool.price / fund.trueNav - 1,
-        rwa_oracle_premium: () => pool.price / fund.oracleNav - 1,
+        rwa_premium: () => premium(pool.price, fund.trueNav),
+        rwa_oracle_premium: () => premium(pool.price, fund.oracleNav),
         rwa_aum_usd: () => fund.aumUsd,
         rwa_supply: () => asset.supply,
         rwa_redemption_queue: () => fund.redemptions.pendingUnits,

@@ -42,6 +42,29 @@ describe('RWA NAV', () => {
     expect(truth).toEqual([1, 1, 0.8, 0.8, 0.8, 0.8].map((x) => expect.closeTo(x, 12)));
     expect(oracle).toEqual([1, 1, 1, 1, 0.8, 0.8].map((x) => expect.closeTo(x, 12)));
   });
+
+  it('falls by |yield| / ticksPerYear a tick when the yield is negative: 1 − 0.1 / 365 after one tick', () => {
+    const { fund, world } = fundWorld({ yieldPerYear: -0.1, feePerYear: 0 });
+    world.step();
+    expect(fund.trueNav).toBeCloseTo(1 - 0.1 / 365, 14);
+    expect(fund.aumUsd).toBeCloseTo(6000 * (1 - 0.1 / 365), 10);
+  });
+});
+
+describe('RWA after a total write-down', () => {
+  it('refunds a mint that comes due after the fund was written down to nothing, and refuses new ones', () => {
+    const { fund, asset, investors, world } = fundWorld({ yieldPerYear: 0, feePerYear: 0, navLagTicks: 0, settlementTicks: 2, events: [{ atTick: 2, writeDown: 1 }] });
+    world.step();
+    expect(fund.requestMint(investors, 0, 300)).toBe(300);
+    world.step(); // tick 2: the assets are written off
+    expect(fund.trueNav).toBe(0);
+    expect(fund.requestMint(investors, 1, 100)).toBe(0);
+    world.step(); // tick 3: the request is due, with no NAV to price it at
+    expect(investors.cols.usd[0]).toBe(500);
+    expect(investors.cols.rwa[0]).toBe(500);
+    expect(asset.supply).toBe(6000);
+    expect(fund.mints.pendingUnits).toBe(0);
+  });
 });
 
 describe('RWA mint and redemption', () => {
