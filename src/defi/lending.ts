@@ -46,9 +46,10 @@ export const lending = defineBlock({
   kind: 'mechanism',
   description: 'lending pool: deposits and borrows per asset, kinked rates by borrow index, collateral factors, health factors, liquidations, bad debt, reserves',
   sources: [
-    'Compound v2 (github.com/compound-finance/compound-protocol): CToken.sol accrueInterest, exchangeRateStoredInternal; BaseJumpRateModelV2.sol; Comptroller.sol liquidateCalculateSeizeTokens, getHypotheticalAccountLiquidityInternal',
-    'Aave v2 (github.com/aave/protocol-v2): DefaultReserveInterestRateStrategy.calculateInterestRates; GenericLogic.calculateHealthFactorFromBalances; LendingPoolCollateralManager.liquidationCall',
-    'Aave v3.3 (github.com/aave-dao/aave-v3-origin): LiquidationLogic._burnBadDebt, CLOSE_FACTOR_HF_THRESHOLD',
+    'Compound v2 (github.com/compound-finance/compound-protocol): CToken.sol accrueInterest, exchangeRateStoredInternal; JumpRateModelV2.sol, BaseJumpRateModelV2.sol getBorrowRateInternal, getSupplyRate; Comptroller.sol liquidateCalculateSeizeTokens, getHypotheticalAccountLiquidityInternal',
+    'Aave v3 (github.com/aave/aave-v3-core): contracts/protocol/pool/DefaultReserveInterestRateStrategy.sol calculateInterestRates; libraries/logic/ReserveLogic.sol _updateIndexes, _accrueToTreasury; GenericLogic.sol calculateUserAccountData; LiquidationLogic.sol executeLiquidationCall, _calculateAvailableCollateralToLiquidate, CLOSE_FACTOR_HF_THRESHOLD',
+    'Aave v3.3 (github.com/aave-dao/aave-v3-origin): LiquidationLogic._burnBadDebt',
+    'ERC-4626 tokenized vaults (eips.ethereum.org/EIPS/eip-4626): convertToShares, convertToAssets, for supply shares',
   ],
   params: { schema: lendingParamsSchema, defaults: lendingDefaults },
   needs: { market: marketPort },

@@ -27,16 +27,31 @@ export interface MarketParams {
  * balance; borrows B = Σ scaled debt × borrow index I; reserves R are the
  * protocol's claim on the market; depositors hold supply shares S worth
  *
- *   x = (C + B − R) / S       (1 when S = 0)
+ *   x = (C + B − R) / S       units per share (1 when S = 0)
  *
- * units each (Compound v2, CToken.exchangeRateStoredInternal). Each tick
- * `accrue` charges the borrow rate r(U) (see `borrowRate`) for one tick:
+ * (Compound v2, CToken.exchangeRateStoredInternal). A deposit of a units
+ * mints a / x shares and a withdrawal of a units burns a / x: the vault
+ * share arithmetic of ERC-4626 (eips.ethereum.org/EIPS/eip-4626,
+ * convertToShares = assets · totalSupply / totalAssets, convertToAssets its
+ * inverse; OpenZeppelin openzeppelin-contracts,
+ * contracts/token/ERC20/extensions/ERC4626.sol, _convertToShares) with
+ * totalAssets = C + B − R, in floating point: no rounding toward the vault
+ * (OpenZeppelin's Math.Rounding.Floor), so a round trip may differ from the
+ * deposit by an ulp, and no virtual-share offset (a first depositor gets
+ * shares 1 : 1). Each tick `accrue` charges the borrow rate r(U) (see
+ * `borrowRate`) for one tick:
  *
  *   i = r / ticksPerYear,  interest = B · i,  I ← I · (1 + i),  R ← R + interest · reserveFactor
  *
- * (CToken.accrueInterest: borrowIndex += simpleInterestFactor · borrowIndex,
- * totalReserves += interestAccumulated · reserveFactor), in O(1) whatever
- * the number of borrowers: an agent's debt is its scaled debt × I.
+ * (Compound v2 CToken.accrueInterest: borrowIndex += simpleInterestFactor ·
+ * borrowIndex, totalReserves += interestAccumulated · reserveFactor; Aave
+ * v3 ReserveLogic.sol _updateIndexes, which compounds the variable borrow
+ * index by MathUtils.calculateCompoundedInterest over the seconds elapsed,
+ * and _accrueToTreasury, which books reserveFactor of the interest to the
+ * treasury). One tick is one compounding period, so a year at a constant
+ * rate multiplies debts by (1 + r / ticksPerYear)^ticksPerYear. O(1)
+ * whatever the number of borrowers: an agent's debt is its scaled debt × I
+ * (Aave v3 VariableDebtToken scaledBalanceOf × the index).
  */
 export class LendingMarket {
   /** Supply shares outstanding. */

@@ -7,8 +7,10 @@ import { rateModelSchema } from './rateModel';
  * liquidation threshold outside [0, 1], a liquidation bonus below 0, a
  * threshold below the collateral factor, and a threshold × (1 + bonus)
  * above 1 (a liquidation at HF = 1 would seize more than the collateral:
- * Aave v2 LendingPoolConfigurator.configureReserveAsCollateral requires
- * liquidationThreshold.percentMul(liquidationBonus) ≤ 100%).
+ * Aave v3 PoolConfigurator.configureReserveAsCollateral, in
+ * aave/aave-v3-core contracts/protocol/pool/PoolConfigurator.sol, requires
+ * liquidationThreshold.percentMul(liquidationBonus) ≤ 100%, its bonus
+ * stored as 1 + bonus).
  */
 export const marketParamsSchema = z
   .object({
@@ -43,9 +45,9 @@ export const lendingParamsSchema = z
   .object({
     /** Each market's parameters; the LST and RWA markets are listed only when the model issues those assets. */
     markets: z.object({ token: marketParamsSchema, usd: marketParamsSchema, lst: marketParamsSchema, rwa: marketParamsSchema }).strict(),
-    /** Largest share of one debt a liquidator may repay in one call, in (0, 1] (Compound and Aave v2: 0.5). */
+    /** Largest share of one debt a liquidator may repay in one call, in (0, 1] (Compound v2 closeFactorMantissa; Aave v3 LiquidationLogic.DEFAULT_LIQUIDATION_CLOSE_FACTOR: 0.5). */
     closeFactor: z.number().gt(0).max(1),
-    /** Below this health factor the whole debt may be repaid at once (Aave v3: 0.95). */
+    /** At or below this health factor the whole debt may be repaid at once (Aave v3 LiquidationLogic.CLOSE_FACTOR_HF_THRESHOLD: 0.95, inclusive). */
     fullCloseHealthFactor: z.number().min(0).max(1),
     /** How the pool prices the liquid staking token: its pool price (`market`) or its redemption value (`redemption`). */
     lstOracle: z.enum(['market', 'redemption']),

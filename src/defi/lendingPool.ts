@@ -5,7 +5,7 @@ import type { LendingMarket, MarketKey } from './lendingMarket';
 export interface LiquidationRules {
   /** Largest share of one debt a liquidator may repay in one call, in (0, 1]. */
   closeFactor: number;
-  /** Below this health factor a liquidator may repay the whole debt. */
+  /** At or below this health factor a liquidator may repay the whole debt. */
   fullCloseHealthFactor: number;
 }
 
@@ -26,29 +26,35 @@ const WHOLE = 1 - 1e-12;
 
 /**
  * A lending pool over several markets (see `LendingMarket`) with
- * cross-collateral accounts, as in Compound v2 and Aave v2. For agent i,
- * with supply s_m (units), debt d_m (units) and oracle prices p_m:
+ * cross-collateral accounts, as in Compound v2 and Aave v3. For agent i,
+ * with supply s_m (units), debt d_m (units) and oracle prices p_m (USD per
+ * unit):
  *
- *   borrow capacity  = Σ s_m · p_m · CF_m      (collateral factor, LTV)
- *   health factor HF = Σ s_m · p_m · LT_m / Σ d_m · p_m   (∞ with no debt)
+ *   borrow capacity  = Σ s_m · p_m · CF_m                   (USD; CF: collateral factor, LTV)
+ *   health factor HF = Σ s_m · p_m · LT_m / Σ d_m · p_m     (a ratio; ∞ with no debt)
  *
- * (Aave v2 GenericLogic.calculateHealthFactorFromBalances; Compound v2
+ * (Aave v3 GenericLogic.calculateUserAccountData, aave/aave-v3-core
+ * contracts/protocol/libraries/logic/GenericLogic.sol; Compound v2
  * Comptroller.getHypotheticalAccountLiquidityInternal). Borrowing and
  * withdrawing collateral must keep debt within the borrow capacity. When
- * HF < 1 a liquidator repays up to closeFactor of one debt (all of it below
- * `fullCloseHealthFactor`, Aave v3's CLOSE_FACTOR_HF_THRESHOLD) and seizes
+ * HF < 1 a liquidator repays up to closeFactor of one debt (all of it when
+ * HF ≤ `fullCloseHealthFactor`; Aave v3 LiquidationLogic.sol
+ * executeLiquidationCall with DEFAULT_LIQUIDATION_CLOSE_FACTOR = 0.5 and
+ * CLOSE_FACTOR_HF_THRESHOLD = 0.95) and seizes
  *
- *   seized = repaid · p_debt · (1 + bonus) / p_collateral
+ *   seized = repaid · p_debt · (1 + bonus) / p_collateral   (units of collateral)
  *
- * units of one collateral as supply shares (Compound v2
- * Comptroller.liquidateCalculateSeizeTokens; CToken.seizeInternal). When
- * that is more than the collateral, it seizes all of it and repays only
- * collateral · p_collateral / (p_debt · (1 + bonus)) (Aave v2
- * LendingPoolCollateralManager._calculateAvailableCollateralToLiquidate).
+ * as supply shares (Compound v2 Comptroller.liquidateCalculateSeizeTokens;
+ * CToken.seizeInternal; Aave v3 receiving aTokens). When that is more than
+ * the collateral, it seizes all of it and repays only
+ * collateral · p_collateral / (p_debt · (1 + bonus)) (Aave v3
+ * LiquidationLogic._calculateAvailableCollateralToLiquidate: debtAmountNeeded).
  * When a liquidation leaves an account with debt and no collateral, the
- * debt is written off as bad debt (Aave v3.3 LiquidationLogic._burnBadDebt):
- * reserves absorb what they can, depositors the rest through the exchange
- * rate.
+ * debt is written off as bad debt (Aave v3.3, aave-dao/aave-v3-origin
+ * LiquidationLogic._burnBadDebt): reserves absorb what they can, depositors
+ * the rest through the exchange rate. Left out: Aave's protocol fee on the
+ * bonus (liquidationProtocolFee), its v3.4 dust rules
+ * (MIN_LEFTOVER_BASE), isolation and e-modes, supply and borrow caps.
  */
 export class LendingPool {
   readonly members: LendingAccount[] = [];
@@ -209,7 +215,7 @@ export class LendingPool {
     const collShares = acc.shares(cm, i);
     if (!(owed > 0) || !(collShares > 0)) return NONE;
     const rules = this.rules();
-    const close = hf < rules.fullCloseHealthFactor ? 1 : rules.closeFactor;
+    const close = hf <= rules.fullCloseHealthFactor ? 1 : rules.closeFactor;
     let repay = Math.min(units, owed * close, liq.wallet(dm, j));
     if (!(repay > 0)) return NONE;
     const debtMk = this.markets[dm];

@@ -56,8 +56,9 @@ export const liquidStaking = defineBlock({
   kind: 'mechanism',
   description: 'liquid staking: stake through a provider for an LST priced by an exchange rate, a redemption queue bounded by the unbonding period, an LST/token pool',
   sources: [
-    'Lido (github.com/lidofinance/lido-dao): Lido.sol submit, getPooledEthByShares; WithdrawalQueue.sol requestWithdrawals, claimWithdrawal',
-    'Rocket Pool (github.com/rocket-pool/rocketpool): contracts/contract/token/RocketTokenRETH.sol getExchangeRate, getRethValue, burn',
+    'Lido (github.com/lidofinance/lido-dao): contracts/0.4.24/Lido.sol submit, getPooledEthByShares; contracts/0.8.9/WithdrawalQueue.sol requestWithdrawals, claimWithdrawal',
+    'Rocket Pool (github.com/rocket-pool/rocketpool): contracts/contract/token/RocketTokenRETH.sol getExchangeRate, getRethValue, getEthValue, burn',
+    'constant-product pool for the LST/token market: Uniswap v2 (github.com/Uniswap/v2-periphery) contracts/libraries/UniswapV2Library.sol getAmountOut, the fee on the input',
   ],
   params: {
     schema: liquidStakingParamsSchema,

@@ -24,15 +24,25 @@ interface HolderRoutes {
  *
  *   r = (staked + unbonding + liquid + uncollected reward − owed to the queue) / (LST supply − LST in the queue)
  *
- * tokens per LST (1 at genesis; Rocket Pool RocketTokenRETH.getExchangeRate,
- * non-rebasing). Depositing a tokens mints a / r LST; staking rewards, net
- * of the provider's `feeShare` (paid to the treasury), raise r. A
+ * tokens per LST (1 at genesis; Rocket Pool rocket-pool/rocketpool,
+ * contracts/contract/token/RocketTokenRETH.sol getExchangeRate =
+ * getEthValue(1 ether), total ETH backing / rETH supply: non-rebasing, like
+ * Lido's wstETH, lidofinance/lido-dao contracts/0.4.24/Lido.sol
+ * getPooledEthByShares). Depositing a tokens mints a / r LST
+ * (RocketTokenRETH.getRethValue; Lido.submit); staking rewards, net of the
+ * provider's `feeShare` (paid to the treasury; Lido's 10% fee), raise r. A
  * redemption request hands l LST to the queue, fixes what it is owed at
- * l · r (Lido WithdrawalQueue.requestWithdrawals) and unstakes that much at
- * once; the staking pool releases it after its unbonding period, and the
- * request is paid, its LST burned, `delay` ticks after it was made (the
- * next tick at the earliest; delay ≥ unbonding, so the tokens are there). Liquid tokens not held for the queue
- * are restaked every tick. Depositing and requesting leave r unchanged.
+ * l · r (Lido contracts/0.8.9/WithdrawalQueue.sol requestWithdrawals
+ * records the stETH amount of the request) and unstakes that much at once;
+ * the staking pool releases it after its unbonding period, and the request
+ * is paid, its LST burned, `delay` ticks after it was made (the next tick
+ * at the earliest; delay ≥ unbonding, so the tokens are there;
+ * WithdrawalQueue finalize then claimWithdrawal, here in one step). Liquid
+ * tokens not held for the queue are restaked every tick. Depositing and
+ * requesting leave r unchanged. Left out: Lido's finalisation at the lower
+ * of the request's and the finalisation's share rate (losses between
+ * request and payment fall on those who stay), Rocket Pool's deposit pool
+ * and node-operator bonds, validator churn limits.
  */
 export class LstProvider {
   readonly queue = new RedemptionQueue();

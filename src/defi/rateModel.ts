@@ -17,10 +17,15 @@ export type RateModel = z.infer<typeof rateModelSchema>;
 
 /**
  * Returns the utilisation of a market, in [0, 1]: U = B / (C + B − R) with
- * cash C, borrows B and reserves R (0 when nothing is borrowed).
+ * cash C, borrows B and reserves R, all in units of the asset (0 when
+ * nothing is borrowed).
  *
  * Source: Compound v2, BaseJumpRateModelV2.utilizationRate
  * (github.com/compound-finance/compound-protocol, contracts/BaseJumpRateModelV2.sol).
+ * Aave v3's usage ratio, debt / (available liquidity + debt)
+ * (DefaultReserveInterestRateStrategy.calculateInterestRates), is the same
+ * with R = 0: Aave mints reserves to its treasury as aTokens, which stay in
+ * the denominator.
  */
 export function utilisation(cash: number, borrows: number, reserves: number): number {
   if (!(borrows > 0)) return 0;
@@ -29,15 +34,21 @@ export function utilisation(cash: number, borrows: number, reserves: number): nu
 }
 
 /**
- * Returns the borrow rate at utilisation u, per year:
+ * Returns the variable borrow rate at utilisation u (a share in [0, 1]),
+ * per year:
  *
  *   r = base + slope1 · u / U*                          for u ≤ U*
  *   r = base + slope1 + slope2 · (u − U*) / (1 − U*)    for u > U*
  *
- * Source: Aave v2, DefaultReserveInterestRateStrategy.calculateInterestRates
- * (github.com/aave/protocol-v2, contracts/protocol/lendingpool/DefaultReserveInterestRateStrategy.sol);
- * the same kink as Compound's JumpRateModelV2 with multiplier = slope1 / U*
- * and jumpMultiplier = slope2 / (1 − U*) (BaseJumpRateModelV2.getBorrowRateInternal).
+ * Source: Aave v3, DefaultReserveInterestRateStrategy.calculateInterestRates
+ * (github.com/aave/aave-v3-core, contracts/protocol/pool/DefaultReserveInterestRateStrategy.sol:
+ * baseVariableBorrowRate, variableRateSlope1, variableRateSlope2,
+ * OPTIMAL_USAGE_RATIO, MAX_EXCESS_USAGE_RATIO = 1 − U*; tested against the
+ * cases of its test-suites/interest-rate-strategy.spec.ts); the same kink as
+ * Compound v2's JumpRateModelV2 with baseRatePerYear = base, multiplier =
+ * slope1 / U*, jumpMultiplier = slope2 / (1 − U*), kink = U*
+ * (compound-finance/compound-protocol, contracts/BaseJumpRateModelV2.sol,
+ * getBorrowRateInternal), here per year rather than per block.
  */
 export function borrowRate(u: number, m: RateModel): number {
   if (u <= m.optimal) return m.base + (m.slope1 * u) / m.optimal;
@@ -46,7 +57,10 @@ export function borrowRate(u: number, m: RateModel): number {
 
 /**
  * Returns the rate depositors earn, per year: u · r_borrow · (1 − reserveFactor)
- * (Compound v2, BaseJumpRateModelV2.getSupplyRate).
+ * (Compound v2, BaseJumpRateModelV2.getSupplyRate; Aave v3's
+ * currentLiquidityRate = r_variable · usage ratio · (1 − reserveFactor) in
+ * DefaultReserveInterestRateStrategy.calculateInterestRates, with no stable
+ * debt and no unbacked supply).
  */
 export function supplyRate(u: number, borrowRatePerYear: number, reserveFactor: number): number {
   return u * borrowRatePerYear * (1 - reserveFactor);

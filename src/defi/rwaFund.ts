@@ -51,7 +51,13 @@ interface InvestorRoutes {
  * request (request pricing), at most A (CashManager.requestRedemption /
  * completeRedemptions). A mint is refused while the oracle NAV is 0 (the
  * assets written off), and one that comes due after the fund was written
- * down to nothing is refunded. Under request pricing a stale oracle moves value
+ * down to nothing is refunded. Requests are asynchronous as in ERC-7540
+ * (eips.ethereum.org/EIPS/eip-7540: requestDeposit and requestRedeem move
+ * assets or shares into the vault, Pending until the fund settles them,
+ * then Claimable); here settlement also claims, paying the investor at
+ * once. A settled mint is ERC-4626 convertToShares at the NAV, usd / NAV
+ * units, and a redemption convertToAssets, units × NAV (floating point, no
+ * rounding). Under request pricing a stale oracle moves value
  * between those who leave and those who stay; forward pricing does not.
  */
 export class RwaFund {

@@ -71,6 +71,7 @@ export const rwaVault = defineBlock({
     'Ondo Finance CashManager.sol (requestMint, claimMint, setMintExchangeRate, requestRedemption, completeRedemptions; mintLimit and redeemLimit per epoch)',
     'MakerDAO rwa-toolkit (github.com/makerdao/rwa-toolkit): RwaLiquidationOracle.sol tell, cull (a defaulted vault written down)',
     'Centrifuge Tinlake (github.com/centrifuge/tinlake): NAVFeed.sol (NAV of off-chain loans, write-offs)',
+    'ERC-7540 asynchronous ERC-4626 vaults (eips.ethereum.org/EIPS/eip-7540): requestDeposit, requestRedeem, pending and claimable requests; ERC-4626 (eips.ethereum.org/EIPS/eip-4626) convertToShares, convertToAssets at the NAV',
   ],
   params: {
     schema: rwaVaultParamsSchema,

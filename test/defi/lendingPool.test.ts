@@ -54,6 +54,31 @@ describe('interest accrual by the borrow index', () => {
   });
 });
 
+describe('supply shares as ERC-4626 vault shares', () => {
+  it('mints shares 1 : 1 to a first depositor, then assets · totalSupply / totalAssets, and redeems them at convertToAssets', () => {
+    const w = lendingWorld({ agents: 3, usd: { rate: stable, reserveFactor: 0.1 } });
+    w.endow(0, 0, 100);
+    w.endow(1, 1000, 0);
+    w.endow(2, 0, 50);
+    w.pool.deposit(w.acc, w.usd, 0, 100);
+    const m = w.pool.markets[w.usd];
+    expect(m.shares).toBe(100);
+    w.pool.deposit(w.acc, w.token, 1, 1000);
+    w.pool.borrow(w.acc, w.usd, 1, 40);
+    w.pool.accrue(10);
+    // totalAssets = cash 60 + borrows 40.08 − reserves 0.008 = 100.072 for 100 shares.
+    const totalAssets = 60 + 40.08 - 0.008;
+    expect(m.deposits).toBeCloseTo(totalAssets, 12);
+    w.pool.deposit(w.acc, w.usd, 2, 50);
+    // convertToShares(50) = 50 · 100 / 100.072 = 49.96402590...
+    expect(w.acc.shares(w.usd, 2)).toBeCloseTo((50 * 100) / totalAssets, 12);
+    expect(w.pool.supplied(w.acc, w.usd, 2)).toBeCloseTo(50, 12);
+    // Depositor 0 redeems all its shares for convertToAssets(100) = 100.072, within the market's cash of 110.
+    expect(w.pool.withdraw(w.acc, w.usd, 0, Infinity)).toBeCloseTo(totalAssets, 12);
+    expect(w.acc.shares(w.usd, 0)).toBe(0);
+  });
+});
+
 describe('health factor and borrow capacity', () => {
   // 100 tokens at $2 deposited (CF 0.6, LT 0.7), 100 USD borrowed: HF = 200 · 0.7 / 100 = 1.4; capacity 120.
   function levered() {
@@ -201,6 +226,23 @@ describe('liquidation', () => {
     expect(bad).toBeCloseTo(12.5 - 5.5 / 1.08, 12);
     expect(bad).toBeCloseTo(100 - 100 / 1.08, 12);
     expect(w.pool.liquidate(w.acc, 2, w.acc, 1, w.usd, w.token, 1000).repaid).toBe(0);
+  });
+
+  it('lets the whole debt be repaid at exactly the full-close health factor, as Aave v3 does (HF ≤ 0.95)', () => {
+    // 100 tokens at $1.90 with threshold 0.5 against 100 USD: HF = 95 / 100 = 0.95 exactly.
+    const w = lendingWorld({ token: { collateralFactor: 0.5, liquidationThreshold: 0.5, liquidationBonus: 0.05 } });
+    w.endow(0, 0, 1000);
+    w.pool.deposit(w.acc, w.usd, 0, 1000);
+    w.endow(1, 100, 0);
+    w.pool.deposit(w.acc, w.token, 1, 100);
+    w.setPrice(4);
+    w.pool.borrow(w.acc, w.usd, 1, 100);
+    w.setPrice(1.9);
+    w.endow(2, 0, 1000);
+    expect(w.pool.healthFactor(w.acc, 1)).toBe(0.95);
+    const r = w.pool.liquidate(w.acc, 2, w.acc, 1, w.usd, w.token, 1000);
+    expect(r.repaid).toBe(100);
+    expect(r.seized).toBeCloseTo(105 / 1.9, 12);
   });
 
   it('repays no more than the liquidator holds', () => {

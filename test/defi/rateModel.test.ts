@@ -26,3 +26,37 @@ describe('the kinked rate model', () => {
     expect(supplyRate(0.4, 0.02, 0.1)).toBeCloseTo(0.0072, 15);
   });
 });
+
+describe("the kinked rate model on Aave v3's own test cases", () => {
+  // aave-v3-core test-suites/interest-rate-strategy.spec.ts: rateStrategyStableTwo (U* = 0.8,
+  // base 0, slope1 4%, slope2 75%) with strategyDAI's reserve factor of 10%.
+  const stableTwo = { base: 0, slope1: 0.04, slope2: 0.75, optimal: 0.8 };
+  const reserveFactor = 0.1;
+
+  it('at 0% usage, empty reserve: variable rate = base = 0, liquidity rate 0', () => {
+    const u = utilisation(0, 0, 0);
+    expect(borrowRate(u, stableTwo)).toBe(0);
+    expect(supplyRate(u, borrowRate(u, stableTwo), reserveFactor)).toBe(0);
+  });
+
+  it('at 80% usage (0.2 liquidity, 0.8 debt): variable = base + slope1 = 4%, liquidity = 4% · 80% · 90% = 2.88%', () => {
+    const u = utilisation(0.2, 0.8, 0);
+    expect(u).toBeCloseTo(0.8, 15);
+    expect(borrowRate(u, stableTwo)).toBeCloseTo(0.04, 15);
+    expect(supplyRate(u, borrowRate(u, stableTwo), reserveFactor)).toBeCloseTo(0.0288, 15);
+  });
+
+  it('at 100% usage: variable = base + slope1 + slope2 = 79%, liquidity = 79% · 90% = 71.1%', () => {
+    const u = utilisation(0, 0.8, 0);
+    expect(u).toBe(1);
+    expect(borrowRate(u, stableTwo)).toBeCloseTo(0.79, 15);
+    expect(supplyRate(u, borrowRate(u, stableTwo), reserveFactor)).toBeCloseTo(0.711, 15);
+  });
+
+  it('at 0.8% usage (9,920 liquidity, 80 debt): variable = 4% · 0.008 / 0.8 = 0.04%, liquidity = 0.04% · 0.8% · 90%', () => {
+    const u = utilisation(9920, 80, 0);
+    expect(u).toBeCloseTo(0.008, 15);
+    expect(borrowRate(u, stableTwo)).toBeCloseTo(0.0004, 15);
+    expect(supplyRate(u, borrowRate(u, stableTwo), reserveFactor)).toBeCloseTo(0.0004 * 0.008 * 0.9, 17);
+  });
+});
