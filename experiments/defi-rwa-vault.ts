@@ -11,15 +11,15 @@
  * NAV, and what do the oracle lag and a redemption gate change? A 40%
  * write-down (`severeLag7`) is deeper than the borrowers' collateral buffer.
  *
- *   npx tokensim run experiments/rwa-vault.ts
- *   npx tokensim compare results/rwa-vault/<time> --baseline noDefault
+ *   npx tokensim run experiments/defi-rwa-vault.ts
+ *   npx tokensim compare results/defi-rwa-vault/<time> --baseline noDefault
  */
 import { defiEconomy, defineExperiment, runIfMain } from '../src';
 
 const lossAt60 = { events: [{ atTick: 60, writeDown: 0.2 }] };
 
 const experiment = defineExperiment({
-  name: 'rwa-vault',
+  name: 'defi-rwa-vault',
   description: 'A 20% write-down of a tokenised fund under a lagged NAV: discount, redemptions, losses by holder class.',
   model: defiEconomy,
   params: {

@@ -9,13 +9,13 @@
  * markets (LTV 90%, threshold 93%), priced at the pool (`market` oracle) or
  * at the exchange rate (`redemption`)?
  *
- *   npx tokensim run experiments/lst-depeg.ts
- *   npx tokensim compare results/lst-depeg/<time> --baseline run
+ *   npx tokensim run experiments/defi-lst-depeg.ts
+ *   npx tokensim compare results/defi-lst-depeg/<time> --baseline run
  */
 import { defiEconomy, defineExperiment, runIfMain } from '../src';
 
 const experiment = defineExperiment({
-  name: 'lst-depeg',
+  name: 'defi-lst-depeg',
   description: 'A mass redemption of the LST against its queue: the depeg, the queue and looped LST collateral.',
   model: defiEconomy,
   params: {

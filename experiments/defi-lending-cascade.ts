@@ -5,18 +5,21 @@
  * the bonus and sell the seized tokens on the same AMM, pushing the price
  * further down. How much do liquidations deepen the fall, how much bad debt
  * is left when collateral falls faster than liquidations clear, and what do
- * leverage, liquidator capacity and conservative collateral factors change?
+ * leverage, liquidator capacity and the pool's risk policy change?
  * Borrowers aim high (80–98% of their borrow capacity) except in
  * `moderateLeverage` (20–70%); `noBorrowers` is the same shock with no
  * lending against the token, `noShock` the same holder keeping its tokens.
+ * Policy variants change one knob of the token market against `shock`
+ * (LTV 60%, threshold 70%, bonus 8%): a liquidation bonus of 2% or 15%,
+ * or a lower LTV and threshold (45%, 55%).
  *
- *   npx tokensim run experiments/lending-cascade.ts
- *   npx tokensim compare results/lending-cascade/<time> --baseline shock
+ *   npx tokensim run experiments/defi-lending-cascade.ts
+ *   npx tokensim compare results/defi-lending-cascade/<time> --baseline shock
  */
 import { defiEconomy, defineExperiment, runIfMain } from '../src';
 
 const experiment = defineExperiment({
-  name: 'lending-cascade',
+  name: 'defi-lending-cascade',
   description: 'A 1M-token dump at tick 60 through token-collateralised borrowing: liquidations, bad debt and the price.',
   model: defiEconomy,
   params: {
@@ -30,9 +33,11 @@ const experiment = defineExperiment({
     noBorrowers: { borrowers: { count: 0 } },
     moderateLeverage: { borrowers: { targetLtv: { dist: 'uniform', min: 0.2, max: 0.7 } } },
     slowLiquidators: { liquidators: { count: 1, callsPerTick: 2 } },
-    conservative: { lending: { markets: { token: { collateralFactor: 0.4, liquidationThreshold: 0.5, liquidationBonus: 0.1 } } } },
+    bonus2: { lending: { markets: { token: { liquidationBonus: 0.02 } } } },
+    bonus15: { lending: { markets: { token: { liquidationBonus: 0.15 } } } },
+    ltv45: { lending: { markets: { token: { collateralFactor: 0.45, liquidationThreshold: 0.55 } } } },
   },
-  seeds: 10,
+  seeds: 20,
   ticks: 120,
 });
 
