@@ -245,6 +245,23 @@ describe('liquidation', () => {
     expect(r.seized).toBeCloseTo(105 / 1.9, 12);
   });
 
+  it('raises the health factor only while collateral exceeds debt × (1 + bonus): C / D = 1.3 > 1.08 rises, 1.05 < 1.08 falls', () => {
+    // Half the debt repaid (no full close): (C − r(1 + b)) / (D − r) > C / D iff C / D > 1 + b.
+    const after = (price: number) => {
+      const w = levered(price, { fullCloseHealthFactor: 0 });
+      const before = w.pool.healthFactor(w.acc, 1);
+      w.pool.liquidate(w.acc, 2, w.acc, 1, w.usd, w.token, 1000);
+      return [before, w.pool.healthFactor(w.acc, 1)];
+    };
+    const [b1, a1] = after(1.3);
+    expect(a1).toBeGreaterThan(b1);
+    const [b2, a2] = after(1.05);
+    expect(a2).toBeLessThan(b2);
+    // By hand at $1.05: C = 105, D = 100, r = 50: (105 − 54) · 0.7 / 50 = 0.714 < 0.735.
+    expect(b2).toBeCloseTo(0.735, 12);
+    expect(a2).toBeCloseTo(0.714, 12);
+  });
+
   it('repays no more than the liquidator holds', () => {
     const w = levered(1.3, {}, 30);
     const r = w.pool.liquidate(w.acc, 2, w.acc, 1, w.usd, w.token, 1000);
