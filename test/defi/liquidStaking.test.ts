@@ -120,3 +120,24 @@ describe('bad input', () => {
     expect(issue.message).not.toMatch(/\n/);
   });
 });
+
+describe('LST arbitrage', () => {
+  it('buys the pool back to a discount of hurdle · delay / ticksPerYear and redeems what it bought: 10% · 5 / 365', () => {
+    const sim = buildBlocks([amm, treasury, staking, liquidStaking, lstStakers], {
+      staking: { unbondingTicks: 3 },
+      liquidStaking: { redemptionDelayTicks: 5, pool: { lstReserve: 10_000, tokenReserve: 10_000, feeBps: 0 } },
+      lstStakers: { count: 40, initialTokens: { dist: 'constant', value: 10_000 }, genesisStakeShare: 1, arbitrageurShare: 0.5, arbitrageHurdle: { dist: 'constant', value: 0.1 }, activity: 0 },
+    });
+    const lst = sim.api(liquidStaking);
+    const pop = sim.api(lstStakers).population;
+    const holder = pop.cols.kind.findIndex((k) => k === 0);
+    expect(pop.cols.lst[holder]).toBeGreaterThan(0);
+    // The holder dumps 2,000 LST on the pool: 1 − (10,000 / 12,000)² = a 30.6% discount.
+    lst.pool.sellBase(pop, holder, 2000);
+    expect(1 - lst.pool.price / lst.exchangeRate).toBeCloseTo(1 - (10_000 / 12_000) ** 2, 12);
+    const queued = lst.provider.queue.pendingUnits;
+    sim.world.step();
+    expect(1 - lst.pool.price / lst.exchangeRate).toBeCloseTo((0.1 * 5) / 365, 9);
+    expect(lst.provider.queue.pendingUnits).toBeGreaterThan(queued);
+  });
+});
