@@ -26,8 +26,8 @@ import { tokenEconomy } from './tokenEconomy';
  *
  * Phase `pre` runs, after the token economy's blocks, the LST provider (it
  * pays redemptions the staking pool has just released and restakes after
- * this tick's emission), interest accrual, the fund's yield, defaults and
- * settlements, and the shock seller.
+ * this tick's emission), the fund's yield, defaults and settlements,
+ * interest accrual, and the shock seller.
  */
 export const defiEconomy = tokenEconomy
   .with(consensus, liquidStaking, rwaVault, lending, priceShock, depositors, borrowers, liquidators, lstStakers, rwaInvestors, realYield, defiFootprint)
