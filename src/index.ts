@@ -7,6 +7,7 @@ export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type Gover
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
 export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
+export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -104,6 +105,7 @@ export { realYield } from './defi/realYield';
 export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './defi/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
+export { kineticExchange, shareBelowMean, EXCHANGE_RULES, type KineticExchangeParams } from './textbook/kineticExchange';
 export { footprint } from './metrics/footprint';
 
 // Metrics

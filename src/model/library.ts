@@ -38,6 +38,7 @@ import { defiFootprint } from '../defi/defiFootprint';
 import { realYield } from '../defi/realYield';
 import { holdings } from '../metrics/holdings';
 import { supplyMetrics } from '../metrics/supplyMetrics';
+import { kineticExchange } from '../textbook/kineticExchange';
 
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
@@ -74,6 +75,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   liquidators,
   lstStakers,
   rwaInvestors,
+  kineticExchange,
   supplyMetrics,
   holdings,
   footprint,
