@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
+import { ExperimentStopped } from '../experiment/stopped';
 import { formatInspect } from '../io/inspect';
 import { experimentFile, loadExperiment } from './loadExperiment';
 import { mergeCommand } from './merge';
@@ -83,6 +84,10 @@ export async function runCommand(experiment: Experiment<object>, args: string[],
     resume: values.resume,
   });
   const say = (s: string) => process.stdout.write(s + '\n');
+  if (outcome.helped) {
+    say(`${experiment.name}: ${outcome.written} run(s) written as parts for ${outcome.helped}, which writes the tables of ${outcome.dir}`);
+    return outcome.failed > 0 ? 1 : 0;
+  }
   say(`${experiment.name}: ${outcome.written}/${outcome.runs} runs written in ${outcome.seconds.toFixed(1)} s, ${outcome.failed} failed (${outcome.status})`);
   say(`results: ${outcome.dir}`);
   say(`  inspect: npx tokensim inspect ${outcome.dir}/summary.arrow`);
@@ -141,11 +146,17 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Prints an input problem (ours, or node's argument parser's, or a missing
- * or unreadable file) as one line and returns exit code 2; rethrows anything
- * else, which is a bug worth its stack.
+ * or unreadable file) as one line and returns exit code 2, and an
+ * experiment stopped by its surroundings (a full disk, a worker's death) as
+ * one line with exit code 1; rethrows anything else, which is a bug worth
+ * its stack.
  */
 export function reportError(e: unknown): number {
   const err = e as Error & { code?: string };
+  if (e instanceof ExperimentStopped) {
+    process.stderr.write(`tokensim: ${e.message}\n`);
+    return 1;
+  }
   const oneLine = e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS') || /^(no such file|not an Arrow IPC file)/.test(err.message);
   if (!oneLine) throw e;
   const hint = (err.code ?? '').startsWith('ERR_PARSE_ARGS') ? ' (see tokensim --help)' : '';

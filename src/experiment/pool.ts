@@ -19,7 +19,7 @@ export type WorkerTask = { type: 'run'; runId: number } | { type: 'stop' };
 export type WorkerReply =
   | { type: 'ready'; hash: string }
   | { type: 'done'; runId: number; status: 'ok' | 'failed'; error: string | null; errorTick: number | null }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string; code?: string };
 
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
@@ -48,30 +48,29 @@ require(workerData.entry);
 const QUEUE_DEPTH = 2;
 
 /**
- * Runs `runIds` on `n` compute slots: the main thread (through `runHere`,
- * which runs one run and writes its part) and n − 1 worker threads, all
- * taking ids from one queue in the order given. The main thread starts at
+ * Runs the run ids `take` hands out (until it returns null) on `n` compute
+ * slots: the main thread (through `runHere`, which runs one run and writes
+ * its part) and n − 1 worker threads, all taking ids from that one queue. The main thread starts at
  * once, so the workers' start-up (compiling TypeScript) costs no idle time;
  * each worker keeps two runs queued, so it never waits while the main
  * thread is busy with a run. Calls `onDone` on the main thread as each run
- * finishes (in completion order). Stops handing out runs once `stopped()`
- * returns true and resolves when the runs in flight are done. Rejects when
- * a worker fails to start, disagrees on the plan (`hash`), or dies.
+ * finishes (in completion order). Resolves when `take` has no more and the
+ * runs in flight are done. Rejects when a worker fails to start, disagrees
+ * on the plan (`hash`), fails to write a part, or dies; the error then
+ * carries the file-system error code (`code`) when there is one.
  */
 export async function runOnWorkers(
   n: number,
   data: WorkerData,
   hash: string,
-  runIds: number[],
+  take: () => number | null,
   onDone: (done: RunDone) => void,
-  stopped: () => boolean,
   runHere: (runId: number) => RunDone,
 ): Promise<void> {
   const root = join(__dirname, '..', '..');
   const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json'), compiled: compiledTypeScript() };
-  let next = 0;
   let failure: Error | null = null;
-  const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
+  const next = (): number | null => (failure ? null : take());
   const workers: Worker[] = [];
   const settled: Promise<void>[] = [];
   for (let k = 1; k < n; k++) {
@@ -91,7 +90,7 @@ export async function runOnWorkers(
           finish();
         };
         const feed = () => {
-          for (let id = inFlight < QUEUE_DEPTH ? take() : null; id !== null; id = inFlight < QUEUE_DEPTH ? take() : null) {
+          for (let id = inFlight < QUEUE_DEPTH ? next() : null; id !== null; id = inFlight < QUEUE_DEPTH ? next() : null) {
             inFlight++;
             w.postMessage({ type: 'run', runId: id } satisfies WorkerTask);
           }
@@ -100,7 +99,7 @@ export async function runOnWorkers(
         w.on('error', (e) => fail(new Error(`worker ${k} died: ${e.message}`)));
         w.on('exit', (code) => fail(new Error(`worker ${k} exited (code ${code}) with runs still to do`)));
         w.on('message', (m: WorkerReply) => {
-          if (m.type === 'fatal') return fail(new Error(`worker ${k}: ${m.message}`));
+          if (m.type === 'fatal') return fail(Object.assign(new Error(`worker ${k}: ${m.message}`), { code: m.code }));
           if (m.type === 'ready') {
             if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
@@ -113,7 +112,7 @@ export async function runOnWorkers(
     );
   }
   try {
-    for (let id = take(); id !== null; id = take()) {
+    for (let id = next(); id !== null; id = next()) {
       onDone(runHere(id));
       // Let workers' messages (and a pending SIGINT) through between runs.
       await new Promise((r) => setImmediate(r));

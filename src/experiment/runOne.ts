@@ -2,6 +2,7 @@ import { RunError } from '../core/errors';
 import { Recorder } from '../metrics/recorder';
 import { DEFAULT_SAMPLE_EVERY } from './define';
 import type { ColumnData } from '../io/arrowWriter';
+import { assertPositivePrice } from './priceCheck';
 import type { Metric, Model, Simulation } from './model';
 import type { RunSpec } from './plan';
 
@@ -44,8 +45,9 @@ export function selectMetrics(sim: Simulation, names: string[] | null): Metric[]
 
 /**
  * Runs one simulation to the end and returns its result. An error thrown
- * anywhere in the run (a broken invariant, a non-finite metric) makes it a
- * failed run with the message and tick; it never throws itself.
+ * anywhere in the run (a broken invariant, a non-finite metric, a market
+ * price of 0 or below) makes it a failed run with the message and tick; it
+ * never throws itself.
  */
 export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts: RunOptions): RunResult {
   let recorder: Recorder | null = null;
@@ -56,9 +58,11 @@ export function runOne<P extends object>(model: Model<P>, spec: RunSpec<P>, opts
     const world = sim.world;
     recorder = new Recorder(selectMetrics(sim, opts.metrics), opts.ticks, opts.every, opts.sampleEvery ?? DEFAULT_SAMPLE_EVERY);
     if (opts.check) world.ledger.check(0);
+    assertPositivePrice(world);
     recorder.observe(0);
     for (tick = 1; tick <= opts.ticks; tick++) {
       world.step();
+      assertPositivePrice(world);
       recorder.observe(tick);
     }
     const series = recorder.series();

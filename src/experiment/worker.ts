@@ -20,10 +20,19 @@ try {
   port.on('message', (task: WorkerTask) => {
     if (task.type === 'stop') return port.close();
     const result = runOne(experiment.model, plan.runs[task.runId], runOptions);
-    writePart(data.outDir, layout, result);
+    try {
+      writePart(data.outDir, layout, result, hash);
+    } catch (e) {
+      return fatal(e);
+    }
     port.postMessage({ type: 'done', runId: result.runId, status: result.status, error: result.error, errorTick: result.errorTick } satisfies WorkerReply);
   });
 } catch (e) {
-  const err = e as Error;
-  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}` } satisfies WorkerReply);
+  fatal(e);
+}
+
+/** Tells the main thread this worker cannot go on, with the error's message and file-system code. */
+function fatal(e: unknown): void {
+  const err = e as NodeJS.ErrnoException;
+  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}`, code: err.code } satisfies WorkerReply);
 }

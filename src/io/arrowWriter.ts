@@ -43,14 +43,16 @@ export class ArrowFileWriter {
 
   /**
    * Creates (or truncates) the file at `path` and starts it with the schema
-   * made from `columns` and the optional schema-level `metadata`. Resolves
-   * once the file is open; rejects if it cannot be created or a column is
-   * declared twice.
+   * made from `columns` and the optional schema-level `metadata`. With
+   * `exclusive`, refuses (EEXIST) to open a file that already exists rather
+   * than truncate it. Resolves once the file is open; rejects if it cannot
+   * be created or a column is declared twice.
    */
   static async open(
     path: string,
     columns: ColumnSpec[],
     metadata?: Map<string, string>,
+    options: { exclusive?: boolean } = {},
   ): Promise<ArrowFileWriter> {
     const seen = new Set<string>();
     for (const c of columns) {
@@ -60,7 +62,7 @@ export class ArrowFileWriter {
     const fields = columns.map((c) => new Field(c.name, arrowType(c.kind), c.nullable ?? false));
     const schema = new Schema(fields, metadata ?? new Map());
 
-    const out = fs.createWriteStream(path);
+    const out = fs.createWriteStream(path, { flags: options.exclusive ? 'wx' : 'w' });
     await new Promise<void>((resolve, reject) => {
       out.once('ready', resolve);
       out.once('error', reject);
@@ -130,6 +132,20 @@ export class ArrowFileWriter {
       this.out.once('error', reject);
       this.out.once('close', resolve);
       this.out.end();
+    });
+  }
+
+  /**
+   * Stops writing without a footer and closes the file (after a failure:
+   * the file is left incomplete, for the caller to remove); resolves once it
+   * is closed. Never rejects; calling it after `close` does nothing.
+   */
+  async abort(): Promise<void> {
+    this.closed = true;
+    if (this.out.closed) return;
+    await new Promise<void>((resolve) => {
+      this.out.once('close', () => resolve());
+      this.out.destroy();
     });
   }
 
