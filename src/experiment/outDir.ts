@@ -67,7 +67,9 @@ export function prepareOutDir(dir: string, flag = '--out'): void {
     }
     return;
   }
+  // A recursive mkdir on a read-only file system reports ENOENT: ask the nearest existing directory first.
   try {
+    accessSync(base, constants.W_OK);
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     const why = refusal(errno(e));

@@ -96,8 +96,13 @@ export function readManifest(dir: string): Record<string, any> | null {
 /** Writes `manifest` to `dir/manifest.json` atomically (temporary file, then rename); returns nothing. */
 export function writeManifest(dir: string, manifest: Record<string, unknown>): void {
   const path = join(dir, 'manifest.json');
-  writeFileSync(`${path}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
-  renameSync(`${path}.tmp`, path);
+  try {
+    writeFileSync(`${path}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
+    renameSync(`${path}.tmp`, path);
+  } catch (e) {
+    rmSync(`${path}.tmp`, { force: true });
+    throw e;
+  }
 }
 
 /**

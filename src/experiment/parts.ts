@@ -44,6 +44,16 @@ function partFileNames(tables: { name: string }[]): string[] {
   return [...tables.map((t) => `${t.name}.arrow`), PART_RECORD];
 }
 
+/** Writes `data` to file `path`; an error says which file (a failed write alone does not). */
+function writeNamed(path: string, data: Uint8Array | string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    (e as NodeJS.ErrnoException).path ??= path;
+    throw e;
+  }
+}
+
 /** A temporary part directory's name: `.tmp-<run>-<pid>-<thread>-<host>`, unique to its writer. */
 const TEMP = /^\.tmp-(\d+)-(\d+)-(\d+)-(.+)$/;
 
@@ -96,8 +106,8 @@ export function writePartFiles(dir: string, runId: number, planHash: string, fil
   for (const [table, bytes] of Object.entries(files)) named[`${table}.arrow`] = bytes;
   let placed = false;
   try {
-    for (const [name, bytes] of Object.entries(named)) writeFileSync(join(tmp, name), bytes);
-    writeFileSync(join(tmp, PART_RECORD), JSON.stringify(partRecord(runId, planHash, named)) + '\n');
+    for (const [name, bytes] of Object.entries(named)) writeNamed(join(tmp, name), bytes);
+    writeNamed(join(tmp, PART_RECORD), JSON.stringify(partRecord(runId, planHash, named)) + '\n');
     const final = partDir(dir, runId);
     try {
       renameSync(tmp, final);

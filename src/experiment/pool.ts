@@ -19,7 +19,21 @@ export type WorkerTask = { type: 'run'; runId: number } | { type: 'stop' };
 export type WorkerReply =
   | { type: 'ready'; hash: string }
   | { type: 'done'; runId: number; status: 'ok' | 'failed'; error: string | null; errorTick: number | null }
-  | { type: 'fatal'; message: string; code?: string };
+  | { type: 'fatal'; message: string; code?: string; path?: string };
+
+/** A worker thread that could not go on: it died, failed to start, planned another experiment or could not write a part. */
+export class WorkerFailure extends Error {
+  override readonly name = 'WorkerFailure';
+  constructor(
+    message: string,
+    /** The file-system error code that stopped it (ENOSPC, EROFS, ...), when one did. */
+    readonly code?: string,
+    /** The file it was writing, when known. */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
@@ -69,7 +83,7 @@ export async function runOnWorkers(
 ): Promise<void> {
   const root = join(__dirname, '..', '..');
   const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json'), compiled: compiledTypeScript() };
-  let failure: Error | null = null;
+  let failure: WorkerFailure | null = null;
   const next = (): number | null => (failure ? null : take());
   const workers: Worker[] = [];
   const settled: Promise<void>[] = [];
@@ -84,7 +98,7 @@ export async function runOnWorkers(
           over = true;
           resolve();
         };
-        const fail = (e: Error) => {
+        const fail = (e: WorkerFailure) => {
           if (over) return;
           failure ??= e;
           finish();
@@ -96,12 +110,12 @@ export async function runOnWorkers(
           }
           if (inFlight === 0) finish();
         };
-        w.on('error', (e) => fail(new Error(`worker ${k} died: ${e.message}`)));
-        w.on('exit', (code) => fail(new Error(`worker ${k} exited (code ${code}) with runs still to do`)));
+        w.on('error', (e) => fail(new WorkerFailure(`worker ${k} died: ${e.name}: ${e.message}`)));
+        w.on('exit', (code) => fail(new WorkerFailure(`worker ${k} exited (code ${code}) with runs still to do`)));
         w.on('message', (m: WorkerReply) => {
-          if (m.type === 'fatal') return fail(Object.assign(new Error(`worker ${k}: ${m.message}`), { code: m.code }));
+          if (m.type === 'fatal') return fail(new WorkerFailure(`worker ${k}: ${m.message}`, m.code, m.path));
           if (m.type === 'ready') {
-            if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
+            if (m.hash !== hash) return fail(new WorkerFailure(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
             inFlight--;
             onDone(m);

@@ -130,6 +130,8 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   }
   try {
     return await writeDirectory(experiment, opts, { prepared, dir, shard, mine, lock, workers, planOptions, log, started });
+  } catch (e) {
+    throw stoppedBy(e, dir);
   } finally {
     lock.release();
   }

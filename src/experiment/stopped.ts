@@ -1,4 +1,6 @@
 import { InputError } from '../core/errors';
+import { DamagedPart } from './partIntegrity';
+import { WorkerFailure } from './pool';
 
 /**
  * An experiment stopped before its end by its surroundings: a full disk, a
@@ -24,14 +26,18 @@ const CAUSES: Record<string, string> = {
 
 /**
  * Returns the error to report when writing `dir` failed with `cause`: an
- * `InputError` as it is, else an `ExperimentStopped` naming the cause
- * (`no space left on device (ENOSPC)`, the file when known, a worker's own
- * message) and how to finish the directory.
+ * `ExperimentStopped` naming the cause in one line (`no space left on
+ * device (ENOSPC) writing <file>`, a worker's own message, a part found
+ * damaged) and how to finish the directory; an `InputError`, or an error
+ * that is none of these (a bug, worth its stack), as it is.
  */
 export function stoppedBy(cause: unknown, dir: string): Error {
-  if (cause instanceof InputError || cause instanceof ExperimentStopped) return cause;
+  if (!(cause instanceof Error) || cause instanceof InputError || cause instanceof ExperimentStopped) return cause as Error;
   const e = cause as NodeJS.ErrnoException;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const what = CAUSES[code] ? `${CAUSES[code]} (${code})${e.path ? ` writing ${e.path}` : ''}` : String(e?.message ?? cause).split('\n')[0];
+  const code = typeof e.code === 'string' ? e.code : '';
+  let what: string;
+  if (CAUSES[code]) what = `${CAUSES[code]} (${code})${e.path ? ` writing ${e.path}` : ''}${cause instanceof WorkerFailure ? ` (${cause.message.split(':')[0]})` : ''}`;
+  else if (cause instanceof WorkerFailure || cause instanceof DamagedPart) what = cause.message.split('\n')[0];
+  else return cause;
   return new ExperimentStopped(`${dir}: stopped: ${what}; every run finished so far is kept, and --resume ${dir} (with the same options) runs the rest`, { cause });
 }

@@ -34,5 +34,5 @@ try {
 /** Tells the main thread this worker cannot go on, with the error's message and file-system code. */
 function fatal(e: unknown): void {
   const err = e as NodeJS.ErrnoException;
-  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}`, code: err.code } satisfies WorkerReply);
+  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}`, code: err.code, path: err.path } satisfies WorkerReply);
 }

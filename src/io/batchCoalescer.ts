@@ -84,8 +84,9 @@ class ColumnBuffer {
  * Gathers small batches of rows into record batches of at least
  * `MIN_BATCH_ROWS` rows (the last one excepted) before handing them to an
  * `ArrowFileWriter`, so a table of one row per run is not one batch per run.
- * Where batches end depends only on the rows given and their order, so the
- * same rows give the same file bytes whichever way they arrived.
+ * Where batches end depends only on how many rows each `add` brings, in
+ * order, so the same runs give the same file bytes whichever process ran
+ * them and in whatever order they finished.
  */
 export class BatchCoalescer {
   private readonly buffers: ColumnBuffer[];
