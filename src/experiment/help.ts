@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
+import { assertRunFits, computeSlots } from './bounds';
 import { ClaimSet } from './claims';
 import type { Experiment } from './define';
 import { executeRuns, type ExecuteSetup } from './execute';
@@ -66,7 +67,8 @@ export async function helpWriter<P extends object>(h: HelpSetup<P>): Promise<Exp
   };
   const stopped = () => interrupted || !stillHeld(dir, holder.nonce);
   const queue = new RunQueue(h.mine, claims, (id) => existsSync(partDir(dir, id)), () => {}, stopped);
-  const setup: ExecuteSetup<P> = { experiment: h.experiment, prepared: h.prepared, dir, workers: h.workers, file: h.file, planOptions: h.planOptions, claims, onDone };
+  const slots = computeSlots(h.workers, h.mine.length, assertRunFits(h.experiment, h.prepared.plan.runs, h.prepared.plan.ticks), h.log);
+  const setup: ExecuteSetup<P> = { experiment: h.experiment, prepared: h.prepared, dir, workers: slots, file: h.file, planOptions: h.planOptions, claims, onDone };
   process.on('SIGINT', onSigint);
   try {
     await executeRuns(setup, () => queue.take(), h.mine.length <= 1);

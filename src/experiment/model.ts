@@ -59,4 +59,6 @@ export interface Model<P extends object> {
   readonly schema: z.ZodType<P>;
   readonly defaults: P;
   build(params: P, opts: BuildOptions): Simulation;
+  /** Returns an estimate of one run's peak memory, in bytes, before anything is allocated. */
+  memoryEstimate?(params: P, ticks: number): number;
 }

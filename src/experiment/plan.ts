@@ -3,6 +3,7 @@ import { InputError } from '../core/errors';
 import { describeIssue } from '../core/params';
 import { assertKnownPath, getPath, parseValueLike, setPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
+import { assertRunCount, assertRunFits, assertTicks } from './bounds';
 import { applyOverrides, overridePaths, type Experiment } from './define';
 import { expandSweep, sweepSeed } from './sweep';
 
@@ -70,7 +71,9 @@ export function parseAssignment(defaults: object, text: string): [string, unknow
  * Returns the experiment expanded into runs (variants × sweep points ×
  * replicates, in that order; run ids from 0), with `--set` assignments applied and every run's
  * parameters validated against the model's schema. Throws an `InputError`
- * on the first bad input, before any run starts.
+ * on the first bad input, before any run starts: also when the runs would
+ * exceed `MAX_RUNS` or `MAX_TICKS`, or one run could not fit in the memory
+ * available (bounds.ts).
  */
 export function planRuns<P extends object>(experiment: Experiment<P>, opts: PlanOptions = {}): Plan<P> {
   const assignments: Record<string, unknown> = {};
@@ -86,8 +89,10 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
   const baseSeed = (opts.baseSeed ?? experiment.baseSeed) >>> 0;
   if (!Number.isInteger(seeds) || seeds < 1) throw new InputError(`--seeds must be a positive integer, got ${seeds}`);
   if (!Number.isInteger(ticks) || ticks < 1) throw new InputError(`--ticks must be a positive integer, got ${ticks}`);
+  assertTicks(ticks, opts.ticks !== undefined ? `--ticks ${ticks}` : `ticks ${ticks}`);
 
   const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
+  assertRunCount(Object.keys(experiment.variants).length, sweep.points.length, seeds, opts.seeds !== undefined ? `--seeds ${seeds}` : `seeds ${seeds}`);
   const runs: RunSpec<P>[] = [];
   const varied = new Set<string>(sweep.paths);
   const single = Object.keys(experiment.variants).length === 1;
@@ -111,6 +116,7 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
       }
     });
   }
+  assertRunFits(experiment, runs, ticks);
   return {
     experiment,
     defaults,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
+import { assertRunFits, computeSlots } from './bounds';
 import { ClaimSet, removeDeadClaims } from './claims';
 import { removeParts, removeStalePartials } from './cleanup';
 import type { Experiment } from './define';
@@ -224,7 +225,8 @@ async function writeDirectory<P extends object>(experiment: Experiment<P>, opts:
   const stopped = () => interrupted || failure !== null;
   const claims = new ClaimSet(dir);
   const queue = new RunQueue(todo, claims, (id) => existsSync(partDir(dir, id)), (id) => markDone(id, false), stopped);
-  const setup: ExecuteSetup<P> = { experiment, prepared, dir, workers: w.workers, file: opts.file, planOptions: w.planOptions, claims, onDone };
+  const slots = computeSlots(w.workers, todo.length, assertRunFits(experiment, plan.runs, plan.ticks), log);
+  const setup: ExecuteSetup<P> = { experiment, prepared, dir, workers: slots, file: opts.file, planOptions: w.planOptions, claims, onDone };
   process.on('SIGINT', onSigint);
   try {
     // Assembly runs behind the runs, its file writes overlapping their
