@@ -5,6 +5,7 @@ import type { Experiment } from '../experiment/define';
 import { runExperiment } from '../experiment/runExperiment';
 import { ExperimentStopped } from '../experiment/stopped';
 import { formatInspect } from '../io/inspect';
+import { joinNegativeValues } from './dashValues';
 import { experimentFile, loadExperiment } from './loadExperiment';
 import { mergeCommand } from './merge';
 import { formatParams } from './params';
@@ -69,7 +70,7 @@ export function parseShard(text: string | undefined): { index: number; count: nu
  * exit code. `file` is the experiment's file, which worker threads load.
  */
 export async function runCommand(experiment: Experiment<object>, args: string[], file = experimentFile(experiment)): Promise<number> {
-  const { values } = parseArgs({ args, options: runOptions, allowPositionals: false, strict: true });
+  const { values } = parseArgs({ args: joinNegativeValues(args), options: runOptions, allowPositionals: false, strict: true });
   const outcome = await runExperiment(experiment, {
     out: values.out,
     seeds: positiveInt('--seeds', values.seeds),
@@ -99,7 +100,7 @@ export async function runCommand(experiment: Experiment<object>, args: string[],
 
 /** The `tokensim` command: returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = joinNegativeValues(argv);
   try {
     switch (command) {
       case 'run': {
@@ -160,7 +161,7 @@ export function reportError(e: unknown): number {
   const oneLine = e instanceof InputError || (err.code ?? '').startsWith('ERR_PARSE_ARGS') || /^(no such file|not an Arrow IPC file)/.test(err.message);
   if (!oneLine) throw e;
   const hint = (err.code ?? '').startsWith('ERR_PARSE_ARGS') ? ' (see tokensim --help)' : '';
-  process.stderr.write(`tokensim: ${err.message}${hint}\n`);
+  process.stderr.write(`tokensim: ${err.message.split('\n')[0]}${hint}\n`);
   return 2;
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
+import { assertOutputFile } from './outputFile';
 import { writeReport } from '../report/writeReport';
 
 /**
@@ -20,5 +21,6 @@ export async function reportCommand(args: string[]): Promise<string> {
     strict: true,
   });
   if (positionals.length !== 1) throw new InputError('report: expected one results directory, e.g. tokensim report results/baseline/<time>');
+  if (values.out !== undefined) assertOutputFile('report --out', values.out, 'report.html');
   return writeReport(positionals[0], { out: values.out, metrics: values.metric, kpis: values.kpi, baseline: values.baseline });
 }

@@ -4,6 +4,7 @@ import { describeIssue } from '../core/params';
 import { assertKnownPath, getPath, parseValueLike, setPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
 import { assertRunCount, assertRunFits, assertTicks } from './bounds';
+import { assertPathReferences } from './paramRefs';
 import { applyOverrides, overridePaths, type Experiment } from './define';
 import { expandSweep, sweepSeed } from './sweep';
 
@@ -58,13 +59,22 @@ export function runSeed(baseSeed: number, replicate: number): number {
   return deriveSeed(baseSeed, 'replicate', replicate);
 }
 
+/** A decimal number as a parameter value is written: `12`, `-0.5`, `.25`, `4e6`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Returns `path=value` parsed against `defaults`, or throws an `InputError` naming it. */
 export function parseAssignment(defaults: object, text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new InputError(`--set ${text}: expected path=value, e.g. --set emission.ratePerYear=4000000`);
   const path = text.slice(0, eq).trim();
   assertKnownPath(defaults, path, '--set');
-  return [path, parseValueLike(path, text.slice(eq + 1), getPath(defaults, path))];
+  const raw = text.slice(eq + 1);
+  const current = getPath(defaults, path);
+  // Number() also takes hexadecimal, binary, octal and surrounding blanks; a parameter takes a decimal.
+  if ((typeof current === 'number' || (current === null && raw !== 'null')) && !DECIMAL.test(raw)) {
+    throw new InputError(`--set ${path}=${raw}: expected a decimal number${current === null ? ' or null' : `, e.g. ${current}`}`);
+  }
+  return [path, parseValueLike(path, raw, current)];
 }
 
 /**
@@ -111,6 +121,7 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
         ].filter(Boolean);
         throw new InputError(`${where.join(', ') || 'parameters'}: ${describeIssue(check.error)}`);
       }
+      assertPathReferences(params, single ? '' : `variant "${variant}": `);
       for (let r = 0; r < seeds; r++) {
         runs.push({ runId: runs.length, variant, point: k, replicate: r, seed: runSeed(baseSeed, r), params });
       }

@@ -7,7 +7,8 @@ import { removeParts, removeStalePartials } from './cleanup';
 import type { Experiment } from './define';
 import { executeRuns, runHere, type ExecuteSetup } from './execute';
 import { helpWriter } from './help';
-import { acquireLock, describeHolder, DirLock } from './lock';
+import { acquireLock, describeHolder, DirLock, readLock, type LockRecord } from './lock';
+import { liveness } from './processId';
 import { assertResumableDir, prepareOutDir } from './outDir';
 import { Assembler, newManifest, partialName, readManifest, writeManifest, type RunStatus, type Shard } from './output';
 import { clearPart, damagedParts, listParts, partDir, PARTS, removeDeadTemps } from './parts';
@@ -77,6 +78,11 @@ function checkShard(shard: Shard | undefined): Shard | null {
   return { index, count };
 }
 
+/** Returns the refusal of a new run on `dir`, which the live `holder` is writing. */
+function beingWritten(dir: string, holder: LockRecord): InputError {
+  return new InputError(`--out ${dir} is being written by ${describeHolder(holder)}; choose another --out, or lend it this process with --resume ${dir}`);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -106,6 +112,9 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   const workers = opts.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) throw new InputError(`--workers ${workers}: expected a positive integer`);
   if (workers > 1 && !opts.file) throw new InputError('running on more than one worker needs the experiment file (option file), which each worker loads');
+  for (const [flag, value] of [['--out', opts.out], ['--resume', opts.resume]] as const) {
+    if (value !== undefined && value.trim() === '') throw new InputError(`${flag} '${value}': expected a directory path`);
+  }
   const planOptions = { seeds: opts.seeds, ticks: opts.ticks, baseSeed: opts.baseSeed, set: opts.set, check: !!opts.check };
   const prepared = prepare(experiment, planOptions);
   const { plan, hash } = prepared;
@@ -119,11 +128,13 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   } else {
     dir = opts.out ? resolve(opts.out) : defaultOutDir(experiment.name);
     prepareOutDir(dir);
+    const holder = readLock(dir);
+    if (holder && liveness(holder) !== 'dead') throw beingWritten(dir, holder);
     if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
   }
   const lock = acquireLock(dir, { planHash: hash, shard, joinable: true });
   if (!(lock instanceof DirLock)) {
-    if (!opts.resume) throw new InputError(`--out ${dir} is being written by ${describeHolder(lock)}; choose another --out, or lend it this process with --resume ${dir}`);
+    if (!opts.resume) throw beingWritten(dir, lock);
     const outcome = await helpWriter({ experiment, prepared, dir, shard, mine, holder: lock, workers, file: opts.file, planOptions, log, started, onRunDone: opts.onRunDone });
     // The writer stopped before finishing: finish in its place.
     if (outcome.helped === null) return runExperiment(experiment, opts);

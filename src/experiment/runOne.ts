@@ -1,4 +1,4 @@
-import { RunError } from '../core/errors';
+import { InputError, RunError } from '../core/errors';
 import { Recorder } from '../metrics/recorder';
 import { DEFAULT_SAMPLE_EVERY } from './define';
 import type { ColumnData } from '../io/arrowWriter';
@@ -33,12 +33,12 @@ export interface RunOptions {
   check: boolean;
 }
 
-/** Returns the metrics of `sim` to record, in the order asked for; throws naming an unknown one. */
+/** Returns the metrics of `sim` to record, in the order asked for; throws an `InputError` naming an unknown one. */
 export function selectMetrics(sim: Simulation, names: string[] | null): Metric[] {
   if (!names) return sim.metrics;
   return names.map((n) => {
     const m = sim.metrics.find((x) => x.name === n);
-    if (!m) throw new Error(`unknown metric "${n}"; the model records ${sim.metrics.map((x) => x.name).join(', ')}`);
+    if (!m) throw new InputError(`record.metrics: unknown metric "${n}"; the model records ${sim.metrics.map((x) => x.name).join(', ')}`);
     return m;
   });
 }

@@ -14,7 +14,7 @@ import type { WorkerData, WorkerReply, WorkerTask } from './pool';
 const data = workerData as WorkerData;
 const port = parentPort!;
 try {
-  const experiment = loadExperiment(data.file);
+  const experiment = loadExperiment(data.file, false);
   const { plan, layout, hash, runOptions } = prepare(experiment, data.planOptions);
   port.postMessage({ type: 'ready', hash } satisfies WorkerReply);
   port.on('message', (task: WorkerTask) => {

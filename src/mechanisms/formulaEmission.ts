@@ -81,6 +81,9 @@ function parseOrThrow(expression: string): MathNode {
   }
 }
 
+/** mathjs functions that parse or evaluate text, or reconfigure mathjs: each would let a formula escape the symbol check. */
+const UNSAFE_FUNCTIONS = new Set(['evaluate', 'parse', 'compile', 'parser', 'import', 'createUnit', 'config', 'typed', 'simplify', 'derivative', 'rationalize', 'resolve', 'help', 'chain']);
+
 function checkSymbols(expression: string, root: MathNode): void {
   const known = Object.keys(FORMULA_VARIABLES).join(', ');
   const m = math as unknown as Record<string, unknown>;
@@ -92,6 +95,7 @@ function checkSymbols(expression: string, root: MathNode): void {
     const name = (node as unknown as { name: string }).name;
     if (parent?.type === 'FunctionNode' && path === 'fn') {
       if (typeof m[name] !== 'function') throw new InputError(`emission formula "${expression}" calls unknown function "${name}"`);
+      if (UNSAFE_FUNCTIONS.has(name)) throw new InputError(`emission formula "${expression}" calls "${name}", which evaluates text or changes mathjs; write the expression itself`);
       return;
     }
     if (name in FORMULA_VARIABLES) return;
