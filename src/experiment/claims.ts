@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExclusive, readIfExists } from './exclusiveFile';
+import { createExclusive, readdirIfExists, readIfExists } from './exclusiveFile';
 import { PARTS } from './parts';
 import { liveness, thisProcess, type ProcessId } from './processId';
 
@@ -98,13 +98,7 @@ export class ClaimSet {
 
 /** Removes the claim files under `dir` whose holders no longer run; returns the run ids still claimed by running processes. */
 export function removeDeadClaims(dir: string): number[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(dir, PARTS));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
+  const names = readdirIfExists(join(dir, PARTS));
   const live: number[] = [];
   for (const name of names) {
     const m = /^\.claim-(\d+)$/.exec(name);

@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 
 let serial = 0;
@@ -40,6 +40,16 @@ export function readIfExists(path: string): string | null {
     return readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Returns the names in directory `path`, or none when it does not exist. */
+export function readdirIfExists(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
 }

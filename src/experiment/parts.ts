@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { Field, RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
@@ -6,6 +6,7 @@ import { InputError } from '../core/errors';
 import { arrowType, columnToData } from '../io/columnData';
 import type { ColumnData, ColumnSpec } from '../io/arrowWriter';
 import type { OutputLayout, Rows, TableLayout } from './layout';
+import { readdirIfExists } from './exclusiveFile';
 import { DamagedPart, PART_RECORD, partProblem, partRecord, readVerifiedPart } from './partIntegrity';
 import { liveness, thisProcess } from './processId';
 import type { RunResult } from './runOne';
@@ -64,13 +65,7 @@ const TEMP = /^\.tmp-(\d+)-(\d+)-(\d+)-(.+)$/;
  */
 export function removePart(path: string, tableNames: string[]): string[] {
   const known = new Set(partFileNames(tableNames.map((name) => ({ name }))));
-  let names: string[];
-  try {
-    names = readdirSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
+  const names = readdirIfExists(path);
   const foreign = names.filter((n) => !known.has(n));
   for (const n of names) if (known.has(n)) rmSync(join(path, n), { force: true });
   if (foreign.length === 0) rmdirSync(path);
@@ -132,13 +127,7 @@ export function writePart(dir: string, layout: OutputLayout, result: RunResult, 
 
 /** Returns the run ids whose part directories exist under `dir`, ascending (sound or not: see `damagedParts`). */
 export function listParts(dir: string): number[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(dir, PARTS));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
+  const names = readdirIfExists(join(dir, PARTS));
   return names.filter((n) => /^\d{6,}$/.test(n)).map(Number).sort((a, b) => a - b);
 }
 
@@ -150,13 +139,7 @@ export function damagedParts(dir: string, ids: number[], planHash: string, table
 
 /** Removes the temporary part directories under `dir` whose writers (on this host) no longer run; returns nothing. */
 export function removeDeadTemps(dir: string, tableNames: string[]): void {
-  let names: string[];
-  try {
-    names = readdirSync(join(dir, PARTS));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw e;
-  }
+  const names = readdirIfExists(join(dir, PARTS));
   for (const name of names) {
     const m = TEMP.exec(name);
     if (m && liveness({ pid: Number(m[2]), host: m[4], startTicks: null }) === 'dead') removePart(join(dir, PARTS, name), tableNames);

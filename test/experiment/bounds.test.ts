@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { InputError } from '../../src/core/errors';
 import { computeSlots, MAX_RUNS } from '../../src/experiment/bounds';
 import { defineExperiment } from '../../src/experiment/define';
 import { agentCounts, BYTES_PER_AGENT, estimateRunMemory, WORKER_THREAD_BYTES } from '../../src/experiment/memoryEstimate';
@@ -10,38 +10,37 @@ import { planRuns } from '../../src/experiment/plan';
 import { runExperiment } from '../../src/experiment/runExperiment';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
 import mini from '../fixtures/mini';
-import { captureOutput } from '../helpers/captureOutput';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-bounds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
-const io = captureOutput();
 const GB = 2 ** 30;
 
-/** Runs `tokensim run mini <flags>` and expects exit 2 with one line, nothing written; returns the line. */
-async function refused(...flags: string[]): Promise<string> {
-  const out = join(root, `out-${flags.join('_').replace(/\W/g, '')}`);
-  expect(await main(['run', MINI, '--out', out, '--quiet', ...flags])).toBe(2);
-  expect(existsSync(out), 'nothing written').toBe(false);
-  expect(io.stderr.trim().split('\n')).toHaveLength(1);
-  return io.stderr;
+/** Returns the message planning mini with `opts` is refused with. */
+function refused(opts: Parameters<typeof planRuns>[1]): string {
+  try {
+    planRuns(mini, opts);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('not refused');
 }
 
 describe('bounds a user hears about before anything is allocated', () => {
-  it('an agent count that cannot fit in memory is refused with the estimate', async () => {
-    expect(await refused('--set', 'stakers.count=1000000000')).toMatch(
-      /^tokensim: run 0 \(variant "baseline"\) needs about 18\d GB of memory \(1,000,00\d,\d+ agents × 200 B, plus .* of recorded series\), but .* is available; lower stakers\.count \(1,000,000,000\), or run on a larger machine\n$/,
+  it('an agent count that cannot fit in memory is refused with the estimate', () => {
+    expect(refused({ set: ['stakers.count=1000000000'] })).toMatch(
+      /^run 0 \(variant "baseline"\) needs about 18\d GB of memory \(1,000,00\d,\d+ agents × 200 B, plus .* of recorded series\), but .* is available; lower stakers\.count \(1,000,000,000\), or run on a larger machine$/,
     );
   });
 
-  it('more seeds than an experiment may plan are refused before a run is planned', async () => {
-    expect(await refused('--seeds', '100000000')).toMatch(/^tokensim: --seeds 100000000: 200,000,000 runs \(2 variant\(s\) × 1 sweep point\(s\) × 100000000 seed\(s\)\) is more than the 1,000,000 one experiment may plan; /);
+  it('more seeds than an experiment may plan are refused before a run is planned', () => {
+    expect(refused({ seeds: 100_000_000 })).toMatch(/^--seeds 100000000: 200,000,000 runs \(2 variant\(s\) × 1 sweep point\(s\) × 100000000 seed\(s\)\) is more than the 1,000,000 one experiment may plan; /);
   });
 
-  it('ticks beyond the int32 tick column, or whose series cannot fit, are refused', async () => {
-    expect(await refused('--ticks', '3000000000')).toMatch(/^tokensim: --ticks 3000000000: more than 2147483647 ticks \(the tick column is int32\)\n$/);
-    io.stderr = '';
-    expect(await refused('--ticks', '2000000000')).toMatch(/needs about 998 GB of memory \(24 agents × 200 B, plus 998 GB of recorded series\), but .* is available; lower the ticks \(2000000000\) or record a row every more ticks \(record\.every\)/);
+  it('ticks beyond the int32 tick column, or whose series cannot fit, are refused', () => {
+    expect(refused({ ticks: 3_000_000_000 })).toMatch(/^--ticks 3000000000: more than 2147483647 ticks \(the tick column is int32\)$/);
+    expect(refused({ ticks: 2_000_000_000 })).toMatch(/needs about 998 GB of memory \(24 agents × 200 B, plus 998 GB of recorded series\), but .* is available; lower the ticks \(2000000000\) or record a row every more ticks \(record\.every\)/);
   });
 
   it('a sampled sweep or a grid of more points than an experiment may plan is refused when defined', () => {

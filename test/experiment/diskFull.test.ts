@@ -3,17 +3,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { runExperiment } from '../../src/experiment/runExperiment';
+import { ExperimentStopped } from '../../src/experiment/stopped';
 import mini from '../fixtures/mini';
-import { captureOutput } from '../helpers/captureOutput';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-full-'));
 const MOUNT = join(root, 'tmpfs');
 const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
 const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow'];
 const FILLER = join(MOUNT, 'filler');
-const io = captureOutput();
 
 /** Mounts a 4 MB tmpfs at MOUNT; returns false where that is not allowed (not root, no mount, a container without the capability). */
 function mountTmpfs(): boolean {
@@ -44,11 +42,12 @@ function expectSameFiles(a: string, b: string): void {
   for (const f of FILES) expect(Buffer.compare(readFileSync(join(a, f)), readFileSync(join(b, f))), f).toBe(0);
 }
 
-/** Expects `dir` to hold no half-written table or part, and the one-line report to name ENOSPC. */
-function expectCleanStop(dir: string, code: number): void {
-  expect(code).toBe(1);
-  expect(io.stderr).toMatch(new RegExp(`^tokensim: ${dir}: stopped: no space left on device \\(ENOSPC\\).*; every run finished so far is kept, and --resume ${dir} \\(with the same options\\) runs the rest\\n$`));
-  expect(io.stderr).not.toMatch(/still being written/);
+/** Expects `run` to stop with the one-line ENOSPC report, and `dir` to hold no half-written table or part. */
+async function expectCleanStop(dir: string, run: Promise<unknown>): Promise<void> {
+  const e = await run.then(() => null, (err: Error) => err);
+  expect(e).toBeInstanceOf(ExperimentStopped);
+  expect(e!.message).toMatch(new RegExp(`^${dir}: stopped: no space left on device \\(ENOSPC\\).*; every run finished so far is kept, and --resume ${dir} \\(with the same options\\) runs the rest$`));
+  expect(e!.message).not.toMatch(/still being written|\n/);
   expect(readdirSync(dir).filter((f) => f.endsWith('.partial') || f.endsWith('.tmp'))).toEqual([]);
   expect(readdirSync(join(dir, 'parts')).filter((f) => f.startsWith('.'))).toEqual([]);
 }
@@ -62,9 +61,9 @@ describe.skipIf(!mounted)('a full disk, a read-only file system', () => {
   it('writing parts on one thread: the cause first, in one line; freed, --resume completes identical files', async () => {
     const out = join(MOUNT, 'one');
     leaveFree(80_000);
-    expectCleanStop(out, await main(['run', MINI, '--out', out, '--workers', '1', '--quiet']));
+    await expectCleanStop(out, runExperiment(mini, { out, log: null }));
     rmSync(FILLER);
-    expect(await main(['run', MINI, '--resume', out, '--workers', '1', '--quiet'])).toBe(0);
+    expect((await runExperiment(mini, { resume: out, log: null })).status).toBe('complete');
     expectSameFiles(whole, out);
     rmSync(out, { recursive: true });
   });
@@ -72,32 +71,30 @@ describe.skipIf(!mounted)('a full disk, a read-only file system', () => {
   it('writing parts on two threads: the same', async () => {
     const out = join(MOUNT, 'two');
     leaveFree(100_000);
-    expectCleanStop(out, await main(['run', MINI, '--out', out, '--workers', '2', '--quiet']));
+    await expectCleanStop(out, runExperiment(mini, { out, log: null, workers: 2, file: MINI }));
     rmSync(FILLER);
-    expect(await main(['run', MINI, '--resume', out, '--workers', '1', '--quiet'])).toBe(0);
+    expect((await runExperiment(mini, { resume: out, log: null })).status).toBe('complete');
     expectSameFiles(whole, out);
     rmSync(out, { recursive: true });
   });
 
   it('assembling the tables: the same, and the tables already there stay whole', async () => {
     const out = join(MOUNT, 'shard');
-    expect(await main(['run', MINI, '--out', out, '--shard', '1/1', '--workers', '1', '--quiet'])).toBe(0);
+    const shard = { index: 1, count: 1 };
+    expect((await runExperiment(mini, { out, log: null, shard })).status).toBe('partial');
     leaveFree(20_000);
-    expectCleanStop(out, await main(['run', MINI, '--resume', out, '--shard', '1/1', '--workers', '1', '--quiet']));
+    await expectCleanStop(out, runExperiment(mini, { resume: out, log: null, shard }));
     expectSameFiles(whole, out);
     rmSync(FILLER);
-    expect(await main(['run', MINI, '--resume', out, '--shard', '1/1', '--workers', '1', '--quiet'])).toBe(0);
+    expect((await runExperiment(mini, { resume: out, log: null, shard })).status).toBe('partial');
     expectSameFiles(whole, out);
   });
 
-  it('a read-only file system is named (EROFS), exit 2, for a new --out and for --resume', async () => {
+  it('a read-only file system is named (EROFS) for a new --out and for --resume', async () => {
     execFileSync('mount', ['-o', 'remount,ro', MOUNT]);
     try {
-      expect(await main(['run', MINI, '--out', join(MOUNT, 'new'), '--quiet'])).toBe(2);
-      expect(io.stderr).toMatch(/^tokensim: --out .*new: cannot create it: it is on a read-only file system \(EROFS\)\n$/);
-      io.stderr = '';
-      expect(await main(['run', MINI, '--resume', join(MOUNT, 'shard'), '--shard', '1/1', '--quiet'])).toBe(2);
-      expect(io.stderr).toMatch(/^tokensim: --resume .*shard: cannot write there: it is on a read-only file system \(EROFS\)\n$/);
+      await expect(runExperiment(mini, { out: join(MOUNT, 'new'), log: null })).rejects.toThrow(/^--out .*new: cannot create it: it is on a read-only file system \(EROFS\)$/);
+      await expect(runExperiment(mini, { resume: join(MOUNT, 'shard'), log: null, shard: { index: 1, count: 1 } })).rejects.toThrow(/^--resume .*shard: cannot write there: it is on a read-only file system \(EROFS\)$/);
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', MOUNT]);
     }

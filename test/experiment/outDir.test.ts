@@ -2,26 +2,21 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { prepareOutDir } from '../../src/experiment/outDir';
 import { runExperiment } from '../../src/experiment/runExperiment';
 import mini from '../fixtures/mini';
-import { captureOutput } from '../helpers/captureOutput';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-outdir-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
-const io = captureOutput();
 
 describe('an output directory tokensim did not write', () => {
-  it('with files in it is refused in one line, exit 2, and left exactly as it was', async () => {
+  it('with files in it is refused, and left exactly as it was', async () => {
     const dir = join(root, 'mine');
     mkdirSync(join(dir, 'parts'), { recursive: true });
     writeFileSync(join(dir, 'notes.txt'), 'my notes');
     writeFileSync(join(dir, 'parts', 'keep.csv'), 'a,b');
     writeFileSync(join(dir, 'runs.arrow'), 'not yours');
-    expect(await main(['run', MINI, '--out', dir, '--quiet'])).toBe(2);
-    expect(io.stderr).toMatch(/^tokensim: --out .*mine holds files tokensim did not write \(notes\.txt, parts, runs\.arrow\); choose a new or empty directory\n$/);
+    await expect(runExperiment(mini, { out: dir, log: null })).rejects.toThrow(/^--out .*mine holds files tokensim did not write \(notes\.txt, parts, runs\.arrow\); choose a new or empty directory$/);
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'parts', 'runs.arrow']);
     expect(readFileSync(join(dir, 'runs.arrow'), 'utf8')).toBe('not yours');
     expect(readdirSync(join(dir, 'parts'))).toEqual(['keep.csv']);
@@ -41,23 +36,19 @@ describe('an output directory tokensim did not write', () => {
     expect(existsSync(join(root, 'sub'))).toBe(false);
   });
 
-  it('--resume of a directory that does not exist, or is a file, is named in one line', async () => {
-    expect(await main(['run', MINI, '--resume', join(root, 'nowhere'), '--quiet'])).toBe(2);
-    expect(io.stderr).toMatch(/^tokensim: --resume .*nowhere: no such directory; expected the output directory of an interrupted run\n$/);
+  it('--resume of a directory that does not exist, or is a file, is refused naming it', async () => {
+    await expect(runExperiment(mini, { resume: join(root, 'nowhere'), log: null })).rejects.toThrow(/^--resume .*nowhere: no such directory; expected the output directory of an interrupted run$/);
     expect(existsSync(join(root, 'nowhere'))).toBe(false);
     writeFileSync(join(root, 'plain'), '');
-    expect(await main(['run', MINI, '--resume', join(root, 'plain'), '--quiet'])).toBe(2);
-    expect(io.stderr).toMatch(/\ntokensim: --resume .*plain is a file; expected a directory\n$/);
+    await expect(runExperiment(mini, { resume: join(root, 'plain'), log: null })).rejects.toThrow(/^--resume .*plain is a file; expected a directory$/);
   });
 
-  it('a corrupt manifest.json is named in one line, not a stack trace', async () => {
+  it('a corrupt manifest.json is named, not thrown as a parse error', async () => {
     const dir = join(root, 'corrupt');
     mkdirSync(dir);
     writeFileSync(join(dir, 'manifest.json'), '{"planHash": "abc", ');
-    expect(await main(['run', MINI, '--resume', dir, '--quiet'])).toBe(2);
-    expect(io.stderr).toMatch(/^tokensim: .*corrupt\/manifest\.json is corrupt \(.*\); expected the manifest tokensim writes\n$/);
-    expect(await main(['run', MINI, '--out', dir, '--quiet'])).toBe(2);
-    expect(io.stderr.trim().split('\n')).toHaveLength(2);
+    await expect(runExperiment(mini, { resume: dir, log: null })).rejects.toThrow(/^.*corrupt\/manifest\.json is corrupt \(.*\); expected the manifest tokensim writes$/);
+    await expect(runExperiment(mini, { out: dir, log: null })).rejects.toThrow(/manifest\.json is corrupt/);
   });
 
   it("files a user puts among the parts while a run goes on are left in place; tokensim removes only its own", async () => {

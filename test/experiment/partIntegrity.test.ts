@@ -2,22 +2,18 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { mergeShards } from '../../src/experiment/merge';
 import { DamagedPart, readVerifiedPart } from '../../src/experiment/partIntegrity';
 import { partDir } from '../../src/experiment/parts';
 import { runExperiment } from '../../src/experiment/runExperiment';
 import mini from '../fixtures/mini';
-import { captureOutput } from '../helpers/captureOutput';
 import { DAMAGE_MESSAGE, damagePart, type Damage } from '../helpers/damageParts';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-parts-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
 const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow'];
 const KINDS: Damage[] = ['swapped', 'truncated', 'bit-flipped', 'zero bytes', 'empty directory', 'garbage', 'no record'];
 const SEEDS = 4; // 8 runs: 7 interrupted parts to damage, 1 never run
-const io = captureOutput();
 
 /** Runs mini into `out` and stops it (as Ctrl-C does) once `after` runs are done; the parts stay for --resume. */
 async function interruptedRun(out: string, after: number): Promise<void> {
@@ -55,13 +51,14 @@ describe('part integrity', () => {
       for (const [k, name] of [[1, 'a'], [2, 'b']] as const) await runExperiment(mini, { out: join(root, 'shards', name), log: null, seeds: SEEDS, shard: { index: k, count: 2 } });
     });
 
-    it.each(KINDS)('refuses a %s part with one line naming it, exit 2, nothing written', async (kind) => {
+    it.each(KINDS)('refuses a %s part, naming it, and writes nothing', async (kind) => {
       const b = join(root, `b-${kind}`);
       cpSync(join(root, 'shards', 'b'), b, { recursive: true });
       damagePart(partDir(b, 3), kind, partDir(b, 1));
       const out = join(root, `merged-${kind.replace(' ', '-')}`);
-      expect(await main(['merge', join(root, 'shards', 'a'), b, '--out', out])).toBe(2);
-      expect(io.stderr).toMatch(new RegExp(`^tokensim: merge: refusing, part .*000003 is damaged: ${DAMAGE_MESSAGE[kind].source}; run it again with tokensim run <experiment> --resume .*b-${kind} --shard 2/2 \\(and the same options\\)\\n$`));
+      await expect(mergeShards([join(root, 'shards', 'a'), b], out)).rejects.toThrow(
+        new RegExp(`^merge: refusing, part .*000003 is damaged: ${DAMAGE_MESSAGE[kind].source}; run it again with tokensim run <experiment> --resume .*b-${kind} --shard 2/2 \\(and the same options\\)$`),
+      );
       expect(existsSync(out)).toBe(false);
     });
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { reportError } from '../../src/cli/main';
 import { InputError } from '../../src/core/errors';
 import { WorkerFailure } from '../../src/experiment/pool';
 import { runExperiment } from '../../src/experiment/runExperiment';
@@ -20,6 +21,17 @@ describe('the real error first', () => {
     expect(e).toBeInstanceOf(ExperimentStopped);
     expect(e.message).toBe('/out: stopped: no space left on device (ENOSPC) writing /out/parts/.tmp-1/runs.arrow; every run finished so far is kept, and --resume /out (with the same options) runs the rest');
     expect(stoppedBy(new WorkerFailure('worker 2: Error: EROFS: read-only file system, open', 'EROFS', '/out/parts/x'), '/out').message).toMatch(/^\/out: stopped: read-only file system \(EROFS\) writing \/out\/parts\/x \(worker 2\); /);
+  });
+
+  it('is printed by the command as one line, with exit code 1', () => {
+    let printed = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((printed += String(s)), true));
+    try {
+      expect(reportError(stoppedBy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), '/out'))).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed).toMatch(/^tokensim: \/out: stopped: no space left on device \(ENOSPC\); every run finished so far is kept, .*\n$/);
   });
 
   it('passes bad input and bugs through as they are', () => {
