@@ -1,22 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
 import { assertRunFits, computeSlots } from './bounds';
-import { ClaimSet, removeDeadClaims } from './claims';
-import { removeParts, removeStalePartials } from './cleanup';
+import { ClaimSet } from './claims';
+import { removeParts } from './cleanup';
 import type { Experiment } from './define';
 import { executeRuns, runHere, type ExecuteSetup } from './execute';
 import { helpWriter } from './help';
 import { acquireLock, describeHolder, DirLock, readLock, type LockRecord } from './lock';
-import { liveness } from './processId';
+import { openDirectory } from './openDirectory';
 import { assertResumableDir, prepareOutDir } from './outDir';
-import { Assembler, newManifest, partialName, readManifest, writeManifest, type RunStatus, type Shard } from './output';
-import { clearPart, damagedParts, listParts, partDir, PARTS, removeDeadTemps } from './parts';
+import { Assembler, partialName, readManifest, writeManifest, type RunStatus, type Shard } from './output';
+import { listParts, partDir, PARTS } from './parts';
 import type { PlanOptions } from './plan';
 import type { RunDone } from './pool';
 import { prepare } from './prepare';
+import { liveness } from './processId';
 import { makeProgress, type ProgressMode } from './progress';
-import { checkResumable } from './resume';
 import { RunQueue } from './runQueue';
 import { stoppedBy } from './stopped';
 
@@ -166,22 +166,7 @@ async function writeDirectory<P extends object>(experiment: Experiment<P>, opts:
   const { prepared, dir, shard, mine, log } = w;
   const { plan, layout, hash } = prepared;
   const tableNames = layout.tables.map((t) => t.name);
-  let manifest: Record<string, unknown>;
-  if (opts.resume) {
-    manifest = checkResumable(dir, plan, layout, !!opts.check, shard, hash);
-    removeStalePartials(dir, manifest);
-    removeDeadTemps(dir, tableNames);
-    removeDeadClaims(dir);
-    for (const bad of damagedParts(dir, listParts(dir).filter((id) => id < plan.runs.length), hash, layout.tables)) {
-      log?.(`${bad.message}; running run ${bad.runId} again`);
-      clearPart(partDir(dir, bad.runId), tableNames);
-    }
-  } else {
-    // Between the check before the lock and taking it, another process may have finished here.
-    if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
-    manifest = newManifest(plan, layout, !!opts.check, shard);
-  }
-  mkdirSync(join(dir, PARTS), { recursive: true });
+  const manifest = openDirectory(dir, prepared, !!opts.check, shard, !!opts.resume, log);
   const done = new Uint8Array(plan.runs.length);
   for (const id of listParts(dir)) if (id < done.length) done[id] = 1;
   const todo = mine.filter((id) => !done[id]);
