@@ -49,16 +49,21 @@ export interface RunMemory {
 /**
  * Returns the estimated peak memory of one run of `model` with `params`
  * over `ticks` ticks, in bytes: the model's own `memoryEstimate` when it has
- * one, else Σ agent counts × `BYTES_PER_AGENT` plus the series that grow
- * with the ticks: the recorded rows ((⌊ticks / every⌋ + 2) × (metrics + 2)
- * columns × 8 B) and the price history ((ticks + 1) × 8 B).
+ * one (a model of blocks estimates from the columns its agent classes
+ * declare), else Σ agent counts × `BYTES_PER_AGENT` plus the series that
+ * grow with the ticks: the recorded rows ((⌊ticks / every⌋ + 2) × (metrics +
+ * 2) columns × 8 B) and the price history ((ticks + 1) × 8 B). The agent
+ * counts and the series bytes are given either way, to say what to lower.
  */
 export function estimateRunMemory<P extends object>(model: Model<P>, params: P, ticks: number, record: { every: number; metrics: string[] | null }): RunMemory {
-  if (model.memoryEstimate) return { bytes: model.memoryEstimate(params, ticks), basis: `the ${model.name} model's estimate`, counts: [], seriesBytes: 0 };
   const counts = agentCounts(params).sort((a, b) => b.count - a.count);
-  const agents = counts.reduce((s, c) => s + Math.max(0, c.count), 0);
   const rows = Math.floor(ticks / record.every) + 2;
   const seriesBytes = rows * ((record.metrics?.length ?? ASSUMED_METRICS) + 2) * 8 + (ticks + 1) * 8;
+  if (model.memoryEstimate) {
+    const bytes = model.memoryEstimate(params, ticks);
+    return { bytes, basis: `the ${model.name} model's estimate`, counts, seriesBytes: Math.min(bytes, seriesBytes) };
+  }
+  const agents = counts.reduce((s, c) => s + Math.max(0, c.count), 0);
   return { bytes: agents * BYTES_PER_AGENT + seriesBytes, basis: `${agents.toLocaleString('en-US')} agents × ${BYTES_PER_AGENT} B, plus ${formatBytes(seriesBytes)} of recorded series`, counts, seriesBytes };
 }
 

@@ -10,6 +10,7 @@ import { readManifest, writeManifest, type RunStatus, type Shard } from './outpu
 import type { PlanOptions } from './plan';
 import { prepare } from './prepare';
 import { liveness } from './processId';
+import { stoppedBy } from './stopped';
 import { writeRuns } from './writeRuns';
 
 /** Options of `runExperiment` (the `tokensim run` flags). */
@@ -133,6 +134,8 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     const outcome = await writeRuns(experiment, { ...opts, log, workers: slots }, { prepared, dir, shard, mine, lock, planOptions, manifest, direct });
     await applyTableFormat(dir, outcome.status, opts.format);
     return { ...outcome, seconds: (Date.now() - started) / 1000 };
+  } catch (e) {
+    throw stoppedBy(e, dir);
   } finally {
     lock.release();
   }

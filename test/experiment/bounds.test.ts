@@ -30,7 +30,7 @@ function refused(opts: Parameters<typeof planRuns>[1]): string {
 describe('bounds a user hears about before anything is allocated', () => {
   it('an agent count that cannot fit in memory is refused with the estimate', () => {
     expect(refused({ set: ['stakers.count=1000000000'] })).toMatch(
-      /^run 0 \(variant "baseline"\) needs about 18\d GB of memory \(1,000,00\d,\d+ agents × 200 B, plus .* of recorded series\), but .* is available; lower stakers\.count \(1,000,000,000\), or run on a larger machine$/,
+      /^run 0 \(variant "baseline"\) needs about 1\d\d GB of memory \(the governedTokenEconomy model's estimate\), but .* is available; lower stakers\.count \(1,000,000,000\), or run on a larger machine$/,
     );
   });
 
@@ -40,7 +40,7 @@ describe('bounds a user hears about before anything is allocated', () => {
 
   it('ticks beyond the int32 tick column, or whose series cannot fit, are refused', () => {
     expect(refused({ ticks: 3_000_000_000 })).toMatch(/^--ticks 3000000000: more than 2147483647 ticks \(the tick column is int32\)$/);
-    expect(refused({ ticks: 2_000_000_000 })).toMatch(/needs about 998 GB of memory \(24 agents × 200 B, plus 998 GB of recorded series\), but .* is available; lower the ticks \(2000000000\) or record a row every more ticks \(record\.every\)/);
+    expect(refused({ ticks: 2_000_000_000 })).toMatch(/needs about 9\d\d GB of memory \(the governedTokenEconomy model's estimate\), but .* is available; lower the ticks \(2000000000\) or record a row every more ticks \(record\.every\)/);
   });
 
   it('a sampled sweep or a grid of more points than an experiment may plan is refused when defined', () => {
@@ -52,14 +52,14 @@ describe('bounds a user hears about before anything is allocated', () => {
 
   it("uses the model's own estimate when it gives one", () => {
     const big = wrapModel(mini.model, { memoryEstimate: () => 5e15 });
-    expect(estimateRunMemory(big, mini.defaults, 10, { every: 1, metrics: null })).toMatchObject({ bytes: 5e15, basis: "the tokenEconomy model's estimate" });
-    expect(() => planRuns(defineExperiment({ ...mini, model: big }))).toThrow(/needs about 4.44 PB of memory \(the tokenEconomy model's estimate\), .*; make the model smaller/);
+    expect(estimateRunMemory(big, mini.defaults, 10, { every: 1, metrics: null })).toMatchObject({ bytes: 5e15, basis: "the governedTokenEconomy model's estimate" });
+    expect(() => planRuns(defineExperiment({ ...mini, model: big }))).toThrow(/needs about 4.44 PB of memory \(the governedTokenEconomy model's estimate\), .*; lower/);
   });
 
-  it('else counts every count and candidates field of the parameters', () => {
+  it('of a model that gives none, counts every count and candidates field of the parameters', () => {
     const counts = agentCounts(mini.defaults).map((c) => c.path).sort();
     expect(counts).toEqual(['nodeOperators.candidates', 'stakers.count', 'traders.count', 'voteBuyer.count', 'voters.count', 'voters.whales.count']);
-    const m = estimateRunMemory(mini.model, mini.defaults, 8, { every: 1, metrics: ['price'] });
+    const m = estimateRunMemory(wrapModel(mini.model, {}), mini.defaults, 8, { every: 1, metrics: ['price'] });
     const agents = counts.reduce((s, p) => s + (p.split('.').reduce((o: any, k) => o[k], mini.defaults) as number), 0);
     expect(m).toMatchObject({ bytes: agents * BYTES_PER_AGENT + 10 * 3 * 8 + 9 * 8, seriesBytes: 10 * 3 * 8 + 9 * 8 });
   });

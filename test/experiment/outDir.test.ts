@@ -7,6 +7,7 @@ import { runExperiment } from '../../src/experiment/runExperiment';
 import mini from '../fixtures/mini';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-outdir-'));
+const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('an output directory tokensim did not write', () => {
@@ -54,8 +55,11 @@ describe('an output directory tokensim did not write', () => {
   it("files a user puts among the parts while a run goes on are left in place; tokensim removes only its own", async () => {
     const dir = join(root, 'shared');
     const lines: string[] = [];
+    // Two threads, so the runs are written as parts.
     const outcome = await runExperiment(mini, {
       out: dir,
+      workers: 2,
+      file: MINI,
       log: (l) => lines.push(l),
       progress: 'none',
       onRunDone: (n) => {

@@ -10,7 +10,7 @@ const root = mkdtempSync(join(tmpdir(), 'tokensim-race-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const BARRIER_RUN = join(__dirname, '..', 'fixtures', 'barrierRun.js');
 const MINI = join(__dirname, '..', 'fixtures', 'mini.ts');
-const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow'];
+const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow', 'flows.arrow'];
 
 interface Exit {
   code: number | null;
@@ -42,9 +42,22 @@ describe('one writer per output directory', () => {
     const codes = exits.map((e) => e.code).sort();
     expect(codes, exits.map((e) => e.stderr).join('\n')).toEqual([0, 2]);
     const loser = exits.find((e) => e.code === 2)!;
-    expect(loser.stderr).toMatch(/^tokensim: (--out .* is being written by pid \d+ on host .*; choose another --out, or lend it this process with --resume .*|.* already holds an experiment's output; .*)\n$/);
+    expect(loser.stderr).toMatch(/^tokensim: (--out .* is being written by pid \d+ on host .*; wait for it to finish or stop it, or choose another --out|.* already holds an experiment's output; .*)\n$/);
     for (const f of FILES) expect(Buffer.compare(readFileSync(join(whole, f)), readFileSync(join(out, f))), f).toBe(0);
     expect(readdirSync(out).sort()).toEqual([...FILES, 'manifest.json'].sort());
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
+  });
+
+  it('--resume while the writer still runs is refused in one line, and the writer finishes undisturbed', async () => {
+    const whole = join(root, 'whole-40');
+    await runExperiment(mini, { out: whole, log: null, seeds: 40 });
+    const out = join(root, 'busy');
+    const child = spawn(process.execPath, [BARRIER_RUN, join(root, 'no-barrier'), MINI, 'run', MINI, '--out', out, '--seeds', '40', '--workers', '1', '--quiet'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    writeFileSync(join(root, 'no-barrier'), '');
+    while (!readdirSync(root).includes('busy') || !readdirSync(out).includes('written.log')) await new Promise((r) => setTimeout(r, 10));
+    await expect(runExperiment(mini, { resume: out, log: null, seeds: 12 })).rejects.toThrow(/^--resume .*busy is being written by pid \d+ on host .* \(since .*\); wait for it to finish or stop it, or choose another --out$/);
+    expect(await exited).toBe(0);
+    for (const f of FILES) expect(Buffer.compare(readFileSync(join(whole, f)), readFileSync(join(out, f))), f).toBe(0);
   });
 });
