@@ -50,7 +50,7 @@ export function loadExperiment(file: string, checkSource = true): Experiment<obj
   if (file.trim() === '') throw new InputError('expected an experiment file, e.g. experiments/baseline.ts; got an empty name');
   const path = resolve(file);
   assertExperimentFile(file, path);
-  if (checkSource && path.endsWith('.ts')) checkExperimentSource(path);
+  if (checkSource && path.endsWith('.ts')) checkExperimentSource(path, file);
   ensureTypeScript();
   let mod: Record<string, unknown>;
   // Deep enough that the experiment file's own frame is on the stack, to say where it threw.
@@ -59,7 +59,7 @@ export function loadExperiment(file: string, checkSource = true): Experiment<obj
   try {
     mod = require(path);
   } catch (e) {
-    throw new InputError(describeLoadError(path, e), { cause: e });
+    throw new InputError(describeLoadError(path, e, file), { cause: e });
   } finally {
     Error.stackTraceLimit = limit;
   }

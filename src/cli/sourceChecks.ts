@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../core/errors';
 
 type TS = typeof import('typescript');
 
-/** Returns `path` as the user would write it: relative to the working directory when under it. */
-export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
 
 /** Returns the name a property of an object literal is known by, or null (computed names, spreads). */
 function propertyName(ts: TS, p: import('typescript').ObjectLiteralElementLike): string | null {
@@ -20,18 +16,24 @@ function propertyName(ts: TS, p: import('typescript').ObjectLiteralElementLike):
 
 /**
  * Throws an `InputError` naming the file, line and column of the first
- * problem in the TypeScript experiment file at `path` that would otherwise
- * pass unseen or as a stack trace: a syntax error, or a key given twice in
- * one object literal (`variants: { a: {...}, a: {...} }` keeps only the
+ * problem in the TypeScript experiment file at `path` (named `file`, as
+ * the user gave it) that would otherwise pass unseen or as a stack trace:
+ * a syntax error, or a key given twice in one object literal (`variants: { a: {...}, a: {...} }` keeps only the
  * last, silently, once compiled without type-checking). Reads the file with
- * the TypeScript parser; returns nothing.
+ * the TypeScript parser, which takes a few hundred milliseconds to load, so
+ * a source found sound is remembered in the command's cache directory (by
+ * its content and the parser's version) and not parsed again; returns
+ * nothing.
  */
-export function checkExperimentSource(path: string): void {
+export function checkExperimentSource(path: string, file = path): void {
+  const text = readFileSync(path, 'utf8');
+  const marker = soundMarker(path, text);
+  if (marker && existsSync(marker)) return;
   const ts: TS = require('typescript');
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const where = (pos: number) => {
     const { line, character } = source.getLineAndCharacterOfPosition(pos);
-    return `${shown(path)}:${line + 1}:${character + 1}`;
+    return `${file}:${line + 1}:${character + 1}`;
   };
   const syntax = (source as unknown as { parseDiagnostics?: import('typescript').DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (syntax.length) throw new InputError(`${where(syntax[0].start)}: syntax error: ${ts.flattenDiagnosticMessageText(syntax[0].messageText, ' ')}`);
@@ -53,19 +55,35 @@ export function checkExperimentSource(path: string): void {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  if (marker) {
+    try {
+      writeFileSync(marker, '');
+    } catch {
+      // A cache that cannot be written only costs the next start a parse.
+    }
+  }
+}
+
+/** Returns the file whose presence says `text` (of `path`) passed the checks, or null when there is no cache directory. */
+function soundMarker(path: string, text: string): string | null {
+  const dir: string | null = require(join(__dirname, '..', '..', 'bin', 'transpile.js')).cacheDir();
+  if (!dir) return null;
+  const version: string = require('typescript/package.json').version;
+  return join(dir, `checked-${createHash('sha256').update(`${version}\0${path}\0${text}`).digest('hex').slice(0, 32)}`);
 }
 
 /**
  * Returns the one-line description of an error thrown while loading the
- * experiment file at `path`: where in that file it was thrown (file, line
- * and column, from the stack, when the file is on it), then the message of
- * an input error as it is, or the name and first line of any other error.
+ * experiment file at `path` (named `file`, as the user gave it): where in
+ * that file it was thrown (file, line and column, from the stack, when the
+ * file is on it), then the message of an input error as it is, or the name
+ * and first line of any other error.
  */
-export function describeLoadError(path: string, e: unknown): string {
+export function describeLoadError(path: string, e: unknown, file = path): string {
   const err = e as Error;
   const frame = (err?.stack ?? '').split('\n').find((l) => /^\s+at /.test(l) && l.includes(path));
   const m = frame ? /:(\d+):(\d+)\)?\s*$/.exec(frame) : null;
-  const at = m ? `${shown(path)}:${m[1]}:${m[2]}` : shown(path);
+  const at = m ? `${file}:${m[1]}:${m[2]}` : file;
   const message = String(err?.message ?? e).split('\n')[0];
   // By name: the error may come from another copy of the module (a test runner's).
   if (err?.name === 'InputError') return `${at}: ${message}`;
