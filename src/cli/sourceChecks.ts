@@ -30,12 +30,16 @@ export function checkExperimentSource(path: string, file = path): void {
   const marker = soundMarker(path, text);
   if (marker && existsSync(marker)) return;
   const ts: TS = require('typescript');
-  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // A program of this one file, nothing resolved and no library, only for its syntax diagnostics.
+  const options = { noResolve: true, noLib: true, types: [] };
+  // Parent links on, for the check of keys given twice (which object holds them).
+  const program = ts.createProgram({ rootNames: [path], options, host: ts.createCompilerHost(options, true) });
+  const source = program.getSourceFile(path)!;
   const where = (pos: number) => {
     const { line, character } = source.getLineAndCharacterOfPosition(pos);
     return `${file}:${line + 1}:${character + 1}`;
   };
-  const syntax = (source as unknown as { parseDiagnostics?: import('typescript').DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const syntax = program.getSyntacticDiagnostics(source);
   if (syntax.length) throw new InputError(`${where(syntax[0].start)}: syntax error: ${ts.flattenDiagnosticMessageText(syntax[0].messageText, ' ')}`);
   const visit = (node: import('typescript').Node): void => {
     if (ts.isObjectLiteralExpression(node)) {
