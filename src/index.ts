@@ -6,6 +6,7 @@
 export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -94,6 +95,7 @@ export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier,
 export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders } from '../agents';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
+export { kineticExchange, shareBelowMean, EXCHANGE_RULES, type KineticExchangeParams } from './textbook/kineticExchange';
 export { footprint } from './metrics/footprint';
 
 // Metrics

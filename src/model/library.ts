@@ -27,6 +27,7 @@ import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
 import { holdings } from '../metrics/holdings';
 import { supplyMetrics } from '../metrics/supplyMetrics';
+import { kineticExchange } from '../textbook/kineticExchange';
 
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
@@ -54,6 +55,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   voters,
   voteBuyer,
   sectorHolders,
+  kineticExchange,
   supplyMetrics,
   holdings,
   footprint,
