@@ -9,6 +9,7 @@ import { assertResumableDir, prepareOutDir } from './outDir';
 import { readManifest, writeManifest, type RunStatus, type Shard } from './output';
 import type { PlanOptions } from './plan';
 import { prepare } from './prepare';
+import type { ProgressMode } from './progress';
 import { liveness } from './processId';
 import { stoppedBy } from './stopped';
 import { writeRuns } from './writeRuns';
@@ -22,7 +23,7 @@ export interface ExecuteOptions extends PlanOptions {
   /** Where progress lines go; default stderr. Null for none. */
   log?: ((line: string) => void) | null;
   /** Progress display; default a bar when stderr is a terminal, else periodic lines (none when `log` is null). */
-  progress?: import('./progress').ProgressMode;
+  progress?: ProgressMode;
   /**
    * Compute threads: the main thread and workers − 1 worker threads; default
    * 1 (the command's default is the number of cores). More than 1 needs
