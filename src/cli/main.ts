@@ -30,14 +30,21 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Prints an input problem (ours, a missing or unreadable file, a syntax
- * error in a TypeScript file) as one line and returns exit code 2; rethrows
- * anything else, which is a bug worth its stack.
+ * error in a TypeScript file) as one line and returns exit code 2, and an
+ * experiment stopped by its surroundings (a full disk, a worker's death) as
+ * one line with exit code 1; rethrows anything else, which is a bug worth
+ * its stack.
  */
 export function reportError(e: unknown): number {
   const err = e as Error & { code?: string };
-  const oneLine = e instanceof InputError || err.code === 'TOKENSIM_TS_SYNTAX' || /^(no such file|not an Arrow IPC file)/.test(err.message ?? '');
+  // By name, not class: this module stays light, and the error may come from another copy of the module.
+  if (err?.name === 'ExperimentStopped') {
+    process.stderr.write(`tokensim: ${err.message}\n`);
+    return EXIT.runsFailed;
+  }
+  const oneLine = e instanceof InputError || err?.name === 'InputError' || err?.code === 'TOKENSIM_TS_SYNTAX' || /^(no such file|not an Arrow IPC file)/.test(err?.message ?? '');
   if (!oneLine) throw e;
-  process.stderr.write(`tokensim: ${err.message}\n`);
+  process.stderr.write(`tokensim: ${String(err.message).split('\n')[0]}\n`);
   return EXIT.badInput;
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors';
+import { assertOutputFile } from './outputFile';
 import { writeReport } from '../report/writeReport';
 
 /** The parsed flags of `tokensim report`. */
@@ -21,6 +22,7 @@ export interface ReportFlags {
  */
 export async function reportCommand(dirs: string[], flags: ReportFlags): Promise<number> {
   if (dirs.length === 0) throw new InputError('report: expected one or more results directories, e.g. tokensim report results/baseline/<time>');
+  if (flags.out !== undefined) assertOutputFile('report --out', flags.out, 'report.html');
   const path = await writeReport(dirs, {
     out: flags.out,
     metrics: flags.metric,

@@ -8,7 +8,7 @@ import type { TableInfo } from './model';
 export interface TableLayout {
   name: string;
   columns: ColumnSpec[];
-  /** Extra tables (declared by the model) skip runs that have no rows; the three core tables never do. */
+  /** Whether the model declared the table (the three core tables are always written). */
   extra: boolean;
 }
 
@@ -33,7 +33,9 @@ function paramColumn(plan: Plan, path: string): { spec: ColumnSpec; value: (para
 
 /**
  * The tables of an experiment's output and how a run's result becomes rows
- * of each: `runs` (identity, varied and swept parameters, status),
+ * of each: `runs` (identity, varied and swept parameters, status, and
+ * `null_kpis`: the KPIs an ok run could not give a finite value, e.g. the
+ * volatility of fewer than three prices, comma-separated, else null),
  * `timeseries` (one row per recorded tick), `summary` (one row of KPIs) and
  * the model's extra tables. Every process of a run (main thread, worker,
  * shard, merge) builds the same layout from the same plan.
@@ -66,6 +68,7 @@ export class OutputLayout {
           { name: 'status', kind: 'utf8' },
           { name: 'error', kind: 'utf8', nullable: true },
           { name: 'error_tick', kind: 'int32', nullable: true },
+          { name: 'null_kpis', kind: 'utf8', nullable: true },
         ],
       },
       { name: 'timeseries', extra: false, columns: [{ name: 'run_id', kind: 'int32' }, { name: 'tick', kind: 'int32' }, ...metricNames.map((name): ColumnSpec => ({ name, kind: 'float64' }))] },
@@ -103,10 +106,14 @@ export class OutputLayout {
     for (const m of this.metricNames) series[m] = result.series[m] ?? new Float64Array(n).fill(NaN);
 
     const summary: Record<string, ColumnData> = { run_id: Int32Array.of(run.runId) };
+    const undefinedKpis: string[] = [];
     for (const k of this.kpiNames) {
       const v = result.summary[k];
-      summary[k] = [v === undefined || !Number.isFinite(v) ? null : v];
+      const defined = v !== undefined && Number.isFinite(v);
+      if (!defined && result.status === 'ok') undefinedKpis.push(k);
+      summary[k] = [defined ? v : null];
     }
+    runs.null_kpis = [undefinedKpis.length ? undefinedKpis.join(',') : null];
 
     const out: Record<string, Rows> = { runs: { data: runs, length: 1 }, timeseries: { data: series, length: n }, summary: { data: summary, length: 1 } };
     for (const t of this.tables) {

@@ -3,6 +3,8 @@ import { InputError } from '../core/errors';
 import { describeIssue } from '../core/params';
 import { assertKnownPath, getPath, parseValueLike, setPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
+import { assertRunCount, assertRunFits, assertTicks } from './bounds';
+import { assertPathReferences } from './paramRefs';
 import { applyOverrides, overridePaths, type Experiment } from './define';
 import { expandSweep, sweepSeed } from './sweep';
 
@@ -24,6 +26,8 @@ export interface PlanOptions {
   baseSeed?: number;
   /** `path=value` assignments applied to the experiment's defaults. */
   set?: string[];
+  /** Skip the memory check (a worker thread: the main thread made it, and memory is now shared with the runs). */
+  memoryChecked?: boolean;
 }
 
 /** The expanded experiment: every run, and the parameter paths that vary between runs. */
@@ -57,20 +61,31 @@ export function runSeed(baseSeed: number, replicate: number): number {
   return deriveSeed(baseSeed, 'replicate', replicate);
 }
 
+/** A decimal number as a parameter value is written: `12`, `-0.5`, `.25`, `4e6`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Returns `path=value` parsed against `defaults`, or throws an `InputError` naming it. */
 export function parseAssignment(defaults: object, text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new InputError(`--set ${text}: expected path=value, e.g. --set emission.ratePerYear=4000000`);
   const path = text.slice(0, eq).trim();
   assertKnownPath(defaults, path, '--set');
-  return [path, parseValueLike(path, text.slice(eq + 1), getPath(defaults, path))];
+  const raw = text.slice(eq + 1);
+  const current = getPath(defaults, path);
+  // Number() also takes hexadecimal, binary, octal and surrounding blanks; a parameter takes a decimal.
+  if ((typeof current === 'number' || (current === null && raw !== 'null')) && !DECIMAL.test(raw)) {
+    throw new InputError(`--set ${path}=${raw}: expected a decimal number${current === null ? ' or null' : `, e.g. ${current}`}`);
+  }
+  return [path, parseValueLike(path, raw, current)];
 }
 
 /**
  * Returns the experiment expanded into runs (variants × sweep points ×
  * replicates, in that order; run ids from 0), with `--set` assignments applied and every run's
  * parameters validated against the model's schema. Throws an `InputError`
- * on the first bad input, before any run starts.
+ * on the first bad input, before any run starts: also when the runs would
+ * exceed `MAX_RUNS` or `MAX_TICKS`, or one run could not fit in the memory
+ * available (bounds.ts).
  */
 export function planRuns<P extends object>(experiment: Experiment<P>, opts: PlanOptions = {}): Plan<P> {
   const assignments: Record<string, unknown> = {};
@@ -86,8 +101,10 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
   const baseSeed = (opts.baseSeed ?? experiment.baseSeed) >>> 0;
   if (!Number.isInteger(seeds) || seeds < 1) throw new InputError(`--seeds must be a positive integer, got ${seeds}`);
   if (!Number.isInteger(ticks) || ticks < 1) throw new InputError(`--ticks must be a positive integer, got ${ticks}`);
+  assertTicks(ticks, opts.ticks !== undefined ? `--ticks ${ticks}` : `ticks ${ticks}`);
 
   const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
+  assertRunCount(Object.keys(experiment.variants).length, sweep.points.length, seeds, opts.seeds !== undefined ? `--seeds ${seeds}` : `seeds ${seeds}`);
   const runs: RunSpec<P>[] = [];
   const varied = new Set<string>(sweep.paths);
   const single = Object.keys(experiment.variants).length === 1;
@@ -106,11 +123,13 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
         ].filter(Boolean);
         throw new InputError(`${where.join(', ') || 'parameters'}: ${describeIssue(check.error)}`);
       }
+      assertPathReferences(params, single ? '' : `variant "${variant}": `);
       for (let r = 0; r < seeds; r++) {
         runs.push({ runId: runs.length, variant, point: k, replicate: r, seed: runSeed(baseSeed, r), params });
       }
     });
   }
+  if (!opts.memoryChecked) assertRunFits(experiment, runs, ticks);
   return {
     experiment,
     defaults,

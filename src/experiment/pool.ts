@@ -25,7 +25,21 @@ export type WorkerReply =
   | { type: 'ready'; hash: string }
   | { type: 'done'; runId: number; status: 'ok' | 'failed'; error: string | null; errorTick: number | null }
   | { type: 'skipped'; runId: number }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string; code?: string; path?: string };
+
+/** A worker thread that could not go on: it died, failed to start, planned another experiment or could not write a part. */
+export class WorkerFailure extends Error {
+  override readonly name = 'WorkerFailure';
+  constructor(
+    message: string,
+    /** The file-system error code that stopped it (ENOSPC, EROFS, ...), when one did. */
+    readonly code?: string,
+    /** The file it was writing, when known. */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
@@ -56,7 +70,9 @@ const QUEUE_DEPTH = 2;
  * finishes (in completion order). Stops handing out runs once `stopped()`
  * returns true, has the workers drop the runs they hold but have not begun,
  * and resolves when the runs in hand are done. Rejects when
- * a worker fails to start, disagrees on the plan (`hash`), or dies.
+ * a worker fails to start, disagrees on the plan (`hash`), fails to write
+ * a part, or dies; the error then carries the file-system error code
+ * (`code`) when there is one.
  */
 export async function runOnWorkers(
   n: number,
@@ -68,7 +84,7 @@ export async function runOnWorkers(
   runHere: (runId: number) => RunDone,
 ): Promise<void> {
   let next = 0;
-  let failure: Error | null = null;
+  let failure: WorkerFailure | null = null;
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const take = (): number | null => {
     if (stopped()) Atomics.store(stop, 0, 1);
@@ -87,7 +103,7 @@ export async function runOnWorkers(
           over = true;
           resolve();
         };
-        const fail = (e: Error) => {
+        const fail = (e: WorkerFailure) => {
           if (over) return;
           failure ??= e;
           finish();
@@ -99,12 +115,12 @@ export async function runOnWorkers(
           }
           if (inFlight === 0) finish();
         };
-        w.on('error', (e) => fail(new Error(`worker ${k} died: ${e.message}`)));
-        w.on('exit', (code) => fail(new Error(`worker ${k} exited (code ${code}) with runs still to do`)));
+        w.on('error', (e) => fail(new WorkerFailure(`worker ${k} died: ${e.name}: ${e.message}`)));
+        w.on('exit', (code) => fail(new WorkerFailure(`worker ${k} exited (code ${code}) with runs still to do`)));
         w.on('message', (m: WorkerReply) => {
-          if (m.type === 'fatal') return fail(new Error(`worker ${k}: ${m.message}`));
+          if (m.type === 'fatal') return fail(new WorkerFailure(`worker ${k}: ${m.message}`, m.code, m.path));
           if (m.type === 'ready') {
-            if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
+            if (m.hash !== hash) return fail(new WorkerFailure(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
             inFlight--;
             if (m.type === 'done') onDone(m);

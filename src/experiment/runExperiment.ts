@@ -1,18 +1,18 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../core/errors';
 import { applyTableFormat, checkFormatTargets, type TableFormat } from '../io/convertResults';
+import { assertRunFits, computeSlots } from './bounds';
 import type { Experiment } from './define';
-import { Assembler, newManifest, readManifest, writeManifest, type RunStatus, type Shard } from './output';
-import { listParts, PARTS, writePart } from './parts';
+import { acquireLock, describeHolder, DirLock, readLock, type LockRecord } from './lock';
+import { openDirectory } from './openDirectory';
+import { assertResumableDir, prepareOutDir } from './outDir';
+import { readManifest, writeManifest, type RunStatus, type Shard } from './output';
 import type { PlanOptions } from './plan';
-import { runOnWorkers, type RunDone } from './pool';
 import { prepare } from './prepare';
-import { makeProgress, type ProgressMode } from './progress';
-import { hasJournal, journalRun, removeJournal, startJournal } from './journal';
-import { recoverJournal } from './recover';
-import { checkResumable } from './resume';
-import { runOne } from './runOne';
+import type { ProgressMode } from './progress';
+import { liveness } from './processId';
+import { stoppedBy } from './stopped';
+import { writeRuns } from './writeRuns';
 
 /** Options of `runExperiment` (the `tokensim run` flags). */
 export interface ExecuteOptions extends PlanOptions {
@@ -26,7 +26,8 @@ export interface ExecuteOptions extends PlanOptions {
   progress?: ProgressMode;
   /**
    * Compute threads: the main thread and workers − 1 worker threads; default
-   * 1 (the command's default is the number of cores). More than 1 needs `file`.
+   * 1 (the command's default is the number of cores). More than 1 needs
+   * `file`. Never more than the runs to do, nor than fit in memory.
    */
   workers?: number;
   /** The experiment's TypeScript file, which each worker loads. */
@@ -52,6 +53,8 @@ export interface ExperimentOutcome {
   seconds: number;
   /** The signal that interrupted the run (status `interrupted`), else null. */
   signal: 'SIGINT' | 'SIGTERM' | null;
+  /** Ok runs with a KPI that has no finite value (null in summary.arrow, named in runs.null_kpis). */
+  undefinedKpiRuns: number;
 }
 
 /** Returns `results/<name>/<UTC timestamp>` under the current directory. */
@@ -70,19 +73,27 @@ function checkShard(shard: Shard | undefined): Shard | null {
   return { index, count };
 }
 
+/** Returns the refusal of a run on `dir`, which the live (or unknowable) `holder` is writing. */
+function beingWritten(flag: string, dir: string, holder: LockRecord): InputError {
+  return new InputError(`${flag} ${dir} is being written by ${describeHolder(holder)}; wait for it to finish or stop it, or choose another --out`);
+}
+
 /**
  * Runs every run of `experiment` (or of one shard) and writes the output
  * directory, in run_id order, so the files are the same whatever the worker
  * count or completion order, and memory does not grow with the number of
- * runs. On one thread, with no shard and no resume, each run is written
- * once, straight into the tables, and journaled (journal.ts). Otherwise
- * each finished run is written at once as its own part file (by the worker
- * that ran it), and the main thread appends the parts to the tables; a
- * shard keeps its parts for `merge`. Bad input throws an `InputError`
- * before any run starts; a failing run is recorded and the rest go on. On
- * SIGINT or SIGTERM the runs in flight finish, the files are closed with
- * every finished run, and the manifest says `interrupted`; `resume` then
- * runs only what is missing (first turning journaled runs into parts).
+ * runs (writeRuns.ts). Bad input throws an `InputError` before any run
+ * starts or anything is written: the options, the output directory (a
+ * file, under a file, read-only, holding files tokensim did not write, or
+ * being written by another process), a run too big for the memory there
+ * is. A failing run is recorded and the rest go on.
+ *
+ * One process writes a directory at a time: it holds the directory's lock
+ * (lock.ts) from before the first file is written until the last. On
+ * `--resume`, every part and journaled run is checked against its record
+ * before it is trusted; a damaged one is named and run again. When writing
+ * fails (a full disk, a worker's death) the original cause is thrown as one
+ * line and the directory is left for `--resume`.
  */
 export async function runExperiment<P extends object>(experiment: Experiment<P>, opts: ExecuteOptions = {}): Promise<ExperimentOutcome> {
   const started = Date.now();
@@ -91,127 +102,42 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   const workers = opts.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) throw new InputError(`--workers ${workers}: expected a positive integer`);
   if (workers > 1 && !opts.file) throw new InputError('running on more than one worker needs the experiment file (option file), which each worker loads');
+  for (const [flag, value] of [['--out', opts.out], ['--resume', opts.resume]] as const) {
+    if (value !== undefined && value.trim() === '') throw new InputError(`${flag} '${value}': expected a directory path`);
+  }
   const planOptions = { seeds: opts.seeds, ticks: opts.ticks, baseSeed: opts.baseSeed, set: opts.set, check: !!opts.check };
-  const { plan, layout, hash, runOptions } = prepare(experiment, planOptions);
+  const prepared = prepare(experiment, planOptions);
+  const { plan, layout } = prepared;
   const mine = plan.runs.filter((r) => !shard || r.runId % shard.count === shard.index - 1).map((r) => r.runId);
+  const runBytes = assertRunFits(experiment, plan.runs, plan.ticks);
 
+  const flag = opts.resume ? '--resume' : '--out';
   let dir: string;
-  let manifest: Record<string, unknown>;
   if (opts.resume) {
     dir = resolve(opts.resume);
     if (opts.out && resolve(opts.out) !== dir) throw new InputError(`--resume ${opts.resume} and --out ${opts.out} name different directories; give only --resume`);
-    manifest = checkResumable(dir, plan, layout, !!opts.check, shard, hash);
+    assertResumableDir(dir);
   } else {
     dir = opts.out ? resolve(opts.out) : defaultOutDir(experiment.name);
+    checkFormatTargets(dir, layout.tables.map((t) => t.name), opts.format);
+    prepareOutDir(dir);
+    const holder = readLock(dir);
+    if (holder && liveness(holder) !== 'dead') throw beingWritten(flag, dir, holder);
     if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
-    manifest = newManifest(plan, layout, !!opts.check, shard);
   }
-  checkFormatTargets(dir, layout.tables.map((t) => t.name), opts.format);
-  // One thread, all runs, from scratch: write each run once, straight into the tables.
-  const direct = !shard && !opts.resume && (workers === 1 || mine.length <= 1);
-  if (opts.resume && hasJournal(dir)) await recoverJournal(dir, layout.tables);
-  mkdirSync(direct ? dir : join(dir, PARTS), { recursive: true });
-  const done = new Uint8Array(plan.runs.length);
-  for (const id of listParts(dir)) if (id < done.length) done[id] = 1;
-  const todo = mine.filter((id) => !done[id]);
-  writeManifest(dir, { ...manifest, status: 'running' });
-
-  const mode: ProgressMode = log === null ? 'none' : (opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
-  const progress = makeProgress(mode, mine.length, mine.length - todo.length, log ?? (() => {}));
-  const assembler = await Assembler.open(dir, layout.tables);
-  if (direct) startJournal(dir, layout.tables);
-  let cursor = 0;
-  let written = 0;
-  let failed = 0;
-  let finished = 0;
-  const appendRun = async (id: number) => {
-    if ((await assembler.append(id)) === 'failed') failed++;
-    written++;
-  };
-  // Appends the finished runs at the head of the queue, in run_id order; one drain at a time.
-  let chain: Promise<void> = Promise.resolve();
-  const drain = () => {
-    chain = chain.then(async () => {
-      while (cursor < mine.length && done[mine[cursor]]) await appendRun(mine[cursor++]);
-    });
-    return chain;
-  };
-  const tell = (d: Omit<RunDone, 'type'>) => {
-    progress.tick(d.status === 'failed');
-    if (d.status === 'failed') progress.note(`run ${d.runId} FAILED at tick ${d.errorTick}: ${d.error}`);
-    opts.onRunDone?.(++finished);
-  };
-  const onDone = (d: Omit<RunDone, 'type'>) => {
-    done[d.runId] = 1;
-    tell(d);
-    void drain();
-  };
-
-  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
-  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
-    if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
-    interrupted = signal;
-    progress.note(`interrupted (${signal}): finishing the runs in flight and closing the files (a second signal aborts; --resume finishes the rest)`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const lock = acquireLock(dir, { planHash: prepared.hash, shard });
+  if (!(lock instanceof DirLock)) throw beingWritten(flag, dir, lock);
   try {
-    const runHere = (id: number): RunDone => {
-      const result = runOne(experiment.model, plan.runs[id], runOptions);
-      writePart(dir, layout, result);
-      return { type: 'done', runId: id, status: result.status, error: result.error, errorTick: result.errorTick };
-    };
-    if (direct) {
-      // Each run's batches are written while the next run computes; the
-      // journal line follows the bytes, which is what --resume relies on.
-      let writing: Promise<void> = Promise.resolve();
-      for (const id of todo) {
-        if (interrupted) break;
-        const result = runOne(experiment.model, plan.runs[id], runOptions);
-        await writing;
-        const rows = layout.rows(result);
-        writing = assembler.appendRows(layout.tables.map((t) => rows[t.name])).then((status) => {
-          if (status === 'failed') failed++;
-          written++;
-          journalRun(dir, layout.tables, id);
-        });
-        // A failed write surfaces at the next await of `writing`, not as an unhandled rejection meanwhile.
-        writing.catch(() => {});
-        tell({ runId: id, status: result.status, error: result.error, errorTick: result.errorTick });
-        // Let a pending signal and finished writes be handled between runs.
-        await new Promise((r) => setImmediate(r));
-      }
-      await writing;
-    } else if (workers === 1 || todo.length <= 1) {
-      for (const id of todo) {
-        if (interrupted) break;
-        onDone(runHere(id));
-        // Assembly runs behind the runs, its file writes overlapping their
-        // computation; it holds no rows (they are in the parts), and a cap
-        // on how far behind it may fall keeps the parts waiting few.
-        if (id - (mine[cursor] ?? id) > 64) await chain;
-        // Let a pending signal and finished writes be handled between runs.
-        await new Promise((r) => setImmediate(r));
-      }
-    } else {
-      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted !== null, runHere);
-    }
-    await drain();
-    // After an interrupt, keep every finished run: those past the first gap too, still in run_id order.
-    for (; cursor < mine.length; cursor++) if (done[mine[cursor]]) await appendRun(mine[cursor]);
+    if (opts.resume) checkFormatTargets(dir, layout.tables.map((t) => t.name), opts.format);
+    const slots = computeSlots(workers, mine.length, runBytes, log);
+    const direct = !shard && !opts.resume && (slots === 1 || mine.length <= 1);
+    const manifest = await openDirectory(dir, prepared, !!opts.check, shard, !!opts.resume, direct, log);
+    const outcome = await writeRuns(experiment, { ...opts, log, workers: slots }, { prepared, dir, shard, mine, lock, planOptions, manifest, direct });
+    await applyTableFormat(dir, outcome.status, opts.format);
+    return { ...outcome, seconds: (Date.now() - started) / 1000 };
+  } catch (e) {
+    throw stoppedBy(e, dir);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    progress.stop();
-    await assembler.close();
+    lock.release();
   }
-  const status: RunStatus = written < mine.length ? 'interrupted' : failed > 0 ? 'failed' : shard ? 'partial' : 'complete';
-  // A whole run no longer needs its parts or journal; a shard keeps them for merge, an interrupted run for resume.
-  if (!shard && written === plan.runs.length) {
-    rmSync(join(dir, PARTS), { recursive: true, force: true });
-    removeJournal(dir);
-  }
-  writeManifest(dir, { ...manifest, status, runsWritten: written, runsFailed: failed });
-  await applyTableFormat(dir, status, opts.format);
-  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000, signal: status === 'interrupted' ? interrupted : null };
 }

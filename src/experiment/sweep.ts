@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors';
+import { MAX_RUNS } from './bounds';
 import { Rng } from '../core/rng';
 import { deriveSeed } from '../core/seeds';
 import { assertKnownPath, getPath } from '../core/paths';
@@ -132,6 +133,8 @@ function checkList(kind: string, path: string, values: unknown, defaults: object
 registerSweepDesign('grid', (spec, defaults) => {
   const paths = Object.keys(spec.params);
   const lists = paths.map((p) => checkList('grid', p, spec.params[p], defaults));
+  const size = lists.reduce((n, l) => n * l.length, 1);
+  if (size > MAX_RUNS) throw new InputError(`sweep (grid): ${lists.map((l) => l.length).join(' × ')} = ${size} points is more than the ${MAX_RUNS} runs one experiment may plan`);
   let points: Record<string, unknown>[] = [{}];
   for (let d = 0; d < paths.length; d++) {
     const next: Record<string, unknown>[] = [];
@@ -155,6 +158,7 @@ registerSweepDesign('zip', (spec, defaults) => {
 function checkRanges(kind: string, spec: Parameters<SweepDesign>[0], defaults: object): { samples: number; paths: string[]; ranges: Range[] } {
   const samples = spec.samples as number;
   if (!Number.isInteger(samples) || samples < 1) throw new InputError(`sweep (${kind}): samples must be a positive integer, got ${samples}`);
+  if (samples > MAX_RUNS) throw new InputError(`sweep (${kind}): samples ${samples} is more than the ${MAX_RUNS} runs one experiment may plan`);
   const paths = Object.keys(spec.params);
   const ranges = paths.map((p) => {
     const r = spec.params[p] as Range;

@@ -14,17 +14,26 @@ import type { WorkerData, WorkerReply, WorkerTask } from './pool';
 const data = workerData as WorkerData;
 const port = parentPort!;
 try {
-  const experiment = loadExperiment(data.file);
-  const { plan, layout, hash, runOptions } = prepare(experiment, data.planOptions);
+  const experiment = loadExperiment(data.file, false);
+  const { plan, layout, hash, runOptions } = prepare(experiment, { ...data.planOptions, memoryChecked: true });
   port.postMessage({ type: 'ready', hash } satisfies WorkerReply);
   port.on('message', (task: WorkerTask) => {
     if (task.type === 'stop') return port.close();
     if (data.stop && Atomics.load(data.stop, 0) === 1) return port.postMessage({ type: 'skipped', runId: task.runId } satisfies WorkerReply);
     const result = runOne(experiment.model, plan.runs[task.runId], runOptions);
-    writePart(data.outDir, layout, result);
+    try {
+      writePart(data.outDir, layout, result, hash);
+    } catch (e) {
+      return fatal(e);
+    }
     port.postMessage({ type: 'done', runId: result.runId, status: result.status, error: result.error, errorTick: result.errorTick } satisfies WorkerReply);
   });
 } catch (e) {
-  const err = e as Error;
-  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}` } satisfies WorkerReply);
+  fatal(e);
+}
+
+/** Tells the main thread this worker cannot go on, with the error's message and file-system code. */
+function fatal(e: unknown): void {
+  const err = e as NodeJS.ErrnoException;
+  port.postMessage({ type: 'fatal', message: `${err.name}: ${err.message}`, code: err.code, path: err.path } satisfies WorkerReply);
 }

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Data, Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData } from 'apache-arrow';
 import { arrowType, columnToData, type ColumnData, type ColumnSpec } from './columnData';
@@ -29,6 +30,8 @@ export class ArrowFileWriter {
   private failure: Error | null = null;
   /** Bytes handed to the file so far (all of them written, not just queued). */
   private flushedBytes = 0;
+  /** SHA-256 of the bytes written so far, when asked for at `open`. */
+  private readonly hash: Hash | null;
 
   private constructor(
     private readonly path: string,
@@ -37,20 +40,36 @@ export class ArrowFileWriter {
     private readonly writer: CountingFileWriter,
     private readonly chunks: AsyncIterator<Uint8Array>,
     private readonly out: fs.WriteStream,
+    digest: boolean,
   ) {
     out.on('error', (e) => (this.failure ??= e));
+    this.hash = digest ? createHash('sha256') : null;
+  }
+
+  /** Returns the bytes in the file so far (every awaited batch is in them). */
+  get bytes(): number {
+    return this.flushedBytes;
+  }
+
+  /** Returns the SHA-256 (hex) of the file's bytes so far; throws unless opened with `digest`. */
+  digest(): string {
+    if (!this.hash) throw new Error(`the Arrow writer for ${this.path} keeps no digest`);
+    return this.hash.copy().digest('hex');
   }
 
   /**
    * Creates (or truncates) the file at `path` and starts it with the schema
-   * made from `columns` and the optional schema-level `metadata`. Resolves
-   * once the file is open; rejects if it cannot be created or a column is
-   * declared twice.
+   * made from `columns` and the optional schema-level `metadata`. With
+   * `exclusive`, refuses (EEXIST) to open a file that already exists rather
+   * than truncate it. With `digest`, keeps the SHA-256 of the bytes written
+   * (see `digest`). Resolves once the file is open; rejects if it cannot
+   * be created or a column is declared twice.
    */
   static async open(
     path: string,
     columns: ColumnSpec[],
     metadata?: Map<string, string>,
+    options: { exclusive?: boolean; digest?: boolean } = {},
   ): Promise<ArrowFileWriter> {
     const seen = new Set<string>();
     for (const c of columns) {
@@ -60,7 +79,7 @@ export class ArrowFileWriter {
     const fields = columns.map((c) => new Field(c.name, arrowType(c.kind), c.nullable ?? false));
     const schema = new Schema(fields, metadata ?? new Map());
 
-    const out = fs.createWriteStream(path);
+    const out = fs.createWriteStream(path, { flags: options.exclusive ? 'wx' : 'w' });
     await new Promise<void>((resolve, reject) => {
       out.once('ready', resolve);
       out.once('error', reject);
@@ -71,7 +90,7 @@ export class ArrowFileWriter {
     const writer = new CountingFileWriter();
     writer.reset(undefined, schema);
     const chunks = writer[Symbol.asyncIterator]();
-    return new ArrowFileWriter(path, [...columns], schema, writer, chunks, out);
+    return new ArrowFileWriter(path, [...columns], schema, writer, chunks, out, !!options.digest);
   }
 
   /**
@@ -133,6 +152,20 @@ export class ArrowFileWriter {
     });
   }
 
+  /**
+   * Stops writing without a footer and closes the file (after a failure:
+   * the file is left incomplete, for the caller to remove); resolves once it
+   * is closed. Never rejects; calling it after `close` does nothing.
+   */
+  async abort(): Promise<void> {
+    this.closed = true;
+    if (this.out.closed) return;
+    await new Promise<void>((resolve) => {
+      this.out.once('close', () => resolve());
+      this.out.destroy();
+    });
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new Error(`the Arrow writer for ${this.path} is closed`);
     if (this.busy) throw new Error(`the previous batch for ${this.path} is still being written: await it first`);
@@ -177,6 +210,7 @@ export class ArrowFileWriter {
       this.out.write(chunk, (err) => {
         if (err) return reject(err);
         this.flushedBytes += chunk.byteLength;
+        this.hash?.update(chunk);
         resolve();
       });
     });

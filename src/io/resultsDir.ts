@@ -4,7 +4,7 @@ import { InputError } from '../core/errors';
 import { readTableFile, tableFilePath } from './tableFile';
 
 /** runs.arrow columns that describe a run rather than a parameter it varies. */
-const RUN_COLUMNS = new Set(['run_id', 'variant', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick']);
+const RUN_COLUMNS = new Set(['run_id', 'variant', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick', 'null_kpis']);
 
 /** One row of runs.arrow: a run's identity, status, and the parameters it varies. */
 export interface RunRow {
@@ -37,10 +37,10 @@ export interface Results {
 /**
  * Reads `dir`'s runs and summary tables (Arrow IPC, or Parquet when a
  * table has no `.arrow` file) and manifest.json when present, and returns
- * them joined on run_id. Throws an InputError naming
- * the directory when it does not exist or lacks either table, or naming the
- * missing column when runs.arrow lacks run_id, variant, replicate, seed or
- * status.
+ * them joined on run_id. Throws an InputError naming the directory when it
+ * does not exist or lacks either table, naming the manifest when it is
+ * corrupt, or naming the missing column when runs.arrow lacks run_id,
+ * variant, replicate, seed or status.
  */
 export function readResults(dir: string): Results {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no such results directory: ${dir}`);
@@ -49,7 +49,14 @@ export function readResults(dir: string): Results {
     if (!existsSync(f)) throw new InputError(`${dir} is not a results directory: it has no ${basename(f)}`);
   }
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>) : {};
+  let manifest: Record<string, unknown> = {};
+  if (existsSync(manifestPath)) {
+    try {
+      manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    } catch (e) {
+      throw new InputError(`${manifestPath} is corrupt (${(e as Error).message}); expected the manifest tokensim writes`);
+    }
+  }
 
   const { table: runsTable } = readTableFile(runsPath);
   const col = (name: string, required = true) => {

@@ -33,7 +33,7 @@ describe('tokensim run: bad input fails before any run with one line', () => {
 
   it('names a value of the wrong type', async () => {
     expect(await badInput('run', tiny, '--set', 'emission.ratePerYear=lots')).toBe(2);
-    expect(io.stderr).toMatch(/--set emission\.ratePerYear=lots: expected a finite number/);
+    expect(io.stderr).toMatch(/--set emission\.ratePerYear=lots: expected a decimal number/);
   });
 
   it('names a value out of range', async () => {

@@ -27,7 +27,7 @@ describe('output files read by nodejs-polars', () => {
     expect(df.height).toBe(runs);
     expect(types(df)).toEqual({
       run_id: 'Int32', variant: 'String', point: 'Int32', replicate: 'Int32', seed: 'UInt32', 'feeBurn.feeShare': 'Float64',
-      'feeBurn.feeShare@end': 'Float64', param_changes: 'Int32', status: 'String', error: 'String', error_tick: 'Int32',
+      'feeBurn.feeShare@end': 'Float64', param_changes: 'Int32', status: 'String', error: 'String', error_tick: 'Int32', null_kpis: 'String',
     });
     expect(df.getColumn('variant').toArray()).toEqual(['baseline', 'baseline', 'no-burn', 'no-burn']);
     expect(df.getColumn('error').nullCount()).toBe(runs);

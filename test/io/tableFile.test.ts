@@ -58,6 +58,6 @@ describe('what reads results reads Parquet-only directories', () => {
   it('inspect shows a Parquet table as it shows the Arrow one, but for the batch count', () => {
     const rest = (s: string) => s.split('\n').slice(1).join('\n');
     expect(rest(formatInspect(join(parquetDir, 'runs.parquet')))).toBe(rest(formatInspect(join(arrowDir, 'runs.arrow'))));
-    expect(formatInspect(join(parquetDir, 'runs.parquet'))).toMatch(/^.*runs\.parquet: 4 rows, 11 columns, Parquet\n/);
+    expect(formatInspect(join(parquetDir, 'runs.parquet'))).toMatch(/^.*runs\.parquet: 4 rows, 12 columns, Parquet\n/);
   });
 });
