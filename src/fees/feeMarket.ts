@@ -33,7 +33,7 @@ export const feeMarketParamsSchema = z
     elasticity: z.number().int().min(1).max(100),
     /** EIP-1559 base-fee change denominator: the fee moves by at most 1/denominator a block. */
     denominator: z.number().int().min(1).max(1_000_000),
-    /** Base fee of the first block, in gwei of the model's token per gas (10^-9 token); an integer number of wei. */
+    /** Base fee of the first block, in gwei of the model's token per gas (10^-9 token), rounded to the wei. */
     initialBaseFeeGwei: z.number().min(0).max(1e9),
     /** Priority fee a wallet adds by default under EIP-1559, in gwei per gas (what `gasPriceWei` adds to the base fee). */
     defaultTipGwei: z.number().min(0).max(1e9),
@@ -68,7 +68,6 @@ class Payer implements GasPayer {
     readonly id: number,
     private readonly market: FeeMarketEngine,
     readonly route: Route,
-    readonly balances: Float64Array | null,
     readonly account: Account | null,
     readonly rng: Rng,
   ) {}
@@ -84,8 +83,7 @@ class Payer implements GasPayer {
   /** Takes `tokens` from agent `agent` (or the account) when it holds them; returns whether it paid. */
   pay(agent: number, tokens: number, pop: Population | null): boolean {
     if (agent >= 0) {
-      const bal = pop ? pop.cols.tokens : this.balances;
-      if (!bal || !(bal[agent] >= tokens)) return false;
+      if (!pop || !(pop.cols.tokens[agent] >= tokens)) return false;
       this.route.take(agent, tokens);
       return true;
     }
@@ -180,7 +178,7 @@ class FeeMarketEngine implements FeeMarket {
     if (known) return known;
     if (!pop.account) throw new Error(`population ${pop.name} has no ledger account`);
     const l = this.ctx.ledger;
-    known = new Payer(this.payers.length, this, l.route(l.pocket(pop.account, pop, 'tokens'), this.ctx.fees, 'gas fees'), null, null, this.ctx.rng.fork(`payer ${pop.name}`));
+    known = new Payer(this.payers.length, this, l.route(l.pocket(pop.account, pop, 'tokens'), this.ctx.fees, 'gas fees'), null, this.ctx.rng.fork(`payer ${pop.name}`));
     this.payers.push(known);
     this.pops.push(pop);
     this.byPop.set(pop, known);
@@ -190,7 +188,7 @@ class FeeMarketEngine implements FeeMarket {
   accountPayer(account: Account): GasPayer {
     let known = this.byAccount.get(account);
     if (known) return known;
-    known = new Payer(this.payers.length, this, this.ctx.ledger.route(account, this.ctx.fees, 'gas fees'), null, account, this.ctx.rng.fork(`payer ${account.name}`));
+    known = new Payer(this.payers.length, this, this.ctx.ledger.route(account, this.ctx.fees, 'gas fees'), account, this.ctx.rng.fork(`payer ${account.name}`));
     this.payers.push(known);
     this.pops.push(null);
     this.byAccount.set(account, known);
@@ -253,9 +251,10 @@ class FeeMarketEngine implements FeeMarket {
       if (firstPrice) this.oracle.note(weiPerGas);
       return true;
     };
+    // A transaction waits from the start of the block interval it arrived in: included by that block, it waited one block.
     const included = (_row: number, delay: number): void => {
-      this.delays.add(delay);
-      this.delayBlocksTick += delay;
+      this.delays.add(delay + 1);
+      this.delayBlocksTick += delay + 1;
     };
     for (let b = 0; b < n; b++) {
       this.block++;
@@ -375,10 +374,9 @@ export const feeMarket = defineBlock({
     const tpy = typeof all.ticksPerYear === 'number' ? all.ticksPerYear : 365;
     const n = Math.round(secondsPerTick(tpy) / p.blockSeconds);
     const out: { path: string; message: string }[] = [];
-    if (n < 1) out.push({ path: 'blockSeconds', message: `is ${p.blockSeconds} s, longer than a tick (${secondsPerTick(tpy)} s at ${tpy} ticks a year); expected at most one tick` });
+    if (p.blockSeconds > secondsPerTick(tpy)) out.push({ path: 'blockSeconds', message: `is ${p.blockSeconds} s, longer than a tick (${secondsPerTick(tpy)} s at ${tpy} ticks a year); expected at most one tick` });
     if (n > 100_000) out.push({ path: 'blockSeconds', message: `gives ${n} blocks a tick; expected at most 100000 (use shorter ticks)` });
     for (const k of TX_KINDS) if (p.gas[k] > p.gasLimit) out.push({ path: `gas.${k}`, message: `is ${p.gas[k]} gas, above the block gas limit ${p.gasLimit}; expected at most the limit` });
-    if (!Number.isInteger(Math.round(p.initialBaseFeeGwei * GWEI))) out.push({ path: 'initialBaseFeeGwei', message: 'must be a whole number of wei' });
     return out;
   },
   metrics: {
@@ -391,7 +389,7 @@ export const feeMarket = defineBlock({
     tx_expired: { unit: 'transactions', kind: 'flow', description: 'transactions that left the mempool unincluded since the previous row (patience ran out)' },
     tx_unpaid: { unit: 'transactions', kind: 'flow', description: 'transactions dropped because their payer could not pay when included' },
     tx_pending: { unit: 'transactions', description: 'transactions waiting in the mempool at the end of the tick' },
-    inclusion_delay_s: { unit: 's', description: "mean wait from arrival to inclusion of this tick's included transactions (0 when none)" },
+    inclusion_delay_s: { unit: 's', description: "mean wait to inclusion of this tick's included transactions, in whole blocks from the interval of arrival (one block when the next block includes it; 0 when none)" },
     base_fee_burned: { unit: 'tokens', kind: 'flow', description: 'base fees burned since the previous row' },
     priority_fees: { unit: 'tokens', kind: 'flow', description: 'fees paid to block producers (stakers or validators) since the previous row' },
     gas_fees_usd: { unit: 'USD', kind: 'flow', description: 'all gas fees paid since the previous row, at the price' },
