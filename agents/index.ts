@@ -16,3 +16,4 @@ export {
 export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type VotersParams } from './voters';
 export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
+export { transactors, Transactors, transactorsParamsSchema, transactorsSchema, transactorsDefaults, type TransactorsParams } from './transactors';

@@ -6,6 +6,7 @@
 export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarketEconomy';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -91,7 +92,13 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders } from '../agents';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, transactors } from '../agents';
+export { feeMarket, feeMarketParamsSchema, type FeeMarketParams } from './fees/feeMarket';
+export { txDemand, txDemandParamsSchema, type TxDemandParams } from './fees/txDemand';
+export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
+export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
+export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';
+export { calldataGas, ecotoneL1Fee, fjordL1Fee, fjordEstimatedSize, fjordL1FeeUpperBound, type L1FeeInputs } from './exact/opL1Fee';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
 export { footprint } from './metrics/footprint';

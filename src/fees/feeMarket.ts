@@ -55,6 +55,8 @@ export interface FeeMarketBooks {
   burnedWei: bigint;
   /** Blocks produced so far. */
   blocks: number;
+  /** Gas fees paid so far (base fees and priority fees, or bids), in tokens. */
+  paidTokens: number;
   /** Called after each block with its number, base fee (wei per gas) and gas used (for tests of the update rule). */
   onBlock: ((block: number, baseFeeWei: bigint, gasUsed: number) => void) | null;
 }
@@ -138,7 +140,7 @@ class FeeMarketEngine implements FeeMarket {
     },
   ) {
     const p = ctx.params();
-    this.books = { baseFeeWei: p.rule === 'eip1559' ? BigInt(Math.round(p.initialBaseFeeGwei * GWEI)) : 0n, burnedWei: 0n, blocks: 0, onBlock: null };
+    this.books = { baseFeeWei: p.rule === 'eip1559' ? BigInt(Math.round(p.initialBaseFeeGwei * GWEI)) : 0n, burnedWei: 0n, blocks: 0, paidTokens: 0, onBlock: null };
     this.oracle = new GasPriceOracle(p.initialBaseFeeGwei * GWEI);
   }
 
@@ -247,6 +249,7 @@ class FeeMarketEngine implements FeeMarket {
       const id = this.pool.payer[row];
       if (!this.payers[id].pay(this.pool.agent[row], tokens, this.pops[id])) return false;
       this.paidTokensTick += tokens;
+      this.books.paidTokens += tokens;
       paidWei += this.pool.gas[row] * weiPerGas;
       if (firstPrice) this.oracle.note(weiPerGas);
       return true;

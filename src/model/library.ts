@@ -1,11 +1,14 @@
 import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
+import { transactors } from '../../agents/transactors';
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
 import { voteBuyer } from '../../agents/voteBuyer';
 import { voters } from '../../agents/voters';
 import { equationOfExchange } from '../analysis/valuation';
 import type { AnyBlock } from '../core/block';
+import { feeMarket } from '../fees/feeMarket';
+import { txDemand } from '../fees/txDemand';
 import { amm } from '../market/amm';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
@@ -31,6 +34,7 @@ import { supplyMetrics } from '../metrics/supplyMetrics';
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
   amm,
+  feeMarket,
   service,
   treasury,
   staking,
@@ -45,6 +49,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   depinRewards,
   consensus,
   governance,
+  txDemand,
   buyback,
   treasuryPolicy,
   green,
@@ -54,6 +59,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   voters,
   voteBuyer,
   sectorHolders,
+  transactors,
   supplyMetrics,
   holdings,
   footprint,

@@ -3,7 +3,7 @@ import { transactors } from '../../agents/transactors';
 import { validateParams } from '../../src/core/params';
 import { calcBaseFee } from '../../src/exact/eip1559';
 import { applyOverrides } from '../../src/experiment/define';
-import { feeMarket } from '../../src/fees/feeMarket';
+import { feeMarket, type FeeMarket } from '../../src/fees/feeMarket';
 import { txDemand } from '../../src/fees/txDemand';
 import { amm } from '../../src/market/amm';
 import { defineModel } from '../../src/model/defineModel';
@@ -19,7 +19,7 @@ function chain(rule: 'eip1559' | 'firstPrice', seed = 1) {
     { ticksPerYear: MINUTE_TICKS, feeMarket: { rule, initialBaseFeeGwei: 100 }, txDemand: { spike: { startTick: 5, endTick: 15, multiplier: 4 } } },
     seed,
   );
-  const market = sim.api(feeMarket);
+  const market = sim.api(feeMarket) as FeeMarket;
   const blocks: { block: number; baseFee: bigint; gasUsed: number }[] = [];
   market.books.onBlock = (block, baseFee, gasUsed) => blocks.push({ block, baseFee, gasUsed });
   return { sim, market, blocks };
@@ -51,13 +51,9 @@ describe('the EIP-1559 fee market block by block', () => {
   });
 
   it('pays the priority fees to the validators account: fees paid = burned + validators', () => {
-    const { sim } = chain('eip1559');
-    let paid = 0;
-    const market = sim.api(feeMarket);
-    for (let t = 0; t < 30; t++) {
-      sim.world.step();
-      paid += market.paidTokensTick;
-    }
+    const { sim, market } = chain('eip1559');
+    for (let t = 0; t < 30; t++) sim.world.step();
+    const paid = market.books.paidTokens;
     const validators = sim.world.ledger.accounts.find((a) => a.name === 'feeMarket.validators');
     expect(validators).toBeDefined();
     expect(validators!.tokens + sim.world.ledger.burned).toBeCloseTo(paid, 9);
