@@ -56,6 +56,7 @@ export type { FeeMarket, FeeMarketBooks } from './fees/feeMarket';
 export { Mempool } from './fees/mempool';
 export { BlockBuilder, type BuiltBlock } from './fees/blockBuilder';
 export { GasPriceOracle } from './fees/gasPriceOracle';
+export { L1DataMarket, type L1BlobBlock } from './fees/l1DataMarket';
 
 // Metric helpers
 export { last, total, meanAfterGenesis, spanYears } from './metrics/series';

@@ -7,6 +7,7 @@ export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type Gover
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
 export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarketEconomy';
+export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -95,6 +96,7 @@ export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier,
 export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, transactors } from '../agents';
 export { feeMarket, feeMarketParamsSchema, type FeeMarketParams } from './fees/feeMarket';
 export { txDemand, txDemandParamsSchema, type TxDemandParams } from './fees/txDemand';
+export { rollup, rollupParamsSchema, BLOB_DATA_BYTES, type RollupParams } from './fees/rollup';
 export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
 export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
 export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';

@@ -8,6 +8,7 @@ import { voters } from '../../agents/voters';
 import { equationOfExchange } from '../analysis/valuation';
 import type { AnyBlock } from '../core/block';
 import { feeMarket } from '../fees/feeMarket';
+import { rollup } from '../fees/rollup';
 import { txDemand } from '../fees/txDemand';
 import { amm } from '../market/amm';
 import { usageBurn } from '../mechanisms/burnOnUse';
@@ -35,6 +36,7 @@ import { supplyMetrics } from '../metrics/supplyMetrics';
 export const blockLibrary: readonly AnyBlock[] = [
   amm,
   feeMarket,
+  rollup,
   service,
   treasury,
   staking,
