@@ -20,8 +20,8 @@ const experiment = defineExperiment({
     blobs: {},
     // Calldata with the blob-tuned scalars: the sequencer charges for blobs and pays for calldata.
     calldata: { rollup: { dataAvailability: 'calldata' } },
-    // Calldata priced to cover it: 16 · s_b / 10^6 = 48 gas a byte charged for 40 paid.
-    calldataPriced: { rollup: { dataAvailability: 'calldata', baseFeeScalar: 3_000_000, blobBaseFeeScalar: 0 } },
+    // Calldata priced to cover it: 16 · s_b / 10^6 = 64 gas a byte at the base fee charged for 40 paid at base fee + tip.
+    calldataPriced: { rollup: { dataAvailability: 'calldata', baseFeeScalar: 4_000_000, blobBaseFeeScalar: 0 } },
     // Day two: the other rollups want four times as many blobs for six hours.
     blobSurge: { rollup: { blobSurge: { startTick: 180, endTick: 215, multiplier: 4 } } },
     osaka: { rollup: { blobFork: 'osaka' } },

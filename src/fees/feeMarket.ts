@@ -127,6 +127,8 @@ class FeeMarketEngine implements FeeMarket {
   blockPriceSq = 0;
   blockPriceCount = 0;
   maxGasPriceGwei = 0;
+  /** Blocks with no room left for the smallest transaction. */
+  fullBlocks = 0;
   private readonly byPop = new Map<Population, Payer>();
   private readonly byAccount = new Map<Account, Payer>();
 
@@ -277,6 +279,7 @@ class FeeMarketEngine implements FeeMarket {
         included,
       );
       this.gasUsedTick += built.gasUsed;
+      if (p.gasLimit - built.gasUsed < minGas) this.fullBlocks++;
       this.gasLimitTick += p.gasLimit;
       this.includedTick += built.included;
       this.expiredTick += built.expired;
@@ -405,6 +408,9 @@ export const feeMarket = defineBlock({
     mean_fee_usd: { unit: 'USD', description: 'total gas fees in USD / transactions included (0 when none)' },
     mean_inclusion_delay_s: { unit: 's', description: 'mean wait from arrival to inclusion over the run (0 when none)' },
     p95_inclusion_delay_s: { unit: 's', description: '95th percentile of the wait to inclusion over the run, to the block (0 when none)' },
+    p99_inclusion_delay_s: { unit: 's', description: '99th percentile of the wait to inclusion over the run, to the block (0 when none)' },
+    peak_inclusion_delay_s: { unit: 's', description: "highest tick's mean wait to inclusion over the run (0 when none)" },
+    full_block_share: { unit: 'share', description: 'blocks with no room left for the smallest transaction / all blocks (0 when none)' },
     expired_share: { unit: 'share', description: 'transactions that expired / all that left the mempool (0 when none)' },
     mean_block_fullness: { unit: 'share', description: 'gas used / gas limit over every block' },
     max_gas_price_gwei: { unit: 'gwei/gas', description: 'highest gas-weighted mean price of a block over the run (0 when no block was used)' },
@@ -423,6 +429,7 @@ export const feeMarket = defineBlock({
     let burnedTick = 0;
     let tipsTick = 0;
     let feesUsdTick = 0;
+    let peakDelay = 0;
     const feesUsd = new RunningSum();
     const price = () => ctx.deps.market?.price ?? 0;
     const blockSeconds = secondsPerTick(tpy) / blocksPerTick;
@@ -435,6 +442,8 @@ export const feeMarket = defineBlock({
       tipsLastTick = tipsTick;
       feesUsdTick = m.paidTokensTick * price();
       feesUsd.add(feesUsdTick);
+      const delay = m.includedTick > 0 ? (m.delayBlocksTick / m.includedTick) * blockSeconds : 0;
+      if (delay > peakDelay) peakDelay = delay;
     };
     return {
       api: m as FeeMarket,
@@ -473,6 +482,9 @@ export const feeMarket = defineBlock({
           mean_fee_usd: included > 0 ? feesUsd.value / included : 0,
           mean_inclusion_delay_s: m.delays.mean() * blockSeconds,
           p95_inclusion_delay_s: m.delays.quantile(0.95) * blockSeconds,
+          p99_inclusion_delay_s: m.delays.quantile(0.99) * blockSeconds,
+          peak_inclusion_delay_s: peakDelay,
+          full_block_share: m.books.blocks > 0 ? m.fullBlocks / m.books.blocks : 0,
           expired_share: left > 0 ? total(series, 'tx_expired') / left : 0,
           mean_block_fullness: total(series, 'gas_used') / Math.max(1, m.books.blocks * ctx.params().gasLimit),
           max_gas_price_gwei: m.maxGasPriceGwei,
