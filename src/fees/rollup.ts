@@ -7,6 +7,7 @@ import { fjordEstimatedSize, fjordL1Fee } from '../exact/opL1Fee';
 import { marketPort } from '../market/amm';
 import { secondsPerTick } from '../mechanisms/energy';
 import { L1DataMarket } from './l1DataMarket';
+import { LogShock } from './logShock';
 import { poisson } from './poisson';
 
 const GWEI = 1e9;
@@ -201,7 +202,7 @@ export const rollup = defineBlock({
     const buyer = pool.trader('outside', users, 'L2 fee token purchase');
     const toL1 = ledger.route(sequencer, 'outside', 'L1 data and settlement', 'usd');
     const subsidy = ledger.route('outside', sequencer, 'sequencer subsidy', 'usd');
-    let level = 0;
+    const shock = new LogShock();
     let baseFeeWei = BigInt(Math.round(p0.l1BaseFeeGwei * GWEI));
     let pendingBytes = 0;
     let pendingSince = -1;
@@ -241,9 +242,7 @@ export const rollup = defineBlock({
       hooks: {
         exogenous: () => {
           const p = ctx.params();
-          const { sigma, persistence } = p.l1Shock;
-          level = persistence * level + sigma * rng.normal();
-          const m = Math.exp(level - (sigma * sigma) / (1 - persistence * persistence) / 2);
+          const m = shock.next(rng, p.l1Shock.sigma, p.l1Shock.persistence);
           baseFeeWei = BigInt(Math.max(1, Math.round(p.l1BaseFeeGwei * GWEI * m)));
           for (const k of Object.keys(tick) as (keyof typeof tick)[]) tick[k] = 0;
         },

@@ -4,6 +4,7 @@ import { distributionSchema, sample, type Distribution } from '../core/distribut
 import { marketPort } from '../market/amm';
 import { total } from '../metrics/series';
 import { gasPort, type TxKind } from './gasPort';
+import { LogShock } from './logShock';
 import { poisson } from './poisson';
 
 const WEI_PER_TOKEN = 1e18;
@@ -102,7 +103,7 @@ export const txDemand = defineBlock({
     const payer = gas.accountPayer(users);
     const buyer = pool.trader('outside', users, 'gas token purchase');
     const rng = ctx.rng;
-    let level = 0;
+    const shock = new LogShock();
     let multiplier = 1;
     let wanted = 0;
     let pricedOut = 0;
@@ -150,11 +151,8 @@ export const txDemand = defineBlock({
           pricedOut = 0;
           counted = 0;
           boughtUsd = 0;
-          const { sigma, persistence } = p.shock;
-          level = persistence * level + sigma * rng.normal();
-          const stationaryVar = (sigma * sigma) / (1 - persistence * persistence);
           const spike = p.spike && w.tick >= p.spike.startTick && w.tick <= p.spike.endTick ? p.spike.multiplier : 1;
-          multiplier = Math.exp(level - stationaryVar / 2) * spike;
+          multiplier = shock.next(rng, p.shock.sigma, p.shock.persistence) * spike;
         },
         post: () => {
           const p = ctx.params();
