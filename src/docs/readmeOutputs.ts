@@ -363,6 +363,7 @@ export const OUTPUTS: Record<string, Output> = {
           { kpi: 'l1_burned_usd', header: 'L1 burned, USD', format: sig(3) },
           { kpi: 'l2_priced_out_share', header: 'L2 priced out', format: percent(1) },
           { kpi: 'max_blob_base_fee_gwei', header: 'peak blob fee, wei/blob gas', format: (v) => sig(2)(v * 1e9) },
+          { kpi: 'carbon_g_per_l2_tx', header: 'gCO2 per L2 tx', format: sig(2) },
         ],
       );
     },

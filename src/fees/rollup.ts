@@ -5,7 +5,7 @@ import { RunningSum } from '../core/sum';
 import { BLOB_SCHEDULES, GAS_PER_BLOB } from '../exact/eip4844';
 import { fjordEstimatedSize, fjordL1Fee } from '../exact/opL1Fee';
 import { marketPort } from '../market/amm';
-import { secondsPerTick } from '../mechanisms/energy';
+import { carbonKg, GRID_INTENSITY_G_PER_KWH, PUE, secondsPerTick } from '../mechanisms/energy';
 import { L1DataMarket } from './l1DataMarket';
 import { LogShock } from './logShock';
 import { poisson } from './poisson';
@@ -67,6 +67,16 @@ export const rollupParamsSchema = z
     sellShare: z.number().min(0).max(1),
     /** Tokens the L2's users hold at genesis (minted), topped back up each tick by buying on the AMM with USD from outside. */
     usersTokens: z.number().min(0).max(1e15),
+    /** Energy: the L1's whole consensus power in kW and its block gas limit (a batch is charged the block's energy times its share of the block), the sequencer's servers in kW and their PUE, and the grid's gCO2/kWh. */
+    energy: z
+      .object({
+        l1NetworkKw: z.number().min(0).max(1e9),
+        l1GasLimit: z.number().int().min(21_000).max(1e10),
+        sequencerKw: z.number().min(0).max(1e6),
+        sequencerPue: z.number().min(1).max(5),
+        gridIntensity: z.number().min(0).max(2000),
+      })
+      .strict(),
   })
   .strict()
   .refine((p) => p.blobSurge.endTick >= p.blobSurge.startTick, { message: 'blobSurge.endTick must be at or after blobSurge.startTick', path: ['blobSurge', 'endTick'] });
@@ -100,7 +110,11 @@ export type RollupParams = z.infer<typeof rollupParamsSchema>;
  *   its operator covers from outside (the subsidy).
  *
  * The sequencer's margin is its fee revenue (in USD at the price when
- * paid) minus its L1 and proof costs.
+ * paid) minus its L1 and proof costs. Energy (kWh, through the energy
+ * block's constants): each batch is charged the L1 block's consensus
+ * energy `l1NetworkKw` · 12 s times its share of the block, max(gas /
+ * gas limit, blobs / maximum blobs); the sequencer adds `sequencerKw` ·
+ * PUE; carbon is that at `gridIntensity`.
  */
 export const rollup = defineBlock({
   key: 'rollup',
@@ -110,6 +124,7 @@ export const rollup = defineBlock({
     'ethereum-optimism/optimism packages/contracts-bedrock/src/L2/GasPriceOracle.sol (_fjordL1Cost, _fjordLinearRegression); src/L2/L1Block.sol (l1 base fee, blob base fee and scalars per epoch)',
     'EIP-4844 (ethereum/EIPs, EIPS/eip-4844.md) and go-ethereum consensus/misc/eip4844/eip4844.go (CalcExcessBlobGas, CalcBlobFee); EIP-7691 (Prague blobs), EIP-7918 (reserve price)',
     'EIP-2028 (16 gas per non-zero calldata byte), EIP-7623 (calldata floor, 10 gas per token)',
+    'CCRI (2022), "The Merge: Implications on the Electricity Consumption and Carbon Footprint of the Ethereum Network" (about 2,600 MWh a year after the Merge)',
   ],
   params: {
     schema: rollupParamsSchema,
@@ -142,6 +157,8 @@ export const rollup = defineBlock({
       ethUsd: 3_000,
       sellShare: 1,
       usersTokens: 1_000_000,
+      // Ethereum after the Merge: ~2,600 MWh a year (CCRI, "The Merge" report 2022), about 300 kW; a 36M gas limit; one 500 W sequencer in a data centre.
+      energy: { l1NetworkKw: 300, l1GasLimit: 36_000_000, sequencerKw: 0.5, sequencerPue: PUE.dataCentre, gridIntensity: GRID_INTENSITY_G_PER_KWH.world },
     },
   },
   needs: { market: marketPort },
@@ -173,6 +190,7 @@ export const rollup = defineBlock({
     l1_base_fee_gwei: { unit: 'gwei/gas', description: 'L1 execution base fee this tick' },
     pending_batch_bytes: { unit: 'bytes', description: 'batch data not yet posted at the end of the tick' },
     sequencer_subsidy_usd: { unit: 'USD', kind: 'flow', description: "USD the sequencer's operator added from outside to pay L1 costs its balance did not cover" },
+    rollup_energy_kwh: { unit: 'kWh', kind: 'flow', description: "the L1 consensus energy charged to our batches plus the sequencer's, since the previous row" },
   },
   kpis: {
     cost_per_l2_tx_usd: { unit: 'USD', description: "the sequencer's L1 and proof costs / L2 transactions included (0 when none)" },
@@ -186,6 +204,8 @@ export const rollup = defineBlock({
     l2_priced_out_share: { unit: 'share', description: 'L2 transactions priced out / wanted over the run (0 when none were wanted)' },
     max_blob_base_fee_gwei: { unit: 'gwei/blob gas', description: 'highest blob base fee over the run' },
     mean_batch_wait_s: { unit: 's', description: 'mean wait of a batch from its oldest data to its posting, over batches (0 when none)' },
+    energy_kwh_per_l2_tx: { unit: 'kWh', description: "the rollup's energy (L1 share and sequencer) / L2 transactions included (0 when none)" },
+    carbon_g_per_l2_tx: { unit: 'gCO2', description: 'that energy at the grid intensity / L2 transactions included (0 when none)' },
   },
   build(ctx) {
     const pool = ctx.deps.market;
@@ -207,7 +227,8 @@ export const rollup = defineBlock({
     let pendingBytes = 0;
     let pendingSince = -1;
     let l1Block = 0;
-    const tick = { tx: 0, pricedOut: 0, feeUsd: 0, l1FeeUsd: 0, feesUsd: 0, costUsd: 0, burnedUsd: 0, batches: 0, blobs: 0, others: 0, subsidyUsd: 0 };
+    const tick = { tx: 0, pricedOut: 0, feeUsd: 0, l1FeeUsd: 0, feesUsd: 0, costUsd: 0, burnedUsd: 0, batches: 0, blobs: 0, others: 0, subsidyUsd: 0, energyKwh: 0 };
+    const energy = new RunningSum();
     const revenue = new RunningSum();
     const cost = new RunningSum();
     const burned = new RunningSum();
@@ -227,6 +248,10 @@ export const rollup = defineBlock({
       tick.burnedUsd += ((execGas * base + blobWei) / WEI_PER_ETH) * p.ethUsd;
       tick.batches++;
       tick.blobs += blobs;
+      // The L1 block's consensus energy, charged by the batch's share of its gas or of its blob space, whichever is larger.
+      const e = p.energy;
+      const share = Math.max(execGas / e.l1GasLimit, blobs / l1.maxBlobs);
+      tick.energyKwh += ((e.l1NetworkKw * L1_BLOCK_SECONDS) / 3600) * Math.min(1, share);
       batches++;
       batchWaitBlocks += l1Block - pendingSince + 1;
       pendingBytes -= bytes;
@@ -298,6 +323,8 @@ export const rollup = defineBlock({
           tick.burnedUsd += ((p.settlementGasPerDay * (s / 86_400) * Number(baseFeeWei)) / WEI_PER_ETH) * p.ethUsd;
           cost.add(tick.costUsd);
           burned.add(tick.burnedUsd);
+          tick.energyKwh += p.energy.sequencerKw * p.energy.sequencerPue * (s / 3600);
+          energy.add(tick.energyKwh);
           const sell = sent * feeTokens * p.sellShare;
           if (sell > 0 && sell <= sequencer.tokens) seller.sell(sell);
           if (tick.costUsd > sequencer.usd) {
@@ -329,6 +356,7 @@ export const rollup = defineBlock({
         l1_base_fee_gwei: () => Number(baseFeeWei) / GWEI,
         pending_batch_bytes: () => pendingBytes,
         sequencer_subsidy_usd: () => tick.subsidyUsd,
+        rollup_energy_kwh: () => tick.energyKwh,
       },
       summary: () => ({
         cost_per_l2_tx_usd: included > 0 ? cost.value / included : 0,
@@ -342,6 +370,8 @@ export const rollup = defineBlock({
         l2_priced_out_share: wanted > 0 ? pricedOut / wanted : 0,
         max_blob_base_fee_gwei: maxBlobFee,
         mean_batch_wait_s: batches > 0 ? (batchWaitBlocks / batches) * L1_BLOCK_SECONDS : 0,
+        energy_kwh_per_l2_tx: included > 0 ? energy.value / included : 0,
+        carbon_g_per_l2_tx: included > 0 ? (carbonKg(energy.value, ctx.params().energy.gridIntensity) * 1000) / included : 0,
       }),
     };
   },

@@ -42,6 +42,10 @@ describe("the sequencer's L1 costs", () => {
     expect(Math.abs(r.summary.sequencer_l1_cost_usd - expected)).toBeLessThanOrEqual(1e-9 * expected);
     // L1 burns the base fee part: 5 of every 6 gwei.
     expect(r.summary.l1_burned_usd).toBeCloseTo(((gas * 5e9 + settlement) / 1e18) * 3000, 9);
+    // Energy: an L1 block is 300 kW · 12 s = 1 kWh, charged by gas share of 36M; the sequencer 0.5 kW · PUE 1.58 for 12 ten-minute ticks.
+    const kwh = gas / 36e6 + 12 * 0.5 * 1.58 * (600 / 3600);
+    expect(r.summary.energy_kwh_per_l2_tx * sum('l2_tx')).toBeCloseTo(kwh, 9);
+    expect(r.summary.carbon_g_per_l2_tx).toBeCloseTo(r.summary.energy_kwh_per_l2_tx * 480, 12);
   });
 
   it('with blobs at the 1-wei floor are the batch transactions plus 131,072 wei a blob', () => {
