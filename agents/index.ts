@@ -17,3 +17,8 @@ export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type 
 export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
 export { transactors, Transactors, transactorsParamsSchema, transactorsSchema, transactorsDefaults, type TransactorsParams } from './transactors';
+export { depositors, Depositors, depositorsParamsSchema, depositorsSchema, depositorsDefaults, type DepositorsParams } from './depositors';
+export { borrowers, Borrowers, borrowersParamsSchema, borrowersSchema, borrowersDefaults, COLLATERAL_KINDS, type BorrowersParams } from './borrowers';
+export { liquidators, Liquidators, liquidatorsParamsSchema, liquidatorsSchema, liquidatorsDefaults, type LiquidatorsParams } from './liquidators';
+export { lstStakers, LstStakers, lstStakersParamsSchema, lstStakersSchema, lstStakersDefaults, type LstStakersParams } from './lstStakers';
+export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchema, rwaInvestorsDefaults, type RwaInvestorsParams } from './rwaInvestors';

@@ -58,6 +58,17 @@ export { BlockBuilder, type BuiltBlock } from './fees/blockBuilder';
 export { GasPriceOracle } from './fees/gasPriceOracle';
 export { L1DataMarket, type L1BlobBlock } from './fees/l1DataMarket';
 
+// DeFi: assets on ledgers of their own, lending, liquid staking, tokenised funds, two-asset pools
+export { tokenAsset, usdAsset, type DefiAsset, type AssetAccountOptions } from './defi/asset';
+export { IssuedAsset } from './defi/issuedAsset';
+export { PairPool } from './defi/pairPool';
+export { LendingMarket, MARKET_KEYS, type MarketKey, type MarketParams } from './defi/lendingMarket';
+export { LendingAccount, lendingColumns, supplyColumn, debtColumn, type LendingPopulation, type MarketRoutes } from './defi/lendingAccount';
+export { LendingPool, type LiquidationRules, type Liquidation } from './defi/lendingPool';
+export { LstProvider } from './defi/lstProvider';
+export { RwaFund, type RwaPricing, type RwaTerms } from './defi/rwaFund';
+export { RedemptionQueue, DueList } from './defi/redemptionQueue';
+
 // Metric helpers
 export { last, total, meanAfterGenesis, spanYears } from './metrics/series';
 export { agentHoldings } from './metrics/holdings';

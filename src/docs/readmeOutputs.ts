@@ -390,6 +390,25 @@ export const OUTPUTS: Record<string, Output> = {
       );
     },
   },
+  'kinetic-exchange': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('kinetic-exchange.ts', scratch);
+      const laws: Row[] = [
+        ['randomExchange', 'random exchange (λ = 0)'],
+        ['saving', 'saving propensity λ = 0.5'],
+        ['yardSale', 'yard sale (f = 0.1)'],
+      ];
+      const table = kpiTable(dir, `kinetic-exchange (mean of ${seedsOf(dir)} seeds)`, laws, [
+        { kpi: 'final_money_gini', header: 'Gini', format: fixed(3) },
+        { kpi: 'final_money_below_mean', header: 'P(m < mean)', format: fixed(3) },
+        { kpi: 'final_money_top10_share', header: 'top-10% share', format: fixed(3) },
+      ]);
+      const theory = ['| exponential law (theory for λ = 0) | 0.500 | 0.632 | 0.330 |', '| Gamma law of shape 4 (theory for λ = 0.5) | 0.273 | — | — |'];
+      return [table, ...theory].join('\n');
+    },
+  },
+
   'incentive-check': {
     cheap: false,
     async produce() {

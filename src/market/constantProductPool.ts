@@ -52,6 +52,8 @@ export class ConstantProductPool {
   /** Volume of the previous tick, in USD. */
   previousVolumeUsd = 0;
   private readonly agentRoutes = new Map<Population, SwapRoutes>();
+  private lastPop: Population | null = null;
+  private lastRoutes: SwapRoutes | null = null;
 
   constructor(
     private readonly ledger: Ledger,
@@ -164,6 +166,8 @@ export class ConstantProductPool {
   }
 
   private routesOf(pop: Population): SwapRoutes {
+    // A class trades in a loop over its agents: the last population's routes, without a map lookup.
+    if (pop === this.lastPop) return this.lastRoutes!;
     let r = this.agentRoutes.get(pop);
     if (!r) {
       const account = pop.account;
@@ -181,6 +185,8 @@ export class ConstantProductPool {
       };
       this.agentRoutes.set(pop, r);
     }
+    this.lastPop = pop;
+    this.lastRoutes = r;
     return r;
   }
 }
