@@ -51,6 +51,12 @@ export { Vesting, type UnlockSink, type VestingApi } from './mechanisms/vesting'
 export { Governance, Electorate, electorateColumns, holdingsOf, type VotingPopulation } from './mechanisms/governance';
 export type { EmissionApi } from './mechanisms/emissionBlock';
 export type { FeeBurnApi } from './mechanisms/feeBurn';
+export { gasPort, type GasMarket, type GasPayer, type TxSource } from './fees/gasPort';
+export type { FeeMarket, FeeMarketBooks } from './fees/feeMarket';
+export { Mempool } from './fees/mempool';
+export { BlockBuilder, type BuiltBlock } from './fees/blockBuilder';
+export { GasPriceOracle } from './fees/gasPriceOracle';
+export { L1DataMarket, type L1BlobBlock } from './fees/l1DataMarket';
 
 // DeFi: assets on ledgers of their own, lending, liquid staking, tokenised funds, two-asset pools
 export { tokenAsset, usdAsset, type DefiAsset, type AssetAccountOptions } from './defi/asset';

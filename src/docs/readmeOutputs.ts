@@ -309,6 +309,66 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'fee-market': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('fee-market.ts', scratch);
+      return kpiTable(
+        dir,
+        `fee-market (2 days, spike ×3 for 6 h; mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['eip1559', 'eip1559'],
+          ['firstPrice', 'firstPrice'],
+        ],
+        [
+          { kpi: 'mean_fee_usd', header: 'mean fee', format: usd(3) },
+          { kpi: 'max_gas_price_gwei', header: 'peak block price, gwei', format: sig(3) },
+          { kpi: 'total_base_fee_burned', header: 'burned, tokens', format: sig(3) },
+          { kpi: 'total_priority_fees', header: 'to producers, tokens', format: sig(3) },
+          { kpi: 'p99_inclusion_delay_s', header: 'p99 wait, s', format: fixed(0) },
+          { kpi: 'peak_inclusion_delay_s', header: "worst tick's mean wait, s", format: fixed(1) },
+          { kpi: 'expired_share', header: 'expired', format: percent(2) },
+          { kpi: 'priced_out_share', header: 'priced out', format: percent(1) },
+        ],
+      );
+    },
+  },
+
+  'fee-market-compare': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('fee-market.ts', scratch);
+      return command(['compare', dir, '--metric', 'p99_inclusion_delay_s', '--metric', 'peak_inclusion_delay_s', '--metric', 'expired_share', '--metric', 'mean_fee_usd', '--metric', 'block_price_cv', '--baseline', 'eip1559', '--format', 'md']);
+    },
+  },
+
+  'rollup-economics': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('rollup-economics.ts', scratch);
+      return kpiTable(
+        dir,
+        `rollup-economics (3 days, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['blobs', 'blobs (Prague)'],
+          ['blobSurge', 'blobs, others ×4 for 6 h'],
+          ['osaka', 'blobs, Osaka reserve price'],
+          ['calldata', 'calldata, blob-tuned scalars'],
+          ['calldataPriced', 'calldata, priced to cover'],
+        ],
+        [
+          { kpi: 'cost_per_l2_tx_usd', header: 'L1 cost per L2 tx, $', format: sig(3) },
+          { kpi: 'mean_l2_fee_usd', header: 'mean L2 fee, $', format: sig(3) },
+          { kpi: 'sequencer_margin_share', header: 'sequencer margin', format: percent(0) },
+          { kpi: 'l1_burned_usd', header: 'L1 burned, USD', format: sig(3) },
+          { kpi: 'l2_priced_out_share', header: 'L2 priced out', format: percent(1) },
+          { kpi: 'max_blob_base_fee_gwei', header: 'peak blob fee, wei/blob gas', format: (v) => sig(2)(v * 1e9) },
+          { kpi: 'carbon_g_per_l2_tx', header: 'gCO2 per L2 tx', format: sig(2) },
+        ],
+      );
+    },
+  },
+
   'staking-equilibrium': {
     cheap: false,
     async produce(scratch) {

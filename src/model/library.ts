@@ -1,11 +1,15 @@
 import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
+import { transactors } from '../../agents/transactors';
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
 import { voteBuyer } from '../../agents/voteBuyer';
 import { voters } from '../../agents/voters';
 import { equationOfExchange } from '../analysis/valuation';
 import type { AnyBlock } from '../core/block';
+import { feeMarket } from '../fees/feeMarket';
+import { rollup } from '../fees/rollup';
+import { txDemand } from '../fees/txDemand';
 import { amm } from '../market/amm';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
@@ -43,6 +47,8 @@ import { kineticExchange } from '../textbook/kineticExchange';
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
   amm,
+  feeMarket,
+  rollup,
   service,
   treasury,
   staking,
@@ -57,6 +63,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   depinRewards,
   consensus,
   governance,
+  txDemand,
   buyback,
   treasuryPolicy,
   green,
@@ -70,6 +77,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   voters,
   voteBuyer,
   sectorHolders,
+  transactors,
   depositors,
   borrowers,
   liquidators,
