@@ -124,6 +124,17 @@ async function command(args: string[]): Promise<string> {
   return text;
 }
 
+/** An output showing `tokensim compare DIR --baseline B --format md --metric …` of `experiment`'s results. */
+function compareOutput(experiment: string, baseline: string, metrics: string[]): Output {
+  return {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run(experiment, scratch);
+      return (await command(['compare', dir, '--baseline', baseline, '--format', 'md', ...metrics.flatMap((m) => ['--metric', m])])).trimEnd();
+    },
+  };
+}
+
 const ROOT = join(__dirname, '..', '..');
 const fence = (text: string) => '```\n' + text.trimEnd() + '\n```';
 
@@ -409,6 +420,19 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'defi-lending-cascade': compareOutput('defi-lending-cascade.ts', 'shock', [
+    'total_liquidations',
+    'total_bad_debt_usd',
+    'total_depositor_loss_usd',
+    'shock_drawdown',
+    'shock_price_change',
+    'final_borrower_equity_usd',
+  ]),
+
+  'defi-lst-depeg': compareOutput('defi-lst-depeg.ts', 'run', ['max_lst_discount', 'lst_depeg_ticks', 'peak_lst_queue', 'total_bad_debt_usd']),
+
+  'defi-rwa-vault': compareOutput('defi-rwa-vault.ts', 'lag7', ['final_rwa_pnl_usd_retail', 'final_rwa_pnl_usd_qualified', 'max_rwa_discount', 'total_rwa_writedown_usd']),
+
   'incentive-check': {
     cheap: false,
     async produce() {
@@ -476,7 +500,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or

@@ -4,6 +4,7 @@ import { defineBlock } from '../core/block';
 import type { Ledger, RouteEnd } from '../core/ledger';
 import type { Population } from '../core/population';
 import type { Route } from '../core/route';
+import { RunningSum } from '../core/sum';
 import { last, total } from '../metrics/series';
 import type { RewardSink } from './staking';
 import { treasury, type Treasury } from './treasury';
@@ -164,10 +165,10 @@ export class LockPool {
   /** Σ R / W and Σ t · R / W over distributions so far. */
   index0 = 0;
   index1 = 0;
-  /** Σ a · u and Σ a over live locks. */
-  private weightedEnd = 0;
-  /** Tokens locked, all holders. */
-  totalLocked = 0;
+  /** Σ a · u over live locks, compensated (Neumaier) so that adding and removing a huge lock cancels exactly. */
+  private weightedEnd = new RunningSum();
+  /** Σ a over live locks (tokens), compensated likewise. */
+  private lockedSum = new RunningSum();
   /** Live locks; at 0 the totals are reset to exactly 0. */
   locks = 0;
   /** Rewards distributed this tick, in tokens. */
@@ -196,9 +197,14 @@ export class LockPool {
     return m;
   }
 
+  /** Tokens locked, all holders (a compensated sum: a huge lock leaving does not swamp the small ones left). */
+  get totalLocked(): number {
+    return this.lockedSum.value;
+  }
+
   /** Returns the total weight W(t) during tick t, in weight units (tokens at full lock). */
   totalWeight(tick: number): number {
-    const w = (this.weightedEnd - this.totalLocked * tick) / this.maxLockTicks();
+    const w = (this.weightedEnd.value - this.totalLocked * tick) / this.maxLockTicks();
     return w > 0 ? w : 0;
   }
 
@@ -207,8 +213,10 @@ export class LockPool {
     const route = this.ledger.route(from, this.escrow, reason);
     return {
       pay: (amount: number): boolean => {
-        const W = this.totalWeight(this.tick);
-        if (!(W > 0) || !(amount > 0)) return false;
+        if (!(this.totalLocked > 0) || !(amount > 0)) return false;
+        // Every live lock has at least one tick left (locks ending now were released in \`pre\`), so W ≥ Σa / M:
+        // a computed W below that is cancellation in Σa·u − t·Σa, and dividing by it would pay out far more than \`amount\`.
+        const W = Math.max(this.totalWeight(this.tick), this.totalLocked / this.maxLockTicks());
         this.index0 += amount / W;
         this.index1 += (this.tick * amount) / W;
         route.move(amount);
@@ -220,10 +228,10 @@ export class LockPool {
 
   /** Updates the totals for a lock of member `member`'s agent i that went from (oldAmount, oldEnd) to (amount, end), adding `added`. */
   noteLock(oldAmount: number, oldEnd: number, amount: number, end: number, added: number, member: number, i: number): void {
-    if (oldAmount > 0) this.weightedEnd -= oldAmount * oldEnd;
+    if (oldAmount > 0) this.weightedEnd.add(-oldAmount * oldEnd);
     else this.locks++;
-    this.weightedEnd += amount * end;
-    this.totalLocked += added;
+    this.weightedEnd.add(amount * end);
+    this.lockedSum.add(added);
     let list = this.expiries.get(end);
     if (!list) this.expiries.set(end, (list = []));
     list.push(member, i);
@@ -231,11 +239,11 @@ export class LockPool {
 
   /** Updates the totals for a lock of `amount` ending at `end` that is released. */
   noteRelease(amount: number, end: number): void {
-    this.weightedEnd -= amount * end;
-    this.totalLocked -= amount;
+    this.weightedEnd.add(-amount * end);
+    this.lockedSum.add(-amount);
     if (--this.locks === 0) {
-      this.weightedEnd = 0;
-      this.totalLocked = 0;
+      this.weightedEnd = new RunningSum();
+      this.lockedSum = new RunningSum();
     }
   }
 

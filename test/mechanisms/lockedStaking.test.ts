@@ -173,4 +173,18 @@ describe('the locking block', () => {
     expect(read.locker_rewards()).toBe(20);
     expect(read.lock_penalties()).toBe(125);
   });
+  it('pays no more than it distributes when a huge lock leaves a tiny one behind (Σa·u − t·Σa cancels; found by the token-economy property test)', () => {
+    const { pool, pop, locks, distribute } = setup([1e12, 1e-3], 30);
+    locks.lock(0, 1e12, 3, 0); // unlocks at tick 3
+    locks.lock(1, 1e-3, 29, 0);
+    let paid = 0;
+    for (let t = 1; t <= 10; t++) {
+      pool.pre(t);
+      if (distribute(1)) paid += 1;
+    }
+    locks.settle(1);
+    expect(Number.isFinite(pop.cols.tokens[1])).toBe(true);
+    expect(pop.cols.tokens[0] + pop.cols.tokens[1] - 1e12).toBeLessThanOrEqual(paid * (1 + 1e-9));
+    expect(pool.escrow.tokens).toBeGreaterThanOrEqual(-1e-9 * paid);
+  });
 });
