@@ -1,47 +1,45 @@
 /**
- * Benchmark `baseline`: the token economy of experiments/baseline.ts (all
- * four agent classes, AMM, staking, emission, fee burn, governance, shuffled
- * activation, every metric recorded every tick, summary KPIs at the end)
+ * Benchmark `baseline`: the token economy of experiments/baseline.ts (every
+ * block of the model, shuffled activation, every metric recorded every tick,
+ * summary KPIs at the end)
  * scaled to N agents, one run of T ticks through `runOne`, exactly as
  * `tokensim run` executes a run (without writing the files).
  */
 import { applyOverrides } from '../src/experiment/define';
 import { runOne } from '../src/experiment/runOne';
-import { tokenEconomy, tokenEconomyDefaults, tokenEconomySchema, type TokenEconomyParams } from '../src/models/tokenEconomy';
+import { tokenEconomy, type TokenEconomyParams } from '../src/models/tokenEconomy';
 import { median, now, type Benchmark, type BenchSize, type Measurement } from './types';
 
-/** Agents in the default economy: stakers + traders + node-operator candidates + voters. */
+/** Agents in the default economy: stakers + traders + node-operator candidates. */
 function defaultAgents(p: TokenEconomyParams): number {
-  return p.stakers.count + p.traders.count + p.nodeOperators.candidates + p.voters.count;
+  return p.stakers.count + p.traders.count + p.nodeOperators.candidates;
 }
 
 /**
  * Returns the baseline parameters scaled to `agents` agents: every class's
  * count, the initial node count, the AMM reserves, the treasury and the
- * emission rate are multiplied by s = agents / 4,800 (the default total), so
+ * emission rate are multiplied by s = agents / 4,300 (the default total), so
  * that per-agent balances, trade sizes against the pool and yields stay those
  * of the baseline. Rounding leftovers go to the stakers, so the total is exact.
  */
 export function scaledBaselineParams(agents: number): TokenEconomyParams {
-  const d = tokenEconomyDefaults;
+  const d = tokenEconomy.defaults;
   const s = agents / defaultAgents(d);
   const traders = Math.round(d.traders.count * s);
   const candidates = Math.round(d.nodeOperators.candidates * s);
-  const voters = Math.round(d.voters.count * s);
   const params = applyOverrides<TokenEconomyParams>(
     d,
     {
       treasury: { tokens: d.treasury.tokens * s, usd: d.treasury.usd * s },
       amm: { tokenReserve: d.amm.tokenReserve * s, usdReserve: d.amm.usdReserve * s },
       emission: { ratePerYear: d.emission.ratePerYear * s },
-      stakers: { count: agents - traders - candidates - voters },
+      stakers: { count: agents - traders - candidates },
       traders: { count: traders },
       nodeOperators: { candidates, initialNodes: Math.min(candidates, Math.round(d.nodeOperators.initialNodes * s)) },
-      voters: { count: voters },
     },
     'bench baseline',
   );
-  return tokenEconomySchema.parse(params);
+  return tokenEconomy.schema.parse(params);
 }
 
 /** Runs the scaled baseline once and returns its time; throws if the run failed. */
