@@ -58,7 +58,6 @@ export const depinNetwork = defineModel({
       count: 300,
       initialTokens: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
       initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
-      tradeUsd: { dist: 'lognormal', mu: Math.log(200), sigma: 0.8 },
     },
     nodeOperators: {
       candidates: 1200,

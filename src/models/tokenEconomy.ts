@@ -4,7 +4,12 @@ import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
 import { voteBuyer } from '../../agents/voteBuyer';
 import { voters } from '../../agents/voters';
+import { arbitrageurs } from '../../agents/arbitrageurs';
+import { liquidityProviders } from '../../agents/liquidityProviders';
 import { amm } from '../market/amm';
+import { exchange } from '../market/exchange';
+import { factor } from '../market/factor';
+import { fundamentals } from '../market/fundamentals';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
 import { dynamicRewards } from '../mechanisms/dynamicRewards';
@@ -19,6 +24,7 @@ import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
 import { holdings } from '../metrics/holdings';
+import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { defineModel, type ModelParams } from '../model/defineModel';
 
@@ -40,6 +46,8 @@ export const tokenEconomy = defineModel({
   description: 'stakers, traders and DePIN node operators around one AMM pool, with emission, burns, buybacks, vesting and a treasury',
   blocks: [
     amm,
+    exchange,
+    factor,
     treasury,
     staking,
     nodeRewards,
@@ -48,6 +56,7 @@ export const tokenEconomy = defineModel({
     feeBurn,
     stakers,
     traders,
+    liquidityProviders,
     nodeOperators,
     vesting,
     usageBurn,
@@ -56,9 +65,16 @@ export const tokenEconomy = defineModel({
     treasuryPolicy,
     dynamicRewards,
     sectorHolders,
+    fundamentals,
+    arbitrageurs,
     supplyMetrics,
     holdings,
+    stylisedFacts,
   ],
+  defaults: {
+    // Protocol-owned liquidity; the liquidity providers deposit about 2.2M tokens and $2.2M more at genesis.
+    amm: { tokenReserve: 1_000_000, usdReserve: 1_000_000 },
+  },
 });
 
 /** The token economy's parameters. */
