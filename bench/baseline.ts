@@ -10,7 +10,7 @@ import { runOne } from '../src/experiment/runOne';
 import { tokenEconomy, type TokenEconomyParams } from '../src/models/tokenEconomy';
 import { median, now, type Benchmark, type BenchSize, type Measurement } from './types';
 
-/** Agents in the default economy: stakers + traders + node-operator candidates. */
+/** Agents in the default economy: stakers + traders + node-operator candidates (it has no sector holders by default). */
 function defaultAgents(p: TokenEconomyParams): number {
   return p.stakers.count + p.traders.count + p.nodeOperators.candidates;
 }

@@ -1,6 +1,7 @@
 /**
  * Benchmark `exact-swaps`: the price of exactness. The same alternating
- * buys and sells run on the float `ConstantProductPool`, on its exact
+ * buys and sells run on the float `ConstantProductPool` (traded along the
+ * ledger's routes, as a model trades it), on its exact
  * counterpart `ExactConstantProductPool` (Uniswap v2 in wei, with the
  * float↔wei conversions a model pays), and on a bare `UniswapV2Pair` fed
  * bigint amounts (`getAmountOut` + `transferIn` + `swap`, what an all-exact
@@ -8,7 +9,9 @@
  * a warm-up the three run in turn, 5 rounds, and the medians are kept:
  * throughput is float swaps/s; `ratio` = exact-pool time / float time.
  */
-import { ConstantProductPool } from '../src/market/amm';
+import { Ledger } from '../src/core/ledger';
+import type { AmmParams } from '../src/market/amm';
+import { ConstantProductPool } from '../src/market/constantProductPool';
 import { ExactConstantProductPool } from '../src/exact/exactPool';
 import { getAmountOut } from '../src/exact/uniswapV2Library';
 import { UniswapV2Pair } from '../src/exact/uniswapV2Pair';
@@ -27,8 +30,17 @@ function tradeSizes(n: number): Float64Array {
   return out;
 }
 
+/** Returns the float pool `p` on a ledger of its own, with a trader outside the model (USD from and to outside, tokens burned and minted): a model's swaps along the ledger's routes. */
+function floatTrader(p: AmmParams) {
+  const ledger = new Ledger();
+  const pool = new ConstantProductPool(ledger, ledger.open('amm', { owner: 'amm', circulating: true }), ledger.open('amm.fees', { owner: 'amm', circulating: true }), p.feeBps);
+  ledger.route('mint', pool.reserves, 'genesis').move(p.tokenReserve);
+  ledger.route('outside', pool.reserves, 'genesis', 'usd').move(p.usdReserve);
+  return pool.trader('outside', 'mint', 'swap');
+}
+
 function runFloat(sizes: Float64Array): number {
-  const pool = new ConstantProductPool(POOL);
+  const pool = floatTrader(POOL);
   let acc = 0;
   for (let i = 0; i < sizes.length; i++) acc += i & 1 ? pool.sell(sizes[i]) : pool.buy(sizes[i]);
   return acc;

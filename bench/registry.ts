@@ -11,8 +11,10 @@ export const registry: Record<string, () => Promise<Benchmark>> = {
   'stake-and-trade': async () => (await import('./stakeAndTradeBench')).stakeAndTradeBenchmark,
   baseline: async () => (await import('./baseline')).baselineBenchmark,
   'arrow-write': async () => (await import('./arrowWrite')).arrowWriteBenchmark,
+  'parquet-write': async () => (await import('./parquetWrite')).parquetWriteBenchmark,
   sweep: async () => (await import('./sweep')).sweepBenchmark,
   'exact-swaps': async () => (await import('./exactSwaps')).exactSwapsBenchmark,
+  startup: async () => (await import('./startup')).startupBenchmark,
 };
 
 /** Returns the benchmark called `name`; throws naming the known ones when there is none. */

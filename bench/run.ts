@@ -205,6 +205,7 @@ export async function main(argv: string[]): Promise<number> {
       const { measurement, peakRssMb } = await runChild(name, size, args.cpuProf);
       const entry = toEntry(name, size, measurement, peakRssMb, load1, commit);
       process.stdout.write(`${formatEntry(entry)}\n`);
+      if (entry.extra) process.stdout.write(`  ${Object.entries(entry.extra).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
       if (args.save) appendResult(entry);
     } catch (e) {
       failed++;

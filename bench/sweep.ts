@@ -7,8 +7,6 @@
  *   npx ts-node bench/sweep.ts            (prints JSON)
  *   npx ts-node bench/sweep.ts --seeds 1  (40 runs, quicker)
  */
-// First, so that worker threads get the JavaScript of everything compiled after it.
-import '../bin/captureCompiled.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,22 +44,25 @@ export async function benchSweep(opts: { workers?: number[]; seeds?: number } = 
   return { results, speedup: results[results.length - 1].runsPerSecond / results[0].runsPerSecond };
 }
 
+/** Agents in each run of the sweep: the baseline's stakers, traders and node-operator candidates. */
+const BASELINE_AGENTS = (({ stakers, traders, nodeOperators }) => stakers.count + traders.count + nodeOperators.candidates)(experiment.defaults);
+
 /**
  * The sweep as a `npm run bench` benchmark: seconds and agent-steps of the
  * 2-worker sweep, with runs/s for 1 and 2 workers and the speed-up in
- * `extra`. `size.agents` is ignored (the baseline's 4,800 agents);
+ * `extra`. `size.agents` is ignored (the baseline's 4,300 agents);
  * `size.ticks` is the ticks per run.
  */
 export const sweepBenchmark: Benchmark = {
   name: 'sweep',
   description: '200-run sweep of the baseline, runs/s with 1 and 2 worker threads',
-  sizes: [{ agents: 4800, ticks: 365 }],
+  sizes: [{ agents: BASELINE_AGENTS, ticks: 365 }],
   async run() {
     const { results, speedup } = await benchSweep();
     const two = results[results.length - 1];
     return {
       seconds: two.seconds,
-      work: two.runs * 4800 * 365,
+      work: two.runs * BASELINE_AGENTS * 365,
       extra: { runsPerSec1: results[0].runsPerSecond, runsPerSec2: two.runsPerSecond, speedup },
     };
   },

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Entry point of `npm run bench`: compiles TypeScript on the fly, then runs
-// the benchmark runner (bench/run.ts), which starts one child process per
-// benchmark.
-const path = require('node:path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+// Entry point of `npm run bench`: loads the TypeScript sources through the
+// cached esbuild transform (see transpile.js), then runs the benchmark
+// runner (bench/run.ts), which starts one child process per benchmark.
+require('./transpile.js').register();
 const { main } = require('../bench/run.ts');
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Entry point of the `tokensim` command: compiles TypeScript on the fly
-// (type-checking is `npm run typecheck`'s job), then runs the CLI.
-const path = require('node:path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
-// Keep the compiled JavaScript for worker threads (see src/experiment/compiled.ts).
-require('./captureCompiled.js');
+// Entry point of the `tokensim` command: loads the TypeScript sources
+// through the cached esbuild transform (see transpile.js), then runs the CLI.
+require('./transpile.js').register();
+// A reader that stops early (`tokensim blocks | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const { main } = require('../src/cli/main.ts');
 main(process.argv.slice(2)).then(
   (code) => {

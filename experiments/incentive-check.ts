@@ -15,7 +15,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDeviation, writeArrowTable, type DeviationResult } from '../src';
+import { checkDeviation, type DeviationResult } from '../src';
+import { writeArrowTable } from '../src/results';
 import { formatDeviation } from '../src/cli/deviate';
 import baseline from './baseline';
 

@@ -118,8 +118,6 @@ export {
 export { defineExperiment, applyOverrides, type ExperimentSpec, type Experiment, type DeepPartial, type RecordSpec } from './experiment/define';
 export type { Model, Metric, MetricInfo, ColumnInfo, TableInfo, Simulation, BuildOptions, RunTable } from './experiment/model';
 export { planRuns, runSeed, type Plan, type RunSpec, type PlanOptions } from './experiment/plan';
-export { runOne, type RunResult, type RunOptions } from './experiment/runOne';
-export { runExperiment, type ExecuteOptions, type ExperimentOutcome } from './experiment/runExperiment';
 export { runIfMain } from './cli/main';
 
 // Sweeps, workers, shards, resume and merge
@@ -140,12 +138,7 @@ export {
   type SweepPoints,
 } from './experiment/sweep';
 export type { ParamPath, PathValue, NumericPath } from './experiment/paramPaths';
-export { mergeShards, type MergeOutcome } from './experiment/merge';
 export type { Shard, RunStatus } from './experiment/output';
-
-// Output
-export { ArrowFileWriter, writeArrowTable, type ColumnSpec, type ColumnData } from './io/arrowWriter';
-export { readArrowFile } from './io/arrowReader';
 
 // Analysis: equilibrium, incentive compatibility, valuation, sensitivity
 export { demand, excessDemand, allocations, totalEndowment, type ExchangeEconomy, type ExchangeAgent, type Preferences } from './analysis/exchangeEconomy';
@@ -176,7 +169,6 @@ export {
   type EoeSeriesOptions,
 } from './analysis/valuation';
 export { stakingEquilibrium } from './analysis/stakingEquilibrium';
-export { analyseSensitivity, writeSensitivityTable, type AnalyseOptions, type SensitivityReport } from './analysis/sensitivityAnalysis';
 export {
   sensitivityDesign,
   designPoint,
@@ -186,19 +178,3 @@ export {
   type SobolSweep,
   type MorrisSweep,
 } from './analysis/sensitivitySweeps';
-
-// Comparing and reporting results
-export { readResults, type Results, type RunRow } from './io/resultsDir';
-export {
-  compare,
-  compareResults,
-  sweptParams,
-  significanceMark,
-  type Comparison,
-  type ComparisonRow,
-  type CompareOptions,
-  type Difference,
-  type Group,
-  type GroupBy,
-} from './experiment/compare';
-export { writeReport, buildReport, DEFAULT_METRICS, DEFAULT_SWEEP_KPIS, type ReportOptions } from './report/writeReport';

@@ -26,8 +26,15 @@ export interface BestResponseOptions {
   damping?: number;
   /** `simultaneous` (Jacobi: all respond to the last profile) or `sequential` (Gauss–Seidel); default simultaneous. */
   update?: 'simultaneous' | 'sequential';
-  /** Converged when no strategy moves more than this; default 1e-9 (relative to 1 + |s_i|). */
+  /** Converged when no strategy moves more than this, relative to its size; default 1e-9 (relative, so a stake of 1e-13 is not mistaken for 0). */
   tolerance?: number;
+  /**
+   * Converged also needs the regret at the profile to be at most this,
+   * relative to 1 + the largest |payoff| there; default 1e-6. A profile
+   * where the strategies stop moving but a player still gains by
+   * deviating is not an equilibrium.
+   */
+  regretTolerance?: number;
   maxIterations?: number;
   /** Profiles whose largest |s_i| exceeds this count as diverged; default 1e12. */
   bound?: number;
@@ -130,9 +137,11 @@ export function regret(game: Game, s: ArrayLike<number>): number {
  * tolerance) other than as a fixed point — best responses then go round
  * without settling, as in matching pennies; with `diverged` when a strategy
  * becomes non-finite or exceeds `bound`; with `max-iterations` otherwise.
- * Convergence proves a fixed point of the (damped) best-response map, which
- * is a Nash equilibrium; failing to converge does not prove there is none
- * (a mixed equilibrium is not searched for).
+ * Convergence needs both a fixed point (no strategy moves by more than the
+ * tolerance) and no player gaining more than
+ * the regret tolerance by deviating alone, so it is a Nash equilibrium;
+ * failing to converge does not prove there is none (a mixed equilibrium is
+ * not searched for).
  */
 export function bestResponseDynamics(game: Game, opts: BestResponseOptions = {}): BestResponseResult {
   const n = game.players;
@@ -140,6 +149,7 @@ export function bestResponseDynamics(game: Game, opts: BestResponseOptions = {})
   const d = opts.damping ?? 1;
   if (!(d > 0 && d <= 1)) throw new InputError(`best response: damping must be in (0, 1], got ${d}`);
   const tol = opts.tolerance ?? 1e-9;
+  const regretTol = opts.regretTolerance ?? 1e-6;
   const maxIt = opts.maxIterations ?? 10_000;
   const bound = opts.bound ?? 1e12;
   const lowest = (i: number) => {
@@ -149,8 +159,13 @@ export function bestResponseDynamics(game: Game, opts: BestResponseOptions = {})
   const s = Float64Array.from({ length: n }, (_, i) => (opts.start ? opts.start[i] : lowest(i)));
   const history: Float64Array[] = [Float64Array.from(s)];
   const close = (x: ArrayLike<number>, y: ArrayLike<number>) => {
-    for (let i = 0; i < n; i++) if (Math.abs(x[i] - y[i]) > tol * (1 + Math.abs(y[i]))) return false;
+    for (let i = 0; i < n; i++) if (Math.abs(x[i] - y[i]) > tol * Math.max(Math.abs(x[i]), Math.abs(y[i]))) return false;
     return true;
+  };
+  const settled = () => {
+    let scale = 1;
+    for (let i = 0; i < n; i++) scale = Math.max(scale, 1 + Math.abs(game.payoff(i, s)));
+    return regret(game, s) <= regretTol * scale;
   };
   const finish = (status: BestResponseResult['status'], reason: string, iterations: number, cycle?: Float64Array[]): BestResponseResult => {
     const payoffs = Float64Array.from({ length: n }, (_, i) => game.payoff(i, s));
@@ -168,7 +183,7 @@ export function bestResponseDynamics(game: Game, opts: BestResponseOptions = {})
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(s[i]) || Math.abs(s[i]) > bound) return finish('diverged', `player ${i}'s strategy reached ${s[i]} at iteration ${it}`, it);
     }
-    if (close(s, prev)) return finish('converged', `fixed point after ${it} iterations`, it);
+    if (close(s, prev) && settled()) return finish('converged', `fixed point after ${it} iterations`, it);
     for (let back = history.length - 2; back >= 0; back--) {
       if (close(s, history[back])) {
         const cycle = history.slice(back);

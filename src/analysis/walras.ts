@@ -1,6 +1,7 @@
-import { lusolve } from 'mathjs';
+import { mathjs } from '../core/mathjs';
 import { InputError } from '../core/errors';
 import { allocations, checkEconomy, excessDemand, totalEndowment, type ExchangeEconomy } from './exchangeEconomy';
+
 
 /** What a Walrasian solver found. Prices are in units of good 0 (the numeraire, price 1). */
 export interface WalrasResult {
@@ -137,7 +138,7 @@ export function newtonWalras(economy: ExchangeEconomy, opts: WalrasOptions = {})
     }
     let dir: number[];
     try {
-      const sol = lusolve(J, cur.f.map((v) => -v)) as number[][];
+      const sol = mathjs().lusolve(J, cur.f.map((v) => -v)) as number[][];
       dir = sol.map((row) => row[0]);
       if (dir.some((v) => !Number.isFinite(v))) throw new Error('non-finite step');
     } catch {

@@ -1,36 +1,26 @@
-import { parseArgs } from 'node:util';
-import { InputError } from '../core/errors';
 import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
 
 /** Output formats of `tokensim compare`. */
 export type CompareFormat = 'table' | 'csv' | 'json' | 'md';
 
-const FORMATS: CompareFormat[] = ['table', 'csv', 'json', 'md'];
+/** The parsed flags of `tokensim compare`. */
+export interface CompareFlags {
+  metric?: string[];
+  by?: GroupBy;
+  baseline?: string;
+  format?: CompareFormat;
+}
 
 /**
  * `tokensim compare DIR [--metric NAME]... [--by variant|point] [--baseline NAME]
- * [--format table|csv|json|md]`: returns the comparison of DIR's summary KPIs
- * as text in the chosen format. Throws an InputError on bad flags.
+ * [--format table|csv|json|md]`: prints the comparison of DIR's summary KPIs
+ * in the chosen format; returns the exit code 0. Throws an InputError on a
+ * missing directory or an unknown metric or baseline.
  */
-export function compareCommand(args: string[]): string {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      metric: { type: 'string', multiple: true },
-      by: { type: 'string' },
-      baseline: { type: 'string' },
-      format: { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new InputError('compare: expected one results directory, e.g. tokensim compare results/baseline/<time>');
-  const by = values.by ?? 'variant';
-  if (by !== 'variant' && by !== 'point') throw new InputError(`--by ${by}: expected variant or point`);
-  const format = (values.format ?? 'table') as CompareFormat;
-  if (!FORMATS.includes(format)) throw new InputError(`--format ${values.format}: expected one of ${FORMATS.join(', ')}`);
-  const result = compare(positionals[0], { metrics: values.metric, by: by as GroupBy, baseline: values.baseline });
-  return formatComparison(result, format);
+export async function compareCommand(dir: string, flags: CompareFlags): Promise<number> {
+  const result = compare(dir, { metrics: flags.metric, by: flags.by ?? 'variant', baseline: flags.baseline });
+  process.stdout.write(formatComparison(result, flags.format ?? 'table') + '\n');
+  return 0;
 }
 
 /** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table. */

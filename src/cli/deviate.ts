@@ -1,25 +1,18 @@
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import { checkDeviation, type DeviationResult } from '../analysis/deviation';
 import { loadExperiment } from './loadExperiment';
 
-const options = {
-  class: { type: 'string' },
-  strategy: { type: 'string' },
-  share: { type: 'string' },
-  seeds: { type: 'string' },
-  ticks: { type: 'string' },
-  seed: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  variant: { type: 'string' },
-  level: { type: 'string' },
-} as const;
-
-function num(flag: string, text: string | undefined, check: (n: number) => boolean, expected: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new InputError(`${flag} ${text}: expected ${expected}`);
-  return n;
+/** The parsed flags of `tokensim deviate`. */
+export interface DeviateFlags {
+  class?: string;
+  strategy?: string;
+  share?: number;
+  seeds?: number;
+  ticks?: number;
+  seed?: number;
+  set?: string[];
+  variant?: string;
+  level?: number;
 }
 
 const usd = (x: number) => (Math.abs(x) >= 1e6 ? `${(x / 1e6).toFixed(3)}M` : x.toFixed(2));
@@ -46,23 +39,20 @@ export function formatDeviation(r: DeviationResult): string {
   return lines.join('\n');
 }
 
-/** The `tokensim deviate` command: runs the paired deviation check and prints it; returns the exit code. */
-export async function deviateCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new InputError('deviate: expected one experiment file, e.g. tokensim deviate experiments/baseline.ts --class stakers --strategy never-stake');
-  if (!values.class) throw new InputError('deviate: --class NAME is required (an agent class that declares strategies, e.g. stakers)');
-  if (!values.strategy) throw new InputError('deviate: --strategy S is required (e.g. never-stake or always-stake for stakers)');
-  const seeds = num('--seeds', values.seeds, (n) => Number.isInteger(n) && n >= 2, 'an integer ≥ 2 (the interval needs two pairs)');
-  const result = checkDeviation(loadExperiment(positionals[0]), {
-    className: values.class,
-    strategy: values.strategy,
-    share: num('--share', values.share, (n) => n > 0 && n <= 1, 'a share in (0, 1]'),
-    seeds,
-    ticks: num('--ticks', values.ticks, (n) => Number.isInteger(n) && n >= 1, 'a positive integer'),
-    baseSeed: num('--seed', values.seed, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff, 'an integer in [0, 4294967295]'),
-    set: values.set,
-    variant: values.variant,
-    level: num('--level', values.level, (n) => n > 0 && n < 1, 'a confidence level in (0, 1)'),
+/** The `tokensim deviate FILE --class NAME --strategy S ...` command: runs the paired deviation check and prints it; returns the exit code 0. */
+export async function deviateCommand(file: string, flags: DeviateFlags): Promise<number> {
+  if (!flags.class) throw new InputError('deviate: --class NAME is required (an agent class that declares strategies, e.g. stakers)');
+  if (!flags.strategy) throw new InputError('deviate: --strategy S is required (e.g. never-stake or always-stake for stakers)');
+  const result = checkDeviation(loadExperiment(file), {
+    className: flags.class,
+    strategy: flags.strategy,
+    share: flags.share,
+    seeds: flags.seeds,
+    ticks: flags.ticks,
+    baseSeed: flags.seed,
+    set: flags.set,
+    variant: flags.variant,
+    level: flags.level,
   });
   process.stdout.write(formatDeviation(result) + '\n');
   return 0;

@@ -1,24 +1,35 @@
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors';
 import { writeReport } from '../report/writeReport';
 
+/** The parsed flags of `tokensim report`. */
+export interface ReportFlags {
+  out?: string;
+  metric?: string[];
+  kpi?: string[];
+  baseline?: string;
+  interactive?: boolean;
+  runLines?: boolean;
+  lorenzTick?: number[];
+}
+
 /**
- * `tokensim report DIR [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]`:
- * writes the HTML report of DIR and returns the path written. Throws an
- * InputError on bad flags, a missing directory or an unknown metric.
+ * `tokensim report DIR... [--out FILE] [--metric NAME]... [--kpi NAME]... [--baseline NAME]
+ * [--interactive] [--run-lines] [--lorenz-tick N]...`: writes the HTML report of one or
+ * several results directories, prints its path and returns the exit code 0.
+ * Throws an InputError on a missing directory, an unknown metric, or
+ * several directories without `--out`.
  */
-export async function reportCommand(args: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      out: { type: 'string' },
-      metric: { type: 'string', multiple: true },
-      kpi: { type: 'string', multiple: true },
-      baseline: { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
+export async function reportCommand(dirs: string[], flags: ReportFlags): Promise<number> {
+  if (dirs.length === 0) throw new InputError('report: expected one or more results directories, e.g. tokensim report results/baseline/<time>');
+  const path = await writeReport(dirs, {
+    out: flags.out,
+    metrics: flags.metric,
+    kpis: flags.kpi,
+    baseline: flags.baseline,
+    interactive: flags.interactive,
+    runLines: flags.runLines,
+    lorenzTicks: flags.lorenzTick,
   });
-  if (positionals.length !== 1) throw new InputError('report: expected one results directory, e.g. tokensim report results/baseline/<time>');
-  return writeReport(positionals[0], { out: values.out, metrics: values.metric, kpis: values.kpi, baseline: values.baseline });
+  process.stdout.write(`report: ${path}\n`);
+  return 0;
 }

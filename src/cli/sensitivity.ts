@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { InputError } from '../core/errors';
 import { analyseSensitivity, writeSensitivityTable, type SensitivityReport } from '../analysis/sensitivityAnalysis';
 
-const options = {
-  kpi: { type: 'string', multiple: true },
-  bootstrap: { type: 'string' },
-  level: { type: 'string' },
-  variant: { type: 'string' },
-} as const;
+/** The parsed flags of `tokensim sensitivity`. */
+export interface SensitivityFlags {
+  kpi?: string[];
+  variant?: string;
+  bootstrap?: number;
+  level?: number;
+}
 
 const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : x.toFixed(3)) : 'n/a');
 
@@ -33,16 +32,10 @@ export function formatSensitivity(report: SensitivityReport): string {
   return lines.join('\n');
 }
 
-/** The `tokensim sensitivity DIR [--kpi K]... [--variant V] [--bootstrap N] [--level L]` command: prints the indices and writes DIR/sensitivity.arrow; returns the exit code. */
-export async function sensitivityCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new InputError('sensitivity: expected one results directory, e.g. tokensim sensitivity results/sensitivity/<time> (the output of tokensim run on an experiment with a sobol or morris sweep)');
-  const bootstrap = values.bootstrap === undefined ? undefined : Number(values.bootstrap);
-  if (bootstrap !== undefined && !(Number.isInteger(bootstrap) && bootstrap >= 0)) throw new InputError(`--bootstrap ${values.bootstrap}: expected a non-negative integer`);
-  const level = values.level === undefined ? undefined : Number(values.level);
-  if (level !== undefined && !(level > 0 && level < 1)) throw new InputError(`--level ${values.level}: expected a confidence level in (0, 1)`);
-  const dir = positionals[0];
-  const report = analyseSensitivity(dir, { kpis: values.kpi, variant: values.variant, bootstrap, level });
+/** The `tokensim sensitivity DIR [--kpi K]... [--variant V] [--bootstrap N] [--level L]` command: prints the indices and writes DIR/sensitivity.arrow; returns the exit code 0. */
+export async function sensitivityCommand(dir: string, flags: SensitivityFlags): Promise<number> {
+  const { bootstrap, level } = flags;
+  const report = analyseSensitivity(dir, { kpis: flags.kpi, variant: flags.variant, bootstrap, level });
   const out = join(dir, 'sensitivity.arrow');
   await writeSensitivityTable(out, report.indices);
   const d = report.design;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArrowFileWriter } from '../io/arrowWriter';
-import type { OutputLayout, TableLayout } from './layout';
+import type { OutputLayout, Rows, TableLayout } from './layout';
 import { readPart } from './parts';
 import type { Plan } from './plan';
 import { sweepSeed } from './sweep';
@@ -140,7 +140,15 @@ export class Assembler {
    * directory) to every table; returns the run's status (`ok` or `failed`).
    */
   async append(runId: number, partsDir = this.outDir): Promise<string> {
-    const rows = this.tables.map((t) => readPart(partsDir, runId, t.name, t.columns));
+    return this.appendRows(this.tables.map((t) => readPart(partsDir, runId, t.name, t.columns)));
+  }
+
+  /**
+   * Appends one run's rows (one entry per table, in table order) to every
+   * table; returns the run's status (`ok` or `failed`). An extra table gets
+   * no batch for a run without rows.
+   */
+  async appendRows(rows: Rows[]): Promise<string> {
     // One batch into each file at once: the files are independent, and waiting on each write in turn would leave the thread idle.
     await Promise.all(rows.map((r, k) => (this.tables[k].extra && r.length === 0 ? undefined : this.writers[k].writeBatch(r.data, r.length))));
     return String((rows[0].data.status as string[])[0]);

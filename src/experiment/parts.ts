@@ -37,11 +37,20 @@ function encode(columns: ColumnSpec[], rows: Rows): Uint8Array {
 /** Writes run `result`'s part under `dir` atomically (temporary directory, then rename); returns nothing. */
 export function writePart(dir: string, layout: OutputLayout, result: RunResult): void {
   const rows = layout.rows(result);
-  const tmp = join(dir, PARTS, `.tmp-${result.runId}-${process.pid}-${threadId}`);
+  writePartFiles(dir, result.runId, Object.fromEntries(layout.tables.map((t) => [t.name, encode(t.columns, rows[t.name])])));
+}
+
+/**
+ * Writes run `runId`'s part under `dir` from each table's Arrow IPC file
+ * bytes (by table name), atomically (temporary directory, then rename);
+ * returns nothing.
+ */
+export function writePartFiles(dir: string, runId: number, files: Record<string, Uint8Array>): void {
+  const tmp = join(dir, PARTS, `.tmp-${runId}-${process.pid}-${threadId}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  for (const t of layout.tables) writeFileSync(join(tmp, `${t.name}.arrow`), encode(t.columns, rows[t.name]));
-  const final = partDir(dir, result.runId);
+  for (const [table, bytes] of Object.entries(files)) writeFileSync(join(tmp, `${table}.arrow`), bytes);
+  const final = partDir(dir, runId);
   rmSync(final, { recursive: true, force: true });
   renameSync(tmp, final);
 }

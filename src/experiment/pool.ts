@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compiledTypeScript } from './compiled';
 import type { PlanOptions } from './plan';
 
 /** What every worker is started with. */
@@ -10,6 +9,12 @@ export interface WorkerData {
   planOptions: PlanOptions & { check?: boolean };
   /** Output directory the workers write their part files to. */
   outDir: string;
+  /**
+   * Set to 1 (element 0) when the experiment is interrupted: a worker then
+   * skips the runs it has queued and only finishes the one in hand. Absent:
+   * never set.
+   */
+  stop?: Int32Array;
 }
 
 /** A message to a worker. */
@@ -19,30 +24,24 @@ export type WorkerTask = { type: 'run'; runId: number } | { type: 'stop' };
 export type WorkerReply =
   | { type: 'ready'; hash: string }
   | { type: 'done'; runId: number; status: 'ok' | 'failed'; error: string | null; errorTick: number | null }
+  | { type: 'skipped'; runId: number }
   | { type: 'fatal'; message: string };
 
 /** A finished run as reported by a worker (its rows are in its part file). */
 export type RunDone = Extract<WorkerReply, { type: 'done' }>;
 
-// Workers are plain threads. They run the JavaScript the main thread
-// compiled (workerData.compiled) and compile any other .ts file themselves
-// with ts-node (transpile only, as bin/tokensim.js does), loading the
-// TypeScript compiler only on the first such file.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const compiled = workerData.compiled;
-let service = null;
-require.extensions['.ts'] = function (module, filename) {
-  let js = compiled[filename];
-  if (js === undefined) {
-    service = service || require('ts-node').create({ transpileOnly: true, project: workerData.tsconfig });
-    js = service.compile(readFileSync(filename, 'utf8'), filename);
-  }
-  module._compile(js, filename);
-};
-require(workerData.entry);
-`;
+/** The worker threads' entry point (JavaScript, so a thread needs no TypeScript loader to start). */
+const WORKER_ENTRY = join(__dirname, '..', '..', 'bin', 'worker.js');
+
+/**
+ * Returns a worker thread started on `data`: it loads the experiment file,
+ * plans it and posts `ready` with its plan hash, then runs the run ids it is
+ * sent (see worker.ts). Its sources come from the on-disk cache of compiled
+ * TypeScript (bin/transpile.js), which the main thread's start has filled.
+ */
+export function startWorker(data: WorkerData): Worker {
+  return new Worker(WORKER_ENTRY, { workerData: data });
+}
 
 /** Runs a worker keeps queued, so it never waits on the main thread between runs. */
 const QUEUE_DEPTH = 2;
@@ -51,11 +50,12 @@ const QUEUE_DEPTH = 2;
  * Runs `runIds` on `n` compute slots: the main thread (through `runHere`,
  * which runs one run and writes its part) and n − 1 worker threads, all
  * taking ids from one queue in the order given. The main thread starts at
- * once, so the workers' start-up (compiling TypeScript) costs no idle time;
+ * once, so the workers' start-up (loading the experiment) costs no idle time;
  * each worker keeps two runs queued, so it never waits while the main
  * thread is busy with a run. Calls `onDone` on the main thread as each run
  * finishes (in completion order). Stops handing out runs once `stopped()`
- * returns true and resolves when the runs in flight are done. Rejects when
+ * returns true, has the workers drop the runs they hold but have not begun,
+ * and resolves when the runs in hand are done. Rejects when
  * a worker fails to start, disagrees on the plan (`hash`), or dies.
  */
 export async function runOnWorkers(
@@ -67,15 +67,17 @@ export async function runOnWorkers(
   stopped: () => boolean,
   runHere: (runId: number) => RunDone,
 ): Promise<void> {
-  const root = join(__dirname, '..', '..');
-  const workerData = { ...data, entry: join(__dirname, 'worker.ts'), tsconfig: join(root, 'tsconfig.json'), compiled: compiledTypeScript() };
   let next = 0;
   let failure: Error | null = null;
-  const take = (): number | null => (next < runIds.length && !stopped() && !failure ? runIds[next++] : null);
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const take = (): number | null => {
+    if (stopped()) Atomics.store(stop, 0, 1);
+    return next < runIds.length && !stopped() && !failure ? runIds[next++] : null;
+  };
   const workers: Worker[] = [];
   const settled: Promise<void>[] = [];
   for (let k = 1; k < n; k++) {
-    const w = new Worker(BOOTSTRAP, { eval: true, workerData });
+    const w = startWorker({ ...data, stop });
     workers.push(w);
     settled.push(
       new Promise<void>((resolve) => {
@@ -105,7 +107,7 @@ export async function runOnWorkers(
             if (m.hash !== hash) return fail(new Error(`worker ${k} planned a different experiment (plan hash ${m.hash.slice(0, 12)} ≠ ${hash.slice(0, 12)}); is the experiment file deterministic?`));
           } else {
             inFlight--;
-            onDone(m);
+            if (m.type === 'done') onDone(m);
           }
           feed();
         });

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
+import { applyTableFormat, checkFormatTargets, type TableFormat } from '../io/convertResults';
 import type { Experiment } from './define';
 import { Assembler, newManifest, readManifest, writeManifest, type RunStatus, type Shard } from './output';
 import { listParts, PARTS, writePart } from './parts';
@@ -8,6 +9,8 @@ import type { PlanOptions } from './plan';
 import { runOnWorkers, type RunDone } from './pool';
 import { prepare } from './prepare';
 import { makeProgress, type ProgressMode } from './progress';
+import { hasJournal, journalRun, removeJournal, startJournal } from './journal';
+import { recoverJournal } from './recover';
 import { checkResumable } from './resume';
 import { runOne } from './runOne';
 
@@ -34,6 +37,8 @@ export interface ExecuteOptions extends PlanOptions {
   shard?: Shard;
   /** Called on the main thread after each run finishes, with the number finished in this call. */
   onRunDone?: (finished: number) => void;
+  /** Table files: Arrow IPC (default), Parquet instead, or both; Parquet is written from the finished Arrow tables. */
+  format?: TableFormat;
 }
 
 /** What a finished (or interrupted) experiment reports. */
@@ -45,6 +50,8 @@ export interface ExperimentOutcome {
   written: number;
   failed: number;
   seconds: number;
+  /** The signal that interrupted the run (status `interrupted`), else null. */
+  signal: 'SIGINT' | 'SIGTERM' | null;
 }
 
 /** Returns `results/<name>/<UTC timestamp>` under the current directory. */
@@ -65,14 +72,17 @@ function checkShard(shard: Shard | undefined): Shard | null {
 
 /**
  * Runs every run of `experiment` (or of one shard) and writes the output
- * directory. Each finished run is written at once as its own part file (by
- * the worker that ran it); the main thread appends parts to the final
- * tables in run_id order, so the files are the same whatever the worker
+ * directory, in run_id order, so the files are the same whatever the worker
  * count or completion order, and memory does not grow with the number of
- * runs. Bad input throws an `InputError` before any run starts; a failing
- * run is recorded and the rest go on. On SIGINT the runs in flight finish,
- * the files are closed with every finished run, and the manifest says
- * `interrupted`; `resume` then runs only what is missing.
+ * runs. On one thread, with no shard and no resume, each run is written
+ * once, straight into the tables, and journaled (journal.ts). Otherwise
+ * each finished run is written at once as its own part file (by the worker
+ * that ran it), and the main thread appends the parts to the tables; a
+ * shard keeps its parts for `merge`. Bad input throws an `InputError`
+ * before any run starts; a failing run is recorded and the rest go on. On
+ * SIGINT or SIGTERM the runs in flight finish, the files are closed with
+ * every finished run, and the manifest says `interrupted`; `resume` then
+ * runs only what is missing (first turning journaled runs into parts).
  */
 export async function runExperiment<P extends object>(experiment: Experiment<P>, opts: ExecuteOptions = {}): Promise<ExperimentOutcome> {
   const started = Date.now();
@@ -96,7 +106,11 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     if (readManifest(dir)) throw new InputError(`${dir} already holds an experiment's output; finish it with --resume ${dir}, or choose another --out`);
     manifest = newManifest(plan, layout, !!opts.check, shard);
   }
-  mkdirSync(join(dir, PARTS), { recursive: true });
+  checkFormatTargets(dir, layout.tables.map((t) => t.name), opts.format);
+  // One thread, all runs, from scratch: write each run once, straight into the tables.
+  const direct = !shard && !opts.resume && (workers === 1 || mine.length <= 1);
+  if (opts.resume && hasJournal(dir)) await recoverJournal(dir, layout.tables);
+  mkdirSync(direct ? dir : join(dir, PARTS), { recursive: true });
   const done = new Uint8Array(plan.runs.length);
   for (const id of listParts(dir)) if (id < done.length) done[id] = 1;
   const todo = mine.filter((id) => !done[id]);
@@ -105,6 +119,7 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   const mode: ProgressMode = log === null ? 'none' : (opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const progress = makeProgress(mode, mine.length, mine.length - todo.length, log ?? (() => {}));
   const assembler = await Assembler.open(dir, layout.tables);
+  if (direct) startJournal(dir, layout.tables);
   let cursor = 0;
   let written = 0;
   let failed = 0;
@@ -121,28 +136,53 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
     });
     return chain;
   };
-  const onDone = (d: Omit<RunDone, 'type'>) => {
-    done[d.runId] = 1;
+  const tell = (d: Omit<RunDone, 'type'>) => {
     progress.tick(d.status === 'failed');
     if (d.status === 'failed') progress.note(`run ${d.runId} FAILED at tick ${d.errorTick}: ${d.error}`);
     opts.onRunDone?.(++finished);
+  };
+  const onDone = (d: Omit<RunDone, 'type'>) => {
+    done[d.runId] = 1;
+    tell(d);
     void drain();
   };
 
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    progress.note('interrupted: finishing the runs in flight and closing the files (Ctrl-C again to abort; --resume finishes the rest)');
+  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    interrupted = signal;
+    progress.note(`interrupted (${signal}): finishing the runs in flight and closing the files (a second signal aborts; --resume finishes the rest)`);
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const runHere = (id: number): RunDone => {
       const result = runOne(experiment.model, plan.runs[id], runOptions);
       writePart(dir, layout, result);
       return { type: 'done', runId: id, status: result.status, error: result.error, errorTick: result.errorTick };
     };
-    if (workers === 1 || todo.length <= 1) {
+    if (direct) {
+      // Each run's batches are written while the next run computes; the
+      // journal line follows the bytes, which is what --resume relies on.
+      let writing: Promise<void> = Promise.resolve();
+      for (const id of todo) {
+        if (interrupted) break;
+        const result = runOne(experiment.model, plan.runs[id], runOptions);
+        await writing;
+        const rows = layout.rows(result);
+        writing = assembler.appendRows(layout.tables.map((t) => rows[t.name])).then((status) => {
+          if (status === 'failed') failed++;
+          written++;
+          journalRun(dir, layout.tables, id);
+        });
+        // A failed write surfaces at the next await of `writing`, not as an unhandled rejection meanwhile.
+        writing.catch(() => {});
+        tell({ runId: id, status: result.status, error: result.error, errorTick: result.errorTick });
+        // Let a pending signal and finished writes be handled between runs.
+        await new Promise((r) => setImmediate(r));
+      }
+      await writing;
+    } else if (workers === 1 || todo.length <= 1) {
       for (const id of todo) {
         if (interrupted) break;
         onDone(runHere(id));
@@ -150,23 +190,28 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
         // computation; it holds no rows (they are in the parts), and a cap
         // on how far behind it may fall keeps the parts waiting few.
         if (id - (mine[cursor] ?? id) > 64) await chain;
-        // Let a pending SIGINT and finished writes be handled between runs.
+        // Let a pending signal and finished writes be handled between runs.
         await new Promise((r) => setImmediate(r));
       }
     } else {
-      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted, runHere);
+      await runOnWorkers(workers, { file: resolve(opts.file!), planOptions, outDir: dir }, hash, todo, onDone, () => interrupted !== null, runHere);
     }
     await drain();
     // After an interrupt, keep every finished run: those past the first gap too, still in run_id order.
     for (; cursor < mine.length; cursor++) if (done[mine[cursor]]) await appendRun(mine[cursor]);
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     progress.stop();
     await assembler.close();
   }
   const status: RunStatus = written < mine.length ? 'interrupted' : failed > 0 ? 'failed' : shard ? 'partial' : 'complete';
-  // A whole run no longer needs its parts; a shard keeps them for merge, an interrupted run for resume.
-  if (!shard && written === plan.runs.length) rmSync(join(dir, PARTS), { recursive: true, force: true });
+  // A whole run no longer needs its parts or journal; a shard keeps them for merge, an interrupted run for resume.
+  if (!shard && written === plan.runs.length) {
+    rmSync(join(dir, PARTS), { recursive: true, force: true });
+    removeJournal(dir);
+  }
   writeManifest(dir, { ...manifest, status, runsWritten: written, runsFailed: failed });
-  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000 };
+  await applyTableFormat(dir, status, opts.format);
+  return { dir, status, runs: mine.length, written, failed, seconds: (Date.now() - started) / 1000, signal: status === 'interrupted' ? interrupted : null };
 }

@@ -19,6 +19,7 @@ try {
   port.postMessage({ type: 'ready', hash } satisfies WorkerReply);
   port.on('message', (task: WorkerTask) => {
     if (task.type === 'stop') return port.close();
+    if (data.stop && Atomics.load(data.stop, 0) === 1) return port.postMessage({ type: 'skipped', runId: task.runId } satisfies WorkerReply);
     const result = runOne(experiment.model, plan.runs[task.runId], runOptions);
     writePart(data.outDir, layout, result);
     port.postMessage({ type: 'done', runId: result.runId, status: result.status, error: result.error, errorTick: result.errorTick } satisfies WorkerReply);

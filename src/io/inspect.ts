@@ -1,5 +1,5 @@
 import { DataType, type Vector } from 'apache-arrow';
-import { readArrowFile } from './arrowReader';
+import { readTableFile } from './tableFile';
 
 /** Most columns shown in the rows table; the rest are named in the schema only. */
 const MAX_SHOWN_COLUMNS = 10;
@@ -10,18 +10,20 @@ const MAX_CELL_WIDTH = 24;
 const GAP = '  ';
 
 /**
- * Returns the text `tokensim inspect <file.arrow>` prints: a header line
- * (path, row count, column count, record batch count), the schema (one line
+ * Returns the text `tokensim inspect <file>` prints: a header line (path,
+ * row count, column count, and the record batch count of an Arrow file or
+ * `Parquet`), the schema (one line
  * per column: name, Arrow type, nullable or not), and the first `rows` rows
  * as an aligned table. Floats show up to 6 significant digits, integers in
  * full, nulls as `null`. The table shows at most 10 columns and stays within
  * 118 characters; it says how many columns it left out. Throws as
- * `readArrowFile` does for a missing or non-Arrow file.
+ * `readTableFile` does for a missing file, or one that is neither Arrow IPC
+ * nor (named `.parquet`) Parquet.
  */
 export function formatInspect(path: string, rows = 10): string {
-  const { columns, numRows, numBatches: batches, table } = readArrowFile(path);
+  const { columns, numRows, numBatches: batches, table, format } = readTableFile(path);
   const lines = [
-    `${path}: ${plural(numRows, 'row')}, ${plural(columns.length, 'column')}, ${plural(batches, 'record batch', 'record batches')}`,
+    `${path}: ${plural(numRows, 'row')}, ${plural(columns.length, 'column')}, ${format === 'parquet' ? 'Parquet' : plural(batches, 'record batch', 'record batches')}`,
     '',
     'schema:',
   ];

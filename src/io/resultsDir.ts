@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InputError } from '../core/errors';
-import { readArrowFile } from './arrowReader';
+import { readTableFile, tableFilePath } from './tableFile';
 
 /** runs.arrow columns that describe a run rather than a parameter it varies. */
 const RUN_COLUMNS = new Set(['run_id', 'variant', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick']);
@@ -35,24 +35,26 @@ export interface Results {
 }
 
 /**
- * Reads `dir`'s runs.arrow and summary.arrow (and manifest.json when
- * present) and returns them joined on run_id. Throws an InputError naming
+ * Reads `dir`'s runs and summary tables (Arrow IPC, or Parquet when a
+ * table has no `.arrow` file) and manifest.json when present, and returns
+ * them joined on run_id. Throws an InputError naming
  * the directory when it does not exist or lacks either table, or naming the
  * missing column when runs.arrow lacks run_id, variant, replicate, seed or
  * status.
  */
 export function readResults(dir: string): Results {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no such results directory: ${dir}`);
-  for (const f of ['runs.arrow', 'summary.arrow']) {
-    if (!existsSync(join(dir, f))) throw new InputError(`${dir} is not a results directory: it has no ${f}`);
+  const [runsPath, summaryPath] = ['runs', 'summary'].map((t) => tableFilePath(dir, t));
+  for (const f of [runsPath, summaryPath]) {
+    if (!existsSync(f)) throw new InputError(`${dir} is not a results directory: it has no ${basename(f)}`);
   }
   const manifestPath = join(dir, 'manifest.json');
   const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>) : {};
 
-  const { table: runsTable } = readArrowFile(join(dir, 'runs.arrow'));
+  const { table: runsTable } = readTableFile(runsPath);
   const col = (name: string, required = true) => {
     const v = runsTable.getChild(name);
-    if (!v && required) throw new InputError(`${join(dir, 'runs.arrow')} has no column ${name}`);
+    if (!v && required) throw new InputError(`${runsPath} has no column ${name}`);
     return v;
   };
   const [runId, variant, replicate, seed, status] = ['run_id', 'variant', 'replicate', 'seed', 'status'].map((n) => col(n)!);
@@ -80,9 +82,9 @@ export function readResults(dir: string): Results {
     });
   }
 
-  const { table: summary } = readArrowFile(join(dir, 'summary.arrow'));
+  const { table: summary } = readTableFile(summaryPath);
   const sumIds = summary.getChild('run_id');
-  if (!sumIds) throw new InputError(`${join(dir, 'summary.arrow')} has no column run_id`);
+  if (!sumIds) throw new InputError(`${summaryPath} has no column run_id`);
   const kpiNames = summary.schema.fields.map((f) => f.name).filter((n) => n !== 'run_id');
   const kpis: Record<string, Float64Array> = {};
   for (const name of kpiNames) {

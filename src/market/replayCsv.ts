@@ -38,6 +38,18 @@ export interface CsvColumnSpec {
  * `prices.csv line 7: price "abc" is not a positive finite number`.
  * The file is only read.
  */
+/** A parsed CSV record with the line it came from. */
+interface InfoRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+function isInfoRecord(x: unknown): x is InfoRecord {
+  if (typeof x !== 'object' || x === null || !('record' in x) || !('info' in x)) return false;
+  const { record, info } = x;
+  return Array.isArray(record) && typeof info === 'object' && info !== null && 'lines' in info && typeof info.lines === 'number';
+}
+
 export function readCsvColumns(file: string, spec: CsvColumnSpec): CsvColumns {
   let text: string;
   try {
@@ -45,10 +57,11 @@ export function readCsvColumns(file: string, spec: CsvColumnSpec): CsvColumns {
   } catch (e) {
     throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: InfoRecord[];
   try {
-    // With `info: true` each record comes with its line; csv-parse's types do not say so.
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    // With `info: true` each record comes with its line; csv-parse's types do not say so, so the shape is checked here.
+    const parsed: unknown[] = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true });
+    records = parsed.filter(isInfoRecord);
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw new InputError(`${file}${err.lines ? ` line ${err.lines}` : ''}: not valid CSV (${err.message})`);

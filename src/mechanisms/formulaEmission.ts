@@ -1,12 +1,13 @@
 import type { EvalFunction, MathJsInstance, MathNode } from 'mathjs';
 import { InputError } from '../core/errors';
+import { mathjs as loadMathjs } from '../core/mathjs';
 
 let instance: MathJsInstance | null = null;
 
 /** Returns the mathjs instance, loading mathjs on first use (it takes ~1 s to load, so commands that need no formula never pay it). */
 function mathjs(): MathJsInstance {
   if (!instance) {
-    const { all, create } = require('mathjs') as typeof import('mathjs');
+    const { all, create } = loadMathjs();
     instance = create(all, {});
   }
   return instance;

@@ -8,7 +8,7 @@ const quiet = { governance: { enabled: false }, voters: { count: 0 } } as const;
 describe('node operators', () => {
   it('leave when node rewards are cut', () => {
     const rich = run(smallEconomy({ ...quiet, emission: { ratePerYear: 10_000_000 } }), 180);
-    const cut = run(smallEconomy({ ...quiet, emission: { ratePerYear: 10_000_000 }, rewards: { nodes: 0.02 } }), 180);
+    const cut = run(smallEconomy({ ...quiet, emission: { ratePerYear: 10_000_000, split: { nodes: 0.02 } } }), 180);
     expect(cut.nodeOperators.nodeCount).toBeLessThan(rich.nodeOperators.nodeCount);
     expect(cut.nodeOperators.nodeCount).toBeLessThan(20);
   });
@@ -19,7 +19,7 @@ describe('node operators', () => {
   });
 
   it('all go offline when nothing is paid to nodes', () => {
-    const econ = run(smallEconomy({ ...quiet, rewards: { nodes: 0 } }), 100);
+    const econ = run(smallEconomy({ ...quiet, emission: { split: { nodes: 0 } } }), 100);
     expect(econ.nodeOperators.nodeCount).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('node operators in a DePIN network', () => {
   // Hardware $54,750 then pays back in 54,750 / (150 · 365) = 1 year.
   const lone = (hurdle: number, online: boolean) =>
     bareNetwork({
-      rewards: { model: 'fixedEmission', emission: { ratePerYear: 0 }, protocolFeeShare: 0 },
+      depinRewards: { model: 'fixedEmission', emission: { ratePerYear: 0 }, protocolFeeShare: 0 },
       nodeOperators: {
         candidates: 1,
         initialNodes: online ? 1 : 0,
@@ -68,8 +68,8 @@ describe('node operators in a DePIN network', () => {
     expect(keen.nodeOperators.nodeCount).toBe(1);
     expect(picky.nodeOperators.nodeCount).toBe(0);
     keen.world.step();
-    expect(keen.market.served).toBe(100);
-    expect(keen.market.revenueUsd).toBe(200);
+    expect(keen.service.served).toBe(100);
+    expect(keen.service.revenueUsd).toBe(200);
   });
 
   it('leave after `patience` loss-making ticks when income no longer covers cost', () => {
@@ -92,7 +92,7 @@ describe('node operators in a DePIN network', () => {
     const net = bareNetwork({
       service: { initialDemand: 50_000, marketSize: 50_000 },
       nodeOperators: { candidates: 20, initialNodes: 2, maxUnits: 3, considerProbability: 0.5, hurdle: { dist: 'constant', value: 0.1 } },
-      rewards: { model: 'fixedEmission', emission: { ratePerYear: 0 } },
+      depinRewards: { model: 'fixedEmission', emission: { ratePerYear: 0 } },
     });
     for (let t = 0; t < 40; t++) net.world.step();
     const { units, online } = net.nodeOperators.population.cols;
@@ -119,13 +119,13 @@ describe('node operators in a DePIN network', () => {
     // 2 nodes × 1,000 tokens × 0.9³ left; the rest burned.
     expect(net.nodeOperators.collateral).toBeCloseTo(2000 * 0.729, 9);
     expect(net.world.ledger.burned - burned0).toBeCloseTo(2000 * (1 - 0.729), 9);
-    expect(net.market.served).toBe(0);
+    expect(net.service.served).toBe(0);
   });
 
   it('buy their collateral on the pool before joining, and get it back when they leave', () => {
     const net = bareNetwork({
       nodeOperators: { candidates: 1, initialNodes: 0, initialUsd: { dist: 'constant', value: 5000 }, collateralTokens: 500, considerProbability: 1, patienceTicks: { dist: 'constant', value: 5 } },
-      rewards: { model: 'fixedEmission', emission: { ratePerYear: 0 } },
+      depinRewards: { model: 'fixedEmission', emission: { ratePerYear: 0 } },
     });
     net.world.step();
     expect(net.nodeOperators.nodeCount).toBe(1);

@@ -11,7 +11,7 @@ describe('stakers', () => {
   });
 
   it('do not stake when no reward is paid to stakers', () => {
-    const econ = run(smallEconomy({ ...quiet, rewards: { stakers: 0 }, stakers: { priceWeight: { dist: 'constant', value: 0 } } }), 30);
+    const econ = run(smallEconomy({ ...quiet, emission: { split: { stakers: 0 } }, stakers: { priceWeight: { dist: 'constant', value: 0 } } }), 30);
     expect(econ.staking.totalStaked).toBe(0);
   });
 
@@ -20,7 +20,7 @@ describe('stakers', () => {
     run(econ, 60);
     const before = econ.staking.totalStaked;
     const liquidBefore = econ.stakers.population.cols.tokens.reduce((a, b) => a + b, 0);
-    econ.world.changeParam('rewards.stakers', 0);
+    econ.world.changeParam('emission.split.stakers', 0);
     econ.world.step();
     // The unstaked tokens are in unbonding, not yet back in the stakers' hands.
     expect(econ.staking.totalStaked).toBeLessThan(before);

@@ -26,8 +26,11 @@ describe('traders', () => {
 
   it('momentum traders buy after a rise and so extend it', () => {
     const econ = smallEconomy({ ...tradersOnly, traders: { mix: { noise: 0, momentum: 1, fundamentalist: 0 }, lookback: 3, momentumThreshold: 0.01 } });
-    // An outside buyer lifts the price by ~10% at tick 1; momentum traders should follow.
-    econ.world.addMechanism({ name: 'shock', exogenous: (w) => { if (w.tick === 1) { w.ledger.usdIn(260_000); const t = econ.pool.buy(260_000); econ.world.treasury.tokens += t; } } });
+    // An outside buyer lifts the price by ~10% at tick 1 (and burns what it bought); momentum traders should follow.
+    const outsider = econ.pool.trader('outside', 'burn', 'shock');
+    econ.world.addHook('exogenous', 'shock', (w) => {
+      if (w.tick === 1) outsider.buy(260_000);
+    });
     run(econ, 1);
     const afterShock = econ.pool.price;
     run(econ, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { votingPowerConcentration } from '../../src/mechanisms/governance/metrics';
+import { votingPowerConcentration } from '../../src/mechanisms/governance/concentration';
 import { run, smallEconomy } from './helpers';
 
 const target = { path: 'emission.ratePerYear', holder: -1, staker: 1, nodeOperator: 1, grantee: 0 };
@@ -115,7 +115,7 @@ describe('governance voters', () => {
     const p = econ.governance.lastClosed!;
     expect(p).not.toBeNull();
     const pop = econ.voters.population;
-    const staked = pop.f64('staked');
+    const staked = pop.cols.staked;
     let voted = 0;
     let home = 0;
     for (let i = 0; i < pop.size; i++) {

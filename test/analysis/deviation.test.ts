@@ -6,8 +6,6 @@ import { tokenEconomy, type TokenEconomyParams } from '../../src/models/tokenEco
 const small: DeepPartial<TokenEconomyParams> = {
   traders: { count: 100 },
   nodeOperators: { candidates: 20, initialNodes: 10 },
-  voters: { count: 0 },
-  governance: { enabled: false },
 };
 const experiment = (stakers: DeepPartial<TokenEconomyParams['stakers']>) =>
   defineExperiment({ name: 'deviation-test', model: tokenEconomy, params: { ...small, stakers: { count: 50, ...stakers } }, seeds: 4, ticks: 60 });

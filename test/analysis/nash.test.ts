@@ -88,3 +88,24 @@ describe('stakingEquilibrium', () => {
     expect(stakingEquilibrium(2e6, [0.1, 0.2, 0.4], [5e6, 5e6, 5e6])).toBeCloseTo(1e7, 0);
   });
 });
+
+describe('bestResponseDynamics on the symmetric staking contest from its lowest strategies', () => {
+  it('converges only where no staker gains by deviating: the closed-form equilibrium, regret ≈ 0', () => {
+    const n = 10;
+    const R = 1000;
+    const c = 1;
+    // From everyone at 0: the first responses are 2e-13 each, which an absolute tolerance took for a fixed point (regret 900).
+    const r = bestResponseDynamics(stakingContest(n, R, c), { damping: 0.2 });
+    expect(r.status).toBe('converged');
+    expect(r.regret).toBeLessThan(1e-6 * (1 + Math.max(...r.payoffs)));
+    const eq = stakingContestEquilibrium(n, R, c);
+    for (const x of r.profile) expect(x).toBeCloseTo(eq.stake, 6);
+  });
+
+  it('does not call a profile converged because the strategies barely move when a player would still gain a lot', () => {
+    // Undamped simultaneous responses from zero overshoot and cycle (the map's slope is below −1): reported as a cycle, not as an equilibrium at 2e-13.
+    const r = bestResponseDynamics(stakingContest(10, 1000, 1), { maxIterations: 200 });
+    expect(r.status).not.toBe('converged');
+    expect(r.regret).toBeGreaterThan(1);
+  });
+});

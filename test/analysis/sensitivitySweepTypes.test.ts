@@ -9,7 +9,7 @@ describe('sensitivity sweep kinds are typed like the built-in ones', () => {
   it('accepts numeric paths with ranges and a size, and the type checker rejects the rest', () => {
     const ok = () => [
       defineExperiment({ name: 't', model: tokenEconomy, sweep: { kind: 'sobol', n: 4, params: { 'amm.feeBps': { min: 5, max: 100, scale: 'log' } } } }),
-      defineExperiment({ name: 't', model: tokenEconomy, sweep: { kind: 'morris', trajectories: 4, params: { 'burn.feeShare': { min: 0, max: 1 } } } }),
+      defineExperiment({ name: 't', model: tokenEconomy, sweep: { kind: 'morris', trajectories: 4, params: { 'feeBurn.feeShare': { min: 0, max: 1 } } } }),
     ];
     const wrong = () => [
       // @ts-expect-error: an unknown path

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clearingPrice, tokenEconomySchedules, tokenMarketAt } from '../../src/analysis/tokenMarket';
 import { applyOverrides } from '../../src/experiment/define';
-import { buildTokenEconomy, tokenEconomyDefaults } from '../../src/models/tokenEconomy';
+import { tokenEconomy } from '../../src/models/tokenEconomy';
+import { economyParts } from '../helpers/parts';
 
 describe('clearingPrice', () => {
   it('finds p* = (a − c)/(b + d) for linear demand a − b·p and supply c + d·p', () => {
@@ -30,18 +31,17 @@ describe('clearingPrice', () => {
 
 describe('tokenEconomySchedules', () => {
   const params = applyOverrides(
-    tokenEconomyDefaults,
+    tokenEconomy.defaults,
     {
       stakers: { count: 20 },
       traders: { count: 200, mix: { noise: 0, momentum: 0, fundamentalist: 1 }, fairValue: { dist: 'constant', value: 1.3 }, band: 0.05 },
       nodeOperators: { candidates: 10, initialNodes: 5 },
-      voters: { count: 10 },
     },
     'test',
   );
 
   it('gives fundamentalists a demand that falls through zero at their common fair value', () => {
-    const econ = buildTokenEconomy(params, { seed: 3, check: false });
+    const econ = economyParts(tokenEconomy.build(params, { seed: 3, check: false }));
     const fund = tokenEconomySchedules(econ).find((s) => s.name === 'fundamentalists')!;
     expect(fund.netDemand(1.0)).toBeGreaterThan(0);
     expect(fund.netDemand(1.3)).toBe(0);
@@ -49,7 +49,7 @@ describe('tokenEconomySchedules', () => {
   });
 
   it('with the pool as market maker, clears between the pool price and the fair value', () => {
-    const econ = buildTokenEconomy(params, { seed: 3, check: false });
+    const econ = economyParts(tokenEconomy.build(params, { seed: 3, check: false }));
     const res = clearingPrice(tokenEconomySchedules(econ, true), 0.01, 100);
     expect(res.converged).toBe(true);
     expect(res.price).toBeGreaterThan(econ.pool.price);
@@ -61,7 +61,7 @@ describe('tokenEconomySchedules', () => {
 
 describe('tokenMarketAt', () => {
   it('steps the economy to the tick and clears its schedules with the pool near the pool price', () => {
-    const params = applyOverrides(tokenEconomyDefaults, { stakers: { count: 30 }, traders: { count: 100 }, nodeOperators: { candidates: 10, initialNodes: 5 }, voters: { count: 10 } }, 'test');
+    const params = applyOverrides(tokenEconomy.defaults, { stakers: { count: 30 }, traders: { count: 100 }, nodeOperators: { candidates: 10, initialNodes: 5 } }, 'test');
     const { clearing, poolPrice, economy } = tokenMarketAt(params, 5, 20);
     expect(economy.world.tick).toBe(20);
     expect(clearing.converged).toBe(true);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountedUtilityValue, equationOfExchangeKpis, equationOfExchangePrice, equationOfExchangeSeries } from '../../src/analysis/valuation';
-import { withKpis } from '../../src/analysis/extendModel';
+import { discountedUtilityValue, equationOfExchange, equationOfExchangePrice, equationOfExchangeSeries } from '../../src/analysis/valuation';
 import { applyOverrides } from '../../src/experiment/define';
 import { runOne } from '../../src/experiment/runOne';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
@@ -36,13 +35,14 @@ describe('equation of exchange', () => {
     expect(() => equationOfExchangeSeries({ price: new Float64Array(2) }, new Int32Array(2), { velocityPerYear: 1, ticksPerYear: 365 })).toThrow(/no circulating series/);
   });
 
-  it('adds the valuation KPIs to a token-economy run through withKpis', () => {
-    const model = withKpis(tokenEconomy, (p, s, t) => equationOfExchangeKpis(s, t, { velocityPerYear: 20, ticksPerYear: p.ticksPerYear }));
-    const params = applyOverrides(tokenEconomy.defaults, { stakers: { count: 30 }, traders: { count: 60 }, nodeOperators: { candidates: 10, initialNodes: 5 }, voters: { count: 10 } }, 'test');
+  it('adds the valuation KPIs to a token-economy run as a block', () => {
+    const model = tokenEconomy.with(equationOfExchange);
+    const params = applyOverrides(model.defaults, { stakers: { count: 30 }, traders: { count: 60 }, nodeOperators: { candidates: 10, initialNodes: 5 }, equationOfExchange: { velocityPerYear: 20 } }, 'test');
     const res = runOne(model, { runId: 0, variant: 'v', replicate: 0, seed: 1, params }, { ticks: 40, every: 1, metrics: null, check: false });
     expect(res.status).toBe('ok');
     expect(res.summary.eoe_price).toBeGreaterThan(0);
     expect(res.summary.price_to_eoe).toBeCloseTo(res.summary.final_price / res.summary.eoe_price, 9);
     expect(res.summary.final_price).toBeGreaterThan(0);
+    expect(model.kpis.filter((k) => k.block === 'equationOfExchange').map((k) => k.name)).toEqual(['eoe_price', 'price_to_eoe', 'eoe_log_deviation', 'implied_velocity']);
   });
 });

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendResult, parseBenchArgs, planJobs, readResults, toEntry } from '../../bench/run';
 import { scaledBaselineParams } from '../../bench/baseline';
-import { tokenEconomyDefaults } from '../../src/models/tokenEconomy';
+import { tokenEconomy } from '../../src/models/tokenEconomy';
 
 describe('benchmark runner', () => {
   it('runs every registered benchmark at each of its sizes when no name is given', async () => {
     const jobs = await planJobs(parseBenchArgs([]));
     expect(jobs.filter((j) => j.name === 'baseline').map((j) => j.size.agents)).toEqual([10_000, 100_000, 1_000_000]);
-    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(['stake-and-trade', 'baseline', 'arrow-write', 'sweep', 'exact-swaps']));
+    expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(['stake-and-trade', 'baseline', 'arrow-write', 'sweep', 'exact-swaps', 'parquet-write', 'startup']));
   });
 
   it('runs one benchmark once at --agents and --ticks', async () => {
@@ -41,11 +41,11 @@ describe('benchmark runner', () => {
 
 describe('scaled baseline parameters', () => {
   it('keeps the agent total exact and scales the economy with it', () => {
-    const p = scaledBaselineParams(48_000);
-    expect(p.stakers.count + p.traders.count + p.nodeOperators.candidates + p.voters.count).toBe(48_000);
-    expect(p.traders.count).toBe(tokenEconomyDefaults.traders.count * 10);
-    // 48,000 agents is ten times the default economy's 4,800.
-    const d = tokenEconomyDefaults;
+    const p = scaledBaselineParams(43_000);
+    expect(p.stakers.count + p.traders.count + p.nodeOperators.candidates).toBe(43_000);
+    expect(p.traders.count).toBe(tokenEconomy.defaults.traders.count * 10);
+    // 43,000 agents is ten times the default economy's 4,300.
+    const d = tokenEconomy.defaults;
     expect(p.amm.tokenReserve).toBe(d.amm.tokenReserve * 10);
     expect(p.emission.ratePerYear).toBe(d.emission.ratePerYear * 10);
     expect(p.treasury.tokens).toBe(d.treasury.tokens * 10);

@@ -41,7 +41,7 @@ describe('stake-and-trade benchmark: tokensim version against the hand-written t
   });
 
   it('conserves tokens and USD every tick in the tokensim version', () => {
-    const sim = buildStakeAndTrade(300, 60, 5, true);
+    const sim = buildStakeAndTrade(300, 5, true);
     expect(() => {
       for (let t = 0; t < 60; t++) sim.world.step();
     }).not.toThrow();

@@ -61,7 +61,7 @@ describe('tokensim compare', () => {
     [['compare', 'DIR', '--metric', 'nope'], /^tokensim: unknown metric "nope"; summary\.arrow has: x, y\n$/],
     [['compare', 'DIR', '--format', 'xml'], /^tokensim: --format xml: expected one of table, csv, json, md\n$/],
     [['compare', 'DIR', '--by', 'seed'], /^tokensim: --by seed: expected variant or point\n$/],
-    [['compare'], /^tokensim: compare: expected one results directory/],
+    [['compare'], /^tokensim: missing required argument 'dir', e\.g\. tokensim compare /],
   ])('rejects bad input %j with one line and exit code 2', async (args, message) => {
     expect(await main(args.map((a) => (a === 'DIR' ? dir : a)))).toBe(2);
     expect(io.stderr).toMatch(message);

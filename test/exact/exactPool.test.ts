@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
-import { ConstantProductPool } from '../../src/market/amm';
 import { ExactConstantProductPool } from '../../src/exact/exactPool';
-import { relErr } from './helpers';
+import { floatPool, relErr } from './helpers';
 
-// Differential: the float ConstantProductPool (src/market/amm.ts) against the exact Uniswap v2 path.
+// Differential: the float ConstantProductPool (src/market/constantProductPool.ts) against the exact Uniswap v2 path.
 // Stated tolerance: relative 1e-12 plus the whole-unit rounding of the amounts, one base unit
 // (10^-18 of a token) of the amount in and of the amount out: tol = 1e-12 + 1e-18/in + 1e-18/out.
 // For trades of at least 10^-6 tokens that is under 3e-12.
@@ -15,9 +14,9 @@ const tol = (amountIn: number, amountOut: number) => 1e-12 + UNIT / amountIn + U
 const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);
 const reserves = fc.record({ tokenReserve: logUniform(1e-3, 1e9), usdReserve: logUniform(1e-3, 1e9) });
 
-function both(r: { tokenReserve: number; usdReserve: number }): [ConstantProductPool, ExactConstantProductPool] {
+function both(r: { tokenReserve: number; usdReserve: number }): [ReturnType<typeof floatPool>, ExactConstantProductPool] {
   const p = { ...r, feeBps: 30 };
-  return [new ConstantProductPool(p), new ExactConstantProductPool(p)];
+  return [floatPool(p), new ExactConstantProductPool(p)];
 }
 
 describe('ConstantProductPool (float) against ExactConstantProductPool (Uniswap v2, wei)', () => {

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import { RevertError } from '../../src/exact/revert';
 import { UniswapV2Pair } from '../../src/exact/uniswapV2Pair';
+import { Ledger } from '../../src/core/ledger';
+import type { AmmParams } from '../../src/market/amm';
+import { ConstantProductPool } from '../../src/market/constantProductPool';
 
 /** Returns n · 10^18: `expandTo18Decimals` of the Uniswap tests. */
 export function e18(n: number | bigint): bigint {
@@ -31,4 +34,19 @@ export function pairWith(token0Amount: bigint, token1Amount: bigint, wallet = 'w
   pair.transferIn(1, token1Amount);
   pair.mint(wallet);
   return pair;
+}
+
+/**
+ * Returns the float `ConstantProductPool` with reserves and fee `p`, on a
+ * ledger of its own, with `buy(usd)` and `sell(tokens)` for a party outside
+ * the model (USD from and to outside; tokens bought are burned, tokens sold
+ * minted): the float side of the differential tests.
+ */
+export function floatPool(p: AmmParams) {
+  const ledger = new Ledger();
+  const pool = new ConstantProductPool(ledger, ledger.open('amm', { owner: 'amm', circulating: true }), ledger.open('amm.fees', { owner: 'amm', circulating: true }), p.feeBps);
+  ledger.route('mint', pool.reserves, 'genesis').move(p.tokenReserve);
+  ledger.route('outside', pool.reserves, 'genesis', 'usd').move(p.usdReserve);
+  const party = pool.trader('outside', 'mint', 'swap');
+  return Object.assign(pool, { buy: (usd: number) => party.buy(usd), sell: (tokens: number) => party.sell(tokens) });
 }

@@ -11,19 +11,26 @@ const root = mkdtempSync(join(tmpdir(), 'tokensim-resume-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const BIN = join(__dirname, '..', '..', 'bin', 'tokensim.js');
 const SWEEP = join(__dirname, '..', 'fixtures', 'sweep.ts');
-const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow'];
+const FILES = ['runs.arrow', 'timeseries.arrow', 'summary.arrow', 'events.arrow', 'unlocks.arrow', 'flows.arrow'];
 // More replicates than the fixture's, so the child is still running when it is stopped.
 const SEEDS = 12;
 
-/** Starts `tokensim run` on the sweep fixture in a child process, sends `signal` once `parts` runs are written, and resolves with its exit code or signal. */
-function runAndStop(out: string, signal: NodeJS.Signals, parts: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/** Returns how many runs `out` holds so far: journal lines (one thread) or parts (several). */
+function runsSoFar(out: string): number {
+  const journal = join(out, 'written.log');
+  if (existsSync(journal)) return readFileSync(journal, 'utf8').split('\n').length - 2;
+  const dir = join(out, 'parts');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => /^\d+$/.test(n)).length : 0;
+}
+
+/** Starts `tokensim run` on the sweep fixture in a child process, sends `signal` once `runs` runs are written, and resolves with its exit code or signal. */
+function runAndStop(out: string, signal: NodeJS.Signals, runs: number, workers = 1): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', SWEEP, '--out', out, '--seeds', String(SEEDS), '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', SWEEP, '--out', out, '--seeds', String(SEEDS), '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const poll = setInterval(() => {
-      const dir = join(out, 'parts');
-      if (existsSync(dir) && readdirSync(dir).filter((n) => /^\d+$/.test(n)).length >= parts) {
+      if (runsSoFar(out) >= runs) {
         clearInterval(poll);
         child.kill(signal);
       }
@@ -36,24 +43,33 @@ function runAndStop(out: string, signal: NodeJS.Signals, parts: number): Promise
   });
 }
 
+/** Expects the tables of `out` to be byte-identical to the uninterrupted run's. */
+function expectSameFiles(whole: string, out: string): void {
+  for (const f of FILES) expect(Buffer.compare(readFileSync(join(whole, f)), readFileSync(join(out, f))), f).toBe(0);
+}
+
 describe('interrupt and resume', () => {
   let whole: string;
   beforeAll(async () => {
     whole = (await runExperiment(sweep, { out: join(root, 'whole'), log: null, seeds: SEEDS })).dir;
   });
 
-  it('a killed process (SIGKILL) leaves its finished runs readable, and --resume ends identical to an uninterrupted run', async () => {
+  it('one thread writes each run once, straight into the tables: no parts, no journal left', () => {
+    expect(readdirSync(whole).sort()).toEqual([...FILES, 'manifest.json'].sort());
+  });
+
+  it('a process killed outright (SIGKILL) mid-write leaves its journaled runs recoverable, and --resume ends identical to an uninterrupted run', async () => {
     const out = join(root, 'killed');
     const stopped = await runAndStop(out, 'SIGKILL', 5);
     expect(stopped.signal).toBe('SIGKILL');
-    const parts = readdirSync(join(out, 'parts')).filter((n) => /^\d+$/.test(n));
-    expect(parts.length).toBeGreaterThanOrEqual(5);
-    expect(parts.length).toBeLessThan(2 * 4 * SEEDS);
-    expect(readColumns(join(out, 'parts', parts[0], 'timeseries.arrow')).tick.length).toBe(21);
+    expect(runsSoFar(out)).toBeGreaterThanOrEqual(5);
+    expect(runsSoFar(out)).toBeLessThan(2 * 4 * SEEDS);
+    expect(existsSync(join(out, 'timeseries.arrow.partial'))).toBe(true);
 
     const resumed = await runExperiment(sweep, { resume: out, log: null, seeds: SEEDS, workers: 2, file: SWEEP });
     expect(resumed).toMatchObject({ status: 'complete', runs: 96, written: 96 });
-    for (const f of FILES) expect(Buffer.compare(readFileSync(join(whole, f)), readFileSync(join(out, f))), f).toBe(0);
+    expectSameFiles(whole, out);
+    expect(readdirSync(out).sort()).toEqual([...FILES, 'manifest.json'].sort());
   });
 
   it('Ctrl-C (SIGINT) closes valid files holding the finished runs, exits 130, and --resume completes them', async () => {
@@ -68,7 +84,22 @@ describe('interrupt and resume', () => {
     expect(ids).toEqual([...Array(ids.length).keys()]);
 
     await runExperiment(sweep, { resume: out, log: null, seeds: SEEDS });
-    for (const f of FILES) expect(Buffer.compare(readFileSync(join(whole, f)), readFileSync(join(out, f))), f).toBe(0);
+    expectSameFiles(whole, out);
+  });
+
+  it.each([1, 2])('SIGTERM mid-sweep on %i worker(s) closes the files, exits 143, and --resume gives byte-identical files', async (workers) => {
+    const out = join(root, `sigterm-${workers}`);
+    const stopped = await runAndStop(out, 'SIGTERM', 4, workers);
+    expect(stopped.code).toBe(143);
+    expect(stopped.stderr).toMatch(/interrupted \(SIGTERM\)/);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.status).toBe('interrupted');
+    expect(manifest.runsWritten).toBeGreaterThanOrEqual(4);
+    expect(readColumns(join(out, 'runs.arrow')).run_id).toHaveLength(manifest.runsWritten);
+
+    const resumed = await runExperiment(sweep, { resume: out, log: null, seeds: SEEDS, workers, file: SWEEP });
+    expect(resumed).toMatchObject({ status: 'complete', written: 96 });
+    expectSameFiles(whole, out);
   });
 
   it('refuses to resume with other options, naming what differs', async () => {

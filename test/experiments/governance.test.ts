@@ -3,7 +3,7 @@ import capture from '../../experiments/governance-capture';
 import treasury from '../../experiments/dao-treasury';
 import { planRuns } from '../../src/experiment/plan';
 import { runOne } from '../../src/experiment/runOne';
-import type { TokenEconomyParams } from '../../src/models/tokenEconomy';
+import type { GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
 
 const opts = { ticks: 40, every: 10, metrics: null, check: true };
 
@@ -12,7 +12,7 @@ describe('experiments/governance-capture.ts', () => {
     const variants = Object.keys(capture.variants);
     expect(variants).toHaveLength(14);
     const rules = new Set(planRuns(capture, { seeds: 1 }).runs.map((r) => {
-      const p = r.params as TokenEconomyParams;
+      const p = r.params as GovernedTokenEconomyParams;
       return `${p.governance.rule}:${p.voters.delegation.share > 0}`;
     }));
     expect(rules.size).toBe(6);

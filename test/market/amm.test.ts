@@ -1,245 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConstantProductPool, ammParamsSchema, type AmmParams } from '../../src/market/amm';
-
-/** 1000 tokens against 1000 USD, 30 bps fee; price 1 USD/token. */
-function pool(overrides: Partial<AmmParams> & { protocolFeeShare?: number } = {}): ConstantProductPool {
-  const { protocolFeeShare = 0, ...params } = overrides;
-  return new ConstantProductPool({ tokenReserve: 1000, usdReserve: 1000, feeBps: 30, ...params }, protocolFeeShare);
-}
-
-function expectRel(actual: number, expected: number, rel = 1e-12): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
-
-describe('ConstantProductPool quotes and swaps', () => {
-  it('gives 1000·99.7/(1000 + 99.7) = 90.66108938801491 tokens for 100 USD', () => {
-    // a = 100 · (1 − 0.003) = 99.7; out = 1000 · 99.7 / 1099.7.
-    const p = pool();
-
-    const out = p.buy(100);
-
-    expectRel(out, 90.66108938801491);
-  });
-
-  it('moves the reserves by the full input and the output on a buy', () => {
-    // USD 1000 + 100 = 1100; tokens 1000 − 90.66108938801491 = 909.338910611985.
-    const p = pool();
-
-    p.buy(100);
-
-    expect(p.usdReserve).toBe(1100);
-    expectRel(p.tokenReserve, 909.338910611985);
-  });
-
-  it('gives 1000·99.7/(1000 + 99.7) = 90.66108938801491 USD for 100 tokens', () => {
-    // Symmetric pool: the same formula with the sides swapped.
-    const p = pool();
-
-    const out = p.sell(100);
-
-    expectRel(out, 90.66108938801491);
-    expect(p.tokenReserve).toBe(1100);
-    expectRel(p.usdReserve, 909.338910611985);
-  });
-
-  it('quotes a buy without changing the reserves', () => {
-    const p = pool();
-
-    const q = p.quoteBuy(100);
-
-    expect(q).toBe(pool().buy(100));
-    expect(p.tokenReserve).toBe(1000);
-    expect(p.usdReserve).toBe(1000);
-  });
-
-  it('returns 0 and changes nothing for a zero, negative or NaN swap', () => {
-    const p = pool();
-
-    const outs = [p.buy(0), p.buy(-5), p.sell(NaN)];
-
-    expect(outs).toEqual([0, 0, 0]);
-    expect(p.k).toBe(1e6);
-    expect(p.trades).toBe(0);
-  });
-
-  it('gives the price as USD reserve / token reserve', () => {
-    const p = pool({ tokenReserve: 400, usdReserve: 1000 });
-
-    expect(p.price).toBe(2.5);
-  });
-
-  it('quotes exact-out 50 tokens at 1000·50/((1000 − 50)·0.997) = 52.78994879374967 USD', () => {
-    const p = pool();
-
-    expectRel(p.quoteBuyExactOut(50), 52.78994879374967);
-  });
-
-  it('round-trips quoteBuy(quoteBuyExactOut(o)) = o', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 1, max: 1e6, noNaN: true }),
-        fc.double({ min: 1, max: 1e6, noNaN: true }),
-        fc.integer({ min: 0, max: 1000 }),
-        fc.double({ min: 0, max: 0.999, noNaN: true }),
-        (x, y, feeBps, frac) => {
-          const p = pool({ tokenReserve: x, usdReserve: y, feeBps });
-          const o = x * frac;
-
-          const back = p.quoteBuy(p.quoteBuyExactOut(o));
-
-          expect(Math.abs(back - o)).toBeLessThanOrEqual(1e-9 * x);
-        },
-      ),
-    );
-  });
-
-  it('round-trips quoteSell(quoteSellExactOut(o)) = o', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 1, max: 1e6, noNaN: true }),
-        fc.double({ min: 1, max: 1e6, noNaN: true }),
-        fc.integer({ min: 0, max: 1000 }),
-        fc.double({ min: 0, max: 0.999, noNaN: true }),
-        (x, y, feeBps, frac) => {
-          const p = pool({ tokenReserve: x, usdReserve: y, feeBps });
-          const o = y * frac;
-
-          const back = p.quoteSell(p.quoteSellExactOut(o));
-
-          expect(Math.abs(back - o)).toBeLessThanOrEqual(1e-9 * y);
-        },
-      ),
-    );
-  });
-
-  it('quotes Infinity for an exact-out at or above the reserve', () => {
-    const p = pool();
-
-    const quotes = [p.quoteBuyExactOut(1000), p.quoteBuyExactOut(1500), p.quoteSellExactOut(1000), p.quoteSellExactOut(2000)];
-
-    expect(quotes).toEqual([Infinity, Infinity, Infinity, Infinity]);
-  });
-});
-
-describe('ConstantProductPool protocol fee share', () => {
-  it('sets aside half the USD fee on a buy with protocolFeeShare 0.5', () => {
-    // fee = 100 · 0.003 = 0.3 USD, protocol cut 0.15; reserve 1000 + 100 − 0.15 = 1099.85.
-    // Tokens out are unchanged by the share: 90.66108938801491.
-    const p = pool({ protocolFeeShare: 0.5 });
-
-    const out = p.buy(100);
-
-    expectRel(p.protocolUsd, 0.15);
-    expectRel(p.usdReserve, 1099.85);
-    expectRel(p.tokenReserve, 1000 - 90.66108938801491);
-    expectRel(out, 90.66108938801491);
-    expect(p.protocolTokens).toBe(0);
-  });
-
-  it('sets aside half the token fee on a sell with protocolFeeShare 0.5', () => {
-    // fee = 100 · 0.003 = 0.3 tokens, protocol cut 0.15; token reserve 1099.85.
-    const p = pool({ protocolFeeShare: 0.5 });
-
-    p.sell(100);
-
-    expectRel(p.protocolTokens, 0.15);
-    expectRel(p.tokenReserve, 1099.85);
-    expectRel(p.usdReserve, 1000 - 90.66108938801491);
-    expect(p.protocolUsd).toBe(0);
-  });
-
-  it('counts uncollected protocol fees in its holdings', () => {
-    const p = pool({ protocolFeeShare: 0.5 });
-
-    p.sell(100);
-    p.buy(100);
-
-    expect(p.tokenHoldings()).toBe(p.tokenReserve + p.protocolTokens);
-    expect(p.usdHoldings()).toBe(p.usdReserve + p.protocolUsd);
-  });
-
-  it('hands over and zeroes the protocol fees on collect', () => {
-    const p = pool({ protocolFeeShare: 0.5 });
-    p.sell(100);
-    p.buy(100);
-
-    const tokens = p.collectProtocolTokens();
-    const usd = p.collectProtocolUsd();
-
-    expectRel(tokens, 0.15);
-    expectRel(usd, 0.15);
-    expect(p.protocolTokens).toBe(0);
-    expect(p.protocolUsd).toBe(0);
-  });
-});
-
-describe('ConstantProductPool invariant', () => {
-  const swap = fc.record({ buy: fc.boolean(), amount: fc.double({ min: 1e-6, max: 5000, noNaN: true }) });
-
-  it('never lets k decrease over a random sequence of swaps', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 1000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.array(swap, { minLength: 1, maxLength: 50 }),
-        (feeBps, share, swaps) => {
-          const p = pool({ feeBps, protocolFeeShare: share });
-          for (const s of swaps) {
-            const k0 = p.k;
-
-            if (s.buy) p.buy(s.amount);
-            else p.sell(s.amount);
-
-            // Allow float rounding only (a few ulps of k); the fee makes k grow otherwise.
-            expect(p.k).toBeGreaterThanOrEqual(k0 * (1 - 1e-13));
-          }
-        },
-      ),
-    );
-  });
-
-  it('keeps both reserves positive over a random sequence of swaps', () => {
-    fc.assert(
-      fc.property(fc.array(swap, { minLength: 1, maxLength: 50 }), (swaps) => {
-        const p = pool();
-
-        for (const s of swaps) if (s.buy) p.buy(s.amount);
-        else p.sell(s.amount);
-
-        expect(p.tokenReserve).toBeGreaterThan(0);
-        expect(p.usdReserve).toBeGreaterThan(0);
-      }),
-    );
-  });
-});
-
-describe('ConstantProductPool per-tick counters', () => {
-  it('counts USD in for buys and USD out for sells as volume, and fees per side', () => {
-    // buy 100 USD: volume 100, fee 0.3 USD; sell 100 tokens: volume += USD out, fee 0.3 tokens.
-    const p = pool();
-
-    p.buy(100);
-    const usdOut = p.sell(100);
-
-    expectRel(p.volumeUsd, 100 + usdOut);
-    expectRel(p.feesUsd, 0.3);
-    expectRel(p.feesTokens, 0.3);
-    expect(p.trades).toBe(2);
-  });
-
-  it('resets volume, fees and trades at beginTick but keeps uncollected protocol fees', () => {
-    const p = pool({ protocolFeeShare: 0.5 });
-    p.buy(100);
-    p.sell(100);
-
-    p.beginTick();
-
-    expect([p.volumeUsd, p.feesUsd, p.feesTokens, p.trades]).toEqual([0, 0, 0, 0]);
-    expectRel(p.protocolUsd, 0.15);
-    expectRel(p.protocolTokens, 0.15);
-  });
-});
+import { amm, ammParamsSchema } from '../../src/market/amm';
+import { buildBlocks } from '../helpers/blocks';
 
 describe('ammParamsSchema', () => {
   it('rejects a fee above 10 000 bps, a non-positive reserve and an unknown key', () => {
@@ -249,5 +10,75 @@ describe('ammParamsSchema', () => {
     expect(ammParamsSchema.safeParse({ ...base, feeBps: 10_001 }).success).toBe(false);
     expect(ammParamsSchema.safeParse({ ...base, tokenReserve: 0 }).success).toBe(false);
     expect(ammParamsSchema.safeParse({ ...base, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('the amm block', () => {
+  it('mints the token reserve and brings the USD reserve from outside at genesis, pricing the token at their ratio', () => {
+    const sim = buildBlocks([amm], { amm: { tokenReserve: 400, usdReserve: 1000, feeBps: 30 } });
+    const { ledger } = sim.world;
+
+    expect([sim.pool.tokenReserve, sim.pool.usdReserve]).toEqual([400, 1000]);
+    expect(ledger.minted).toBe(400);
+    expect(ledger.usdNet).toBe(1000);
+    expect(sim.world.priceHistory[0]).toBe(2.5);
+    expect(sim.pool.fee).toBe(0.003);
+  });
+
+  it('makes the pool price the world’s price at the end of every tick', () => {
+    const sim = buildBlocks([amm], { amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 30 } });
+
+    sim.pool.trader('outside', 'burn', 'test').buy(100);
+    sim.world.step();
+
+    expect(sim.world.priceAt(1)).toBe(sim.pool.price);
+    expect(sim.world.priceAt(1)).toBe(1100 / (1000 - 90.66108938801491));
+  });
+
+  it('follows amm.feeBps when a parameter change sets it', () => {
+    const sim = buildBlocks([amm]);
+
+    sim.world.changeParam('amm.feeBps', 100);
+
+    expect(sim.pool.fee).toBe(0.01);
+  });
+
+  it('resets the pool’s per-tick counters at the start of each tick, keeping the last tick’s', () => {
+    const sim = buildBlocks([amm], { amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 30 } });
+    sim.pool.trader('outside', 'burn', 'test').buy(100);
+
+    sim.world.step();
+
+    expect([sim.pool.volumeUsd, sim.pool.feesUsd, sim.pool.trades]).toEqual([0, 0, 0]);
+    expect(sim.pool.previousVolumeUsd).toBe(100);
+    expect(sim.pool.previousFeesUsd).toBeCloseTo(0.3, 12);
+  });
+
+  it('reads its metrics from the pool: price, volume, fees with token fees at the price, and 2 × the USD reserve as liquidity', () => {
+    const sim = buildBlocks([amm], { amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 30 } });
+    const m = Object.fromEntries(sim.metrics.map((x) => [x.name, x]));
+    const seller = sim.pool.trader('outside', 'mint', 'test');
+
+    seller.sell(100);
+
+    expect(m.price.read()).toBe(sim.pool.price);
+    expect(m.volume.read()).toBe(sim.pool.volumeUsd);
+    expect(m.fees_usd.read()).toBeCloseTo(0.3 * sim.pool.price, 12);
+    expect(m.liquidity_usd.read()).toBe(2 * sim.pool.usdReserve);
+    expect(sim.metrics.filter((x) => x.kind === 'flow').map((x) => x.name)).toEqual(['volume', 'fees_usd']);
+  });
+
+  it('summarises final and mean price, volatility, drawdown and total volume from the recorded series', () => {
+    // Prices 1, 2, 1 at ticks 0, 1, 2: mean 4/3, drawdown 0.5, log returns ±ln 2 (sd ln 2 · √2 per row, annualised by √365).
+    const sim = buildBlocks([amm]);
+    const series = { price: Float64Array.from([1, 2, 1]), volume: Float64Array.from([0, 10, 5]) };
+
+    const kpis = sim.summary(series, Int32Array.from([0, 1, 2]));
+
+    expect(kpis.final_price).toBe(1);
+    expect(kpis.mean_price).toBeCloseTo(4 / 3, 12);
+    expect(kpis.max_drawdown).toBeCloseTo(0.5, 12);
+    expect(kpis.total_volume).toBe(15);
+    expect(kpis.volatility).toBeCloseTo(Math.LN2 * Math.SQRT2 * Math.sqrt(365), 9);
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../../src/core/ledger';
-import { Rng } from '../../src/core/rng';
-import { ConstantProductPool } from '../../src/market/amm';
-import { BurnOnUse, type ServiceParams, serviceDemandUsd } from '../../src/mechanisms/burnOnUse';
-import { ScheduledBurn, scheduledBurnAmount } from '../../src/mechanisms/scheduledBurn';
-import { Treasury } from '../../src/mechanisms/treasury';
+import { amm } from '../../src/market/amm';
+import { serviceDemandUsd, usageBurn, type ServiceParams } from '../../src/mechanisms/burnOnUse';
+import { scheduledBurn, scheduledBurnAmount } from '../../src/mechanisms/scheduledBurn';
+import { treasury } from '../../src/mechanisms/treasury';
+import { buildBlocks } from '../helpers/blocks';
 
 describe('scheduled burn', () => {
   it('burns tokens + share · supply every K ticks, capped by the treasury', () => {
@@ -16,15 +15,28 @@ describe('scheduled burn', () => {
   });
 
   it('takes the burned tokens from the treasury and records them with the ledger', () => {
-    const ledger = new Ledger();
-    const treasury = { tokens: 1000, usd: 0 };
-    ledger.mint(1000);
-    const burn = new ScheduledBurn(() => ({ everyTicks: 1, tokens: 300, supplyShare: 0 }), treasury);
+    const sim = buildBlocks([treasury, scheduledBurn], { treasury: { tokens: 1000, usd: 0 }, scheduledBurn: { everyTicks: 1, tokens: 300, supplyShare: 0 } });
 
-    burn.post({ tick: 1, ledger });
+    sim.world.step();
 
-    expect(treasury.tokens).toBe(700);
-    expect(ledger.supply).toBe(700);
+    expect(sim.treasury.tokens).toBe(700);
+    expect(sim.world.ledger.supply).toBe(700);
+    expect(sim.world.ledger.burnedThisTick).toBe(300);
+    expect(sim.scheduledBurn.burned).toBe(300);
+    const burn = sim.world.ledger.routes.find((r) => r.reason === 'scheduled burn')!;
+    expect([burn.fromName, burn.toName, burn.tick]).toEqual(['treasury', 'burn', 300]);
+  });
+
+  it('burns a share of the supply at the start of the burn tick: 10% of 1000 → 100, then 10% of 900 → 90', () => {
+    const sim = buildBlocks([treasury, scheduledBurn], { treasury: { tokens: 1000, usd: 0 }, scheduledBurn: { everyTicks: 2, tokens: 0, supplyShare: 0.1 } });
+    const burned: number[] = [];
+
+    for (let t = 1; t <= 4; t++) {
+      sim.world.step();
+      burned.push(sim.scheduledBurn.burned);
+    }
+
+    expect(burned).toEqual([0, 100, 0, 90]);
   });
 });
 
@@ -37,23 +49,50 @@ describe('burn on use', () => {
   });
 
   it('brings D USD into the model, gives r·D to the treasury and burns the tokens (1 − r)·D buys', () => {
-    const ledger = new Ledger();
-    const pool = new ConstantProductPool({ tokenReserve: 1e6, usdReserve: 1e6, feeBps: 30 });
-    ledger.register(pool);
-    ledger.mint(1e6);
-    ledger.usdIn(1e6);
-    const account = { tokens: 0, usd: 0 };
-    const treasury = new Treasury(account, ledger, () => ({ grantsUsdPerYear: 0, subsidyTokensPerYear: 0 }), () => false);
-    ledger.register({ name: 'treasury', tokenHoldings: () => account.tokens, usdHoldings: () => account.usd });
-    const use = new BurnOnUse(() => ({ ...params, growthPerYear: 0 }), pool, treasury, new Rng(1));
-    const expected = pool.quoteBuy(750);
+    const sim = buildBlocks([amm, treasury, usageBurn], {
+      amm: { tokenReserve: 1e6, usdReserve: 1e6, feeBps: 30 },
+      treasury: { tokens: 0, usd: 0 },
+      usageBurn: { ...params, growthPerYear: 0 },
+    });
+    const { ledger } = sim.world;
+    const expected = sim.pool.quoteBuy(750);
+    const usdBefore = ledger.usdNet;
 
-    use.pre({ tick: 1, ticksPerYear: 365, ledger });
+    sim.world.step();
 
-    expect(account.usd).toBe(250);
-    expect(use.burnedThisTick).toBe(expected);
+    expect(sim.treasury.usd).toBe(250);
+    expect(sim.usageBurn.burned).toBe(expected);
+    expect(sim.usageBurn.usd).toBe(1000);
     expect(ledger.supply).toBeCloseTo(1e6 - expected, 6);
-    expect(treasury.revenueUsd.value).toBe(250);
-    ledger.check(1);
+    expect(ledger.usdNet - usdBefore).toBe(1000);
+    expect(sim.treasury.revenueUsd.value).toBe(250);
+    expect(sim.treasury.incomeThisTick().service.usd).toBe(250);
+  });
+
+  it('does nothing when demand is 0', () => {
+    const sim = buildBlocks([amm, treasury, usageBurn], { usageBurn: { ...params, demandUsdPerTick: 0 } });
+
+    sim.world.step();
+
+    expect([sim.usageBurn.usd, sim.usageBurn.burned, sim.world.ledger.burned]).toEqual([0, 0, 0]);
+  });
+
+  it('draws mean-one lognormal noise from its own stream, the same for the same seed', () => {
+    // exp(σZ − σ²/2) has mean 1: over 4000 ticks of D = 1000 the mean payment is 1000 within a few standard errors.
+    const run = (seed: number) => {
+      const sim = buildBlocks([amm, treasury, usageBurn], { usageBurn: { ...params, growthPerYear: 0, noise: 0.3 } }, seed);
+      const paid: number[] = [];
+      for (let t = 0; t < 4000; t++) {
+        sim.world.step();
+        paid.push(sim.usageBurn.usd);
+      }
+      return paid;
+    };
+
+    const a = run(5);
+    const mean = a.reduce((s, x) => s + x, 0) / a.length;
+
+    expect(run(5)).toEqual(a);
+    expect(Math.abs(mean - 1000)).toBeLessThan(4 * (1000 * Math.sqrt(Math.expm1(0.09))) / Math.sqrt(4000));
   });
 });

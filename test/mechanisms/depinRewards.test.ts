@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Population } from '../../src/core/population';
-import { ServedWorkRewards, burnsForUsage, capacityMintShare, operatorMint, type DepinRewardsParams } from '../../src/mechanisms/depinRewards';
+import { burnsForUsage, capacityMintShare, operatorMint, type DepinRewardsParams } from '../../src/mechanisms/depinRewards';
 import { bareNetwork } from '../models/depinHelpers';
 
 const params = (model: DepinRewardsParams['model'], cap: number | null = null): DepinRewardsParams => ({
@@ -39,36 +38,6 @@ describe('operator mint', () => {
   });
 });
 
-describe('served-work rewards', () => {
-  it('pay up nodes only, tokens by reward weight and USD by capacity, and hand out exactly what was distributed', () => {
-    const pop = new Population('ops', { capacity: 'f64', rewardWeight: 'f64', up: 'u8' }, 3);
-    pop.add(3);
-    pop.cols.capacity.set([10, 30, 60]);
-    pop.cols.rewardWeight.set([10, 45, 60]); // node 1 has a 1.5× green multiplier
-    pop.cols.up.set([1, 1, 0]);
-    const s = new ServedWorkRewards();
-    s.beginTick();
-    s.upCapacity = 40;
-    s.upWeight = 55;
-    expect(s.distributeTokens(110)).toBe(true);
-    expect(s.distributeUsd(80)).toBe(true);
-    expect(s.claim(pop, 0)).toBeCloseTo(20, 12);
-    expect(s.lastClaimUsd).toBeCloseTo(20, 12);
-    expect(s.claim(pop, 1)).toBeCloseTo(90, 12);
-    expect(s.lastClaimUsd).toBeCloseTo(60, 12);
-    expect(s.claim(pop, 2)).toBe(0);
-    expect(s.tokenEscrow).toBeCloseTo(0, 9);
-    expect(s.usdEscrow).toBeCloseTo(0, 9);
-  });
-
-  it('refuse to distribute when no node is up', () => {
-    const s = new ServedWorkRewards();
-    expect(s.distributeTokens(10)).toBe(false);
-    expect(s.distributeUsd(10)).toBe(false);
-    expect(s.tokenEscrow).toBe(0);
-  });
-});
-
 describe('burn-and-mint equilibrium', () => {
   /*
    * Customers spend a constant D = 1,000 units × $2 = $2,000 per tick buying
@@ -84,7 +53,7 @@ describe('burn-and-mint equilibrium', () => {
    * which differs from D / M by the slippage of a buy of M tokens, about M / x.
    */
   it('drives price to P* = k/x² ≈ D/M and net emission to zero', () => {
-    const net = bareNetwork({ rewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
+    const net = bareNetwork({ depinRewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
     const D = 2000;
     const M = 1000;
     const k = net.pool.k;
@@ -95,12 +64,12 @@ describe('burn-and-mint equilibrium', () => {
     expect(Math.abs(net.pool.price - D / M) / (D / M)).toBeLessThan((1.5 * M) / x);
     const netEmission = net.world.ledger.mintedThisTick - net.world.ledger.burnedThisTick;
     expect(Math.abs(netEmission)).toBeLessThan(1e-6 * M);
-    expect(net.rewards.burnedThisTick).toBeCloseTo(M, 6);
+    expect(net.depinRewards.burnedThisTick).toBeCloseTo(M, 6);
   });
 
   it('approaches P* from either side: a dearer start falls, a cheaper start rises', () => {
-    const dear = bareNetwork({ amm: { tokenReserve: 50_000, usdReserve: 200_000 }, rewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
-    const cheap = bareNetwork({ amm: { tokenReserve: 200_000, usdReserve: 50_000 }, rewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
+    const dear = bareNetwork({ amm: { tokenReserve: 50_000, usdReserve: 200_000 }, depinRewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
+    const cheap = bareNetwork({ amm: { tokenReserve: 200_000, usdReserve: 50_000 }, depinRewards: { model: 'burnAndMint', emission: { ratePerYear: 1000 * 365 } } });
     const gap = (n: typeof dear) => Math.abs(n.pool.price - 2);
     const before = [gap(dear), gap(cheap)];
     for (let t = 0; t < 300; t++) {
@@ -114,20 +83,20 @@ describe('burn-and-mint equilibrium', () => {
   });
 
   it('with a net-emission cap of zero never mints more than it burns', () => {
-    const net = bareNetwork({ rewards: { model: 'hybrid', emission: { ratePerYear: 5000 * 365 }, netEmissionCapPerYear: 0 } });
+    const net = bareNetwork({ depinRewards: { model: 'hybrid', emission: { ratePerYear: 5000 * 365 }, netEmissionCapPerYear: 0 } });
     for (let t = 0; t < 200; t++) {
       net.world.step();
-      expect(net.rewards.mintedThisTick).toBeLessThanOrEqual(net.rewards.burnedThisTick * (1 + 1e-12));
+      expect(net.depinRewards.mintedThisTick).toBeLessThanOrEqual(net.depinRewards.burnedThisTick * (1 + 1e-12));
     }
     expect(net.world.ledger.supply).toBeLessThanOrEqual(net.world.ledger.minted - net.world.ledger.burned + 1e-6);
   });
 
   it('under fixed emission pays customers’ USD to operators and burns nothing', () => {
-    const net = bareNetwork({ rewards: { model: 'fixedEmission', protocolFeeShare: 0.1 } });
-    const treasury0 = net.world.treasury.usd;
+    const net = bareNetwork({ depinRewards: { model: 'fixedEmission', protocolFeeShare: 0.1 } });
+    const treasury0 = net.treasury.usd;
     for (let t = 0; t < 10; t++) net.world.step();
     expect(net.world.ledger.burned).toBe(0);
     // 10 ticks × $2,000, 10% kept by the treasury.
-    expect(net.world.treasury.usd - treasury0).toBeCloseTo(2000, 6);
+    expect(net.treasury.usd - treasury0).toBeCloseTo(2000, 6);
   });
 });

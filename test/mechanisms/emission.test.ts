@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ledger, accountHolder, type Account } from '../../src/core/ledger';
 import { compensatedSum } from '../../src/core/sum';
-import {
-  Emission,
-  type EmissionParams,
-  type EmissionSink,
-  cappedEmission,
-  cumulativeEmission,
-  scheduledEmission,
-} from '../../src/mechanisms/emission';
+import { type EmissionParams, cappedEmission, cumulativeEmission, scheduledEmission } from '../../src/mechanisms/emission';
+import { emissionWorld } from './emissionWorld';
 
 function params(p: Partial<EmissionParams>): EmissionParams {
   return { schedule: 'constant', ratePerYear: 365, decayPerYear: 0, halvingTicks: 10, maxSupply: null, ...p };
@@ -118,25 +111,38 @@ describe('emission schedules: closed form equals the sum of per-tick emissions',
 });
 
 describe('cappedEmission', () => {
-  it('gives the remainder under the cap: supply 99.5, cap 100, E = 1 → 0.5', () => {
+  it('gives the remainder under the cap: minted 99.5, cap 100, E = 1 → 0.5', () => {
     const p = params({ ratePerYear: 365, maxSupply: 100 });
 
-    expect(cappedEmission(p, 1, 365, 99.5)).toBe(0.5);
+    expect(cappedEmission(p, 1, 365, { minted: 99.5, supply: 99.5 })).toBe(0.5);
   });
 
-  it('gives 0 when supply is already above the cap', () => {
+  it('gives 0 when minted is already above the cap', () => {
     const p = params({ ratePerYear: 365, maxSupply: 100 });
 
-    expect(cappedEmission(p, 1, 365, 120)).toBe(0);
+    expect(cappedEmission(p, 1, 365, { minted: 120, supply: 120 })).toBe(0);
   });
 
   it('gives the scheduled amount when there is no cap', () => {
     const p = params({ ratePerYear: 365, maxSupply: null });
 
-    expect(cappedEmission(p, 1, 365, 1e12)).toBe(1);
+    expect(cappedEmission(p, 1, 365, { minted: 1e12, supply: 1e12 })).toBe(1);
   });
 
-  it('never lets supply exceed maxSupply over a run with emissions and burns', () => {
+  it('caps every token ever minted by default, so burns never reopen minting: minted 100 of cap 100, supply 40 → 0', () => {
+    const p = params({ ratePerYear: 365, maxSupply: 100 });
+
+    expect(cappedEmission(p, 1, 365, { minted: 100, supply: 40 })).toBe(0);
+    expect(cappedEmission({ ...p, capOn: 'minted' }, 1, 365, { minted: 99.75, supply: 40 })).toBe(0.25);
+  });
+
+  it("caps minted − burned with capOn 'supply', so burns make room: supply 99.5 of cap 100, minted 500 → 0.5", () => {
+    const p = params({ ratePerYear: 365, maxSupply: 100, capOn: 'supply' });
+
+    expect(cappedEmission(p, 1, 365, { minted: 500, supply: 99.5 })).toBe(0.5);
+  });
+
+  it('never lets minted exceed maxSupply over a run with emissions and burns (capOn minted)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<EmissionParams['schedule']>('constant', 'exponential', 'halving'),
@@ -146,9 +152,37 @@ describe('cappedEmission', () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
         (schedule, rate, maxSupply, startFrac, burnFracs) => {
           const p = params({ schedule, ratePerYear: rate, decayPerYear: 0.5, halvingTicks: 7, maxSupply });
-          let supply = maxSupply * startFrac;
+          let minted = maxSupply * startFrac;
+          let supply = minted;
           for (let t = 1; t <= burnFracs.length; t++) {
-            supply += cappedEmission(p, t, 12, supply);
+            const e = cappedEmission(p, t, 12, { minted, supply });
+            minted += e;
+            supply += e;
+
+            expect(minted).toBeLessThanOrEqual(maxSupply);
+            supply -= supply * burnFracs[t - 1] * 0.01;
+          }
+        },
+      ),
+    );
+  });
+
+  it("never lets supply exceed maxSupply over a run with emissions and burns (capOn 'supply')", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<EmissionParams['schedule']>('constant', 'exponential', 'halving'),
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        (schedule, rate, maxSupply, startFrac, burnFracs) => {
+          const p = params({ schedule, ratePerYear: rate, decayPerYear: 0.5, halvingTicks: 7, maxSupply, capOn: 'supply' });
+          let minted = maxSupply * startFrac;
+          let supply = minted;
+          for (let t = 1; t <= burnFracs.length; t++) {
+            const e = cappedEmission(p, t, 12, { minted, supply });
+            minted += e;
+            supply += e;
 
             expect(supply).toBeLessThanOrEqual(maxSupply);
             supply -= supply * burnFracs[t - 1] * 0.01;
@@ -159,93 +193,85 @@ describe('cappedEmission', () => {
   });
 });
 
-describe('Emission mechanism', () => {
-  function sink(name: string, share: number, account: Account, accept = true): EmissionSink & { calls: number } {
-    return {
-      name,
-      calls: 0,
-      share: () => share,
-      pay(amount: number) {
-        this.calls++;
-        if (!accept) return false;
-        account.tokens += amount;
-        return true;
-      },
-    };
-  }
+describe('the emission block', () => {
+  it('splits E(t) by share: 3650/yr at 365 ticks/yr → E = 10, shares 0.7 stakers / 0.3 treasury → 7 and 3', () => {
+    const { world, sim, member, done } = emissionWorld({ split: { stakers: 0.7, nodes: 0, treasury: 0.3, lockers: 0 } }, { stake: 100 });
+    const treasuryBefore = sim.treasury.tokens;
 
-  function fakeWorld(tick: number): { tick: number; ticksPerYear: number; ledger: Ledger } {
-    return { tick, ticksPerYear: 365, ledger: new Ledger() };
-  }
+    world.step();
 
-  it('splits E(t) by share: 3650/yr at 365 ticks/yr → E = 10, shares 0.7/0.3 → 7 and 3', () => {
-    const a: Account = { tokens: 0, usd: 0 };
-    const b: Account = { tokens: 0, usd: 0 };
-    const world = fakeWorld(1);
-    world.ledger.register(accountHolder('a', a));
-    world.ledger.register(accountHolder('b', b));
-    const emission = new Emission(() => params({ ratePerYear: 3650 }), [sink('a', 0.7, a), sink('b', 0.3, b)]);
-
-    emission.pre(world);
-
-    expectRel(a.tokens, 7, 1e-15);
-    expectRel(b.tokens, 3, 1e-15);
-    expectRel(world.ledger.minted, 10, 1e-15);
-    expectRel(emission.mintedThisTick, 10, 1e-15);
-    expect(() => world.ledger.check(1)).not.toThrow();
+    expectRel(member.pending(0), 7, 1e-15);
+    expectRel(sim.treasury.tokens - treasuryBefore, 3, 1e-15);
+    expectRel(world.ledger.mintedThisTick, 10, 1e-15);
+    expectRel(done.mintedThisTick, 10, 1e-15);
+    expect(sim.treasury.incomeThisTick().emission.tokens).toBeCloseTo(3, 15);
   });
 
-  it('mints nothing for a sink that refuses: shares 0.6 (refuses) / 0.4 of E = 10 → 4 minted', () => {
-    const refuser: Account = { tokens: 0, usd: 0 };
-    const b: Account = { tokens: 0, usd: 0 };
-    const world = fakeWorld(1);
-    world.ledger.register(accountHolder('refuser', refuser));
-    world.ledger.register(accountHolder('b', b));
-    const refusing = sink('refuser', 0.6, refuser, false);
-    const emission = new Emission(() => params({ ratePerYear: 3650 }), [refusing, sink('b', 0.4, b)]);
+  it('mints nothing for a recipient that refuses: stakers 0.6 (nothing staked) / treasury 0.4 of E = 10 → 4 minted', () => {
+    const { world, sim, done } = emissionWorld({ split: { stakers: 0.6, nodes: 0, treasury: 0.4, lockers: 0 } });
 
-    emission.pre(world);
+    world.step();
 
-    expect(refusing.calls).toBe(1);
-    expect(refuser.tokens).toBe(0);
-    expectRel(world.ledger.minted, 4, 1e-15);
-    expectRel(emission.mintedThisTick, 4, 1e-15);
-    expect(() => world.ledger.check(1)).not.toThrow();
+    expect(sim.staking.rewards.escrow.tokens).toBe(0);
+    expectRel(world.ledger.mintedThisTick, 4, 1e-15);
+    expectRel(done.mintedThisTick, 4, 1e-15);
+    expect(done.scheduledThisTick).toBe(10);
   });
 
-  it('does not call a sink whose amount is 0 (zero share)', () => {
-    const a: Account = { tokens: 0, usd: 0 };
-    const zero = sink('zero', 0, a);
-    const emission = new Emission(() => params({ ratePerYear: 3650 }), [zero]);
+  it('does not offer anything to a recipient whose share is 0', () => {
+    const { world, sim } = emissionWorld({ split: { stakers: 0, nodes: 0, treasury: 1, lockers: 0 } });
 
-    emission.pre(fakeWorld(1));
+    world.step();
 
-    expect(zero.calls).toBe(0);
+    expect(sim.nodeRewards.offeredThisTick).toBe(0);
   });
 
-  it('mints only up to maxSupply: supply 97.5 of cap 100, E = 10 → 2.5, then nothing', () => {
-    const a: Account = { tokens: 97.5, usd: 0 };
-    const world = fakeWorld(1);
-    world.ledger.register(accountHolder('a', a));
-    world.ledger.mint(97.5);
-    const emission = new Emission(() => params({ ratePerYear: 3650, maxSupply: 100 }), [sink('a', 1, a)]);
+  it('offers the nodes’ share to the node stream, which refuses it with no node online', () => {
+    const { world, sim, done } = emissionWorld({ split: { stakers: 0, nodes: 0.3, treasury: 0.7, lockers: 0 } });
 
-    emission.pre(world);
-    const first = emission.mintedThisTick;
-    world.tick = 2;
-    emission.pre(world);
+    world.step();
+
+    expectRel(sim.nodeRewards.offeredThisTick, 3, 1e-15);
+    expect(sim.nodeRewards.distributedThisTick).toBe(0);
+    expectRel(done.mintedThisTick, 7, 1e-15);
+  });
+
+  it('mints only up to maxSupply: genesis 97.5 of cap 100, E = 10 → 2.5, then nothing', () => {
+    const { world, done } = emissionWorld({ maxSupply: 100 }, { genesis: 97.5, holder: 0 });
+
+    world.step();
+    const first = done.mintedThisTick;
+    world.step();
 
     expect(first).toBe(2.5);
-    expect(emission.mintedThisTick).toBe(0);
+    expect(done.mintedThisTick).toBe(0);
     expect(world.ledger.supply).toBe(100);
   });
 
   it('reads the schedule at the tick of the world: halving P = 10 at tick 11 → E0/2', () => {
-    const a: Account = { tokens: 0, usd: 0 };
-    const emission = new Emission(() => params({ schedule: 'halving', ratePerYear: 3650, halvingTicks: 10 }), [sink('a', 1, a)]);
+    const { world, done } = emissionWorld({ schedule: 'halving', halvingTicks: 10 });
 
-    emission.pre(fakeWorld(11));
+    for (let t = 1; t <= 11; t++) world.step();
 
-    expect(a.tokens).toBe(5);
+    expect(done.mintedThisTick).toBe(5);
+  });
+
+  it('tells stakers what it pays them per year: this tick’s E · stakers’ share · ticks per year', () => {
+    const { world, sim } = emissionWorld({ split: { stakers: 0.6, nodes: 0, treasury: 0.4, lockers: 0 } });
+
+    world.step();
+
+    expectRel(sim.staking.expectedRewardsPerYear(), 10 * 0.6 * 365, 1e-12);
+  });
+
+  it('reports the rate parameter in force and the emission the schedule offered', () => {
+    const { world, sim } = emissionWorld({ split: { stakers: 0.6, nodes: 0, treasury: 0.4, lockers: 0 } });
+    const read = Object.fromEntries(sim.metrics.map((m) => [m.name, m.read]));
+
+    world.step();
+    world.changeParam('emission.ratePerYear', 730);
+
+    expect(read.scheduled_emission()).toBe(10);
+    expect(read.emission_rate()).toBe(730);
   });
 });

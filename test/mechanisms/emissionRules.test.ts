@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../../src/core/ledger';
 import { compensatedSum } from '../../src/core/sum';
 import {
-  Emission,
   type EmissionParams,
   type EmissionState,
   cumulativeEmission,
@@ -11,6 +9,7 @@ import {
   scheduledEmission,
   stakingTargetInflation,
 } from '../../src/mechanisms/emission';
+import { emissionWorld } from './emissionWorld';
 
 function params(p: Partial<EmissionParams>): EmissionParams {
   return { schedule: 'constant', ratePerYear: 365, decayPerYear: 0, halvingTicks: 10, maxSupply: null, ...p };
@@ -51,14 +50,11 @@ describe('inflation targeting', () => {
   });
 
   it('grows supply by exactly the annual rate over a year when every tick compounds', () => {
-    const ledger = new Ledger();
-    ledger.mint(1_000_000);
-    const p = params({ schedule: 'inflation', inflationPerYear: 0.07 });
-    const emission = new Emission(() => p, [{ name: 'all', share: () => 1, pay: () => true }], () => state({ supply: ledger.supply }));
+    const { world } = emissionWorld({ schedule: 'inflation', inflationPerYear: 0.07 }, { genesis: 1_000_000 });
 
-    for (let t = 1; t <= 365; t++) emission.pre({ tick: t, ticksPerYear: 365, ledger });
+    for (let t = 1; t <= 365; t++) world.step();
 
-    expect(ledger.supply / 1_000_000).toBeCloseTo(1.07, 10);
+    expect(world.ledger.supply / 1_000_000).toBeCloseTo(1.07, 10);
   });
 });
 
@@ -77,6 +73,15 @@ describe('target staking ratio', () => {
 
     // ratio 0.4 → 8%/year of 36,500 tokens over 365 ticks = 8 tokens a tick
     expect(scheduledEmission(p, 3, 365, state({ supply: 36_500, staked: 14_600 }))).toBeCloseTo(8, 12);
+  });
+
+  it('reads supply and stake from the model at the start of the tick', () => {
+    // Supply 36,500 with 14,600 staked: ratio 0.4 → 8%/year → 8 tokens in the first tick.
+    const { world, done } = emissionWorld({ schedule: 'stakingTarget', stakingTarget: target }, { genesis: 36_500, holder: 14_600, stake: 14_600 });
+
+    world.step();
+
+    expect(done.mintedThisTick).toBeCloseTo(8, 12);
   });
 });
 

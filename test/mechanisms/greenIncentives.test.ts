@@ -20,17 +20,17 @@ describe('green incentives', () => {
   it('pay the carbon fee on un-offset CO2 to the treasury', () => {
     const net = smallNetwork({
       green: { carbonPriceUsdPerTonne: 100 },
-      rewards: { protocolFeeShare: 0 },
+      depinRewards: { protocolFeeShare: 0 },
       nodeOperators: { initialUsd: { dist: 'constant', value: 1e6 }, offsetShare: 0.3 },
     });
     for (let t = 0; t < 5; t++) net.world.step();
     const ops = net.nodeOperators;
-    const before = net.world.treasury.usd;
+    const before = net.treasury.usd;
     net.world.step();
     expect(ops.carbonNetKg).toBeGreaterThan(0);
     expect(ops.carbonNetKg).toBeLessThan(ops.carbonKg);
     expect(ops.carbonFeesUsd).toBeCloseTo((ops.carbonNetKg / 1000) * 100, 9);
-    expect(net.world.treasury.usd - before).toBeCloseTo(ops.carbonFeesUsd, 9);
+    expect(net.treasury.usd - before).toBeCloseTo(ops.carbonFeesUsd, 9);
     // Offset buyers paid $8/t for the rest.
     expect(ops.offsetsUsd).toBeCloseTo(((ops.carbonKg - ops.carbonNetKg) / 1000) * 8, 9);
   });

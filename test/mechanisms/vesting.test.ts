@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../../src/core/ledger';
-import { Vesting, type VestingSector, releasedBy } from '../../src/mechanisms/vesting';
+import { defineModel } from '../../src/model/defineModel';
+import { amm } from '../../src/market/amm';
+import { treasury } from '../../src/mechanisms/treasury';
+import { Vesting, type VestingSector, priceChangeAfterPeakUnlock, releasedBy, vesting } from '../../src/mechanisms/vesting';
+import { buildBlocks } from '../helpers/blocks';
 
 function sector(s: Partial<VestingSector>): VestingSector {
   return { name: 'team', tokens: 1200, startTick: 0, cliffTicks: 0, vestingTicks: 0, granularity: 'daily', tgeShare: 0, recipient: 'holders', ...s };
@@ -73,17 +76,6 @@ describe('monthly granularity', () => {
 });
 
 describe('the Vesting mechanism', () => {
-  it('mints the allocations into an escrow the ledger sees', () => {
-    const ledger = new Ledger();
-    const v = new Vesting([sector({ tokens: 500 }), sector({ name: 'investors', tokens: 700 })], () => {});
-    ledger.register(v);
-
-    v.mintAllocations(ledger);
-
-    expect(ledger.supply).toBe(1200);
-    expect(ledger.totalTokenHoldings()).toBe(1200);
-  });
-
   it("pays each sector's unlocks to the sink, summing to exactly its allocation", () => {
     const sectorArb = fc.record({
       name: fc.constant('s'),
@@ -99,7 +91,6 @@ describe('the Vesting mechanism', () => {
       fc.property(fc.array(sectorArb, { minLength: 1, maxLength: 4 }), fc.constantFrom(360, 365), (sectors, tpy) => {
         const paid = new Float64Array(sectors.length);
         const v = new Vesting(sectors, (k, a) => (paid[k] += a));
-        v.mintAllocations(new Ledger());
         run(v, 460, tpy);
         sectors.forEach((s, k) => {
           expect(v.released[k]).toBe(s.tokens);
@@ -109,5 +100,93 @@ describe('the Vesting mechanism', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the vesting block', () => {
+  const team = sector({ name: 'team', tokens: 500, vestingTicks: 10, recipient: 'treasury' });
+  const fund = sector({ name: 'ecosystem', tokens: 700, cliffTicks: 5, recipient: 'treasury' });
+
+  it('mints the allocations at genesis into its own account, out of the circulating supply', () => {
+    const sim = buildBlocks([treasury, vesting], { treasury: { tokens: 0, usd: 0 }, vesting: { sectors: [team, fund] } });
+    const { ledger } = sim.world;
+
+    expect(ledger.supply).toBe(1200);
+    expect(sim.vesting.account.tokens).toBe(1200);
+    expect(sim.vesting.vesting.escrow).toBe(1200);
+    expect(ledger.circulating()).toBe(0);
+  });
+
+  it('pays a treasury sector’s unlocks to the treasury as allocation income, tick by tick', () => {
+    // team: 50 a tick for 10 ticks; ecosystem: all 700 at the cliff, tick 5.
+    const sim = buildBlocks([treasury, vesting], { treasury: { tokens: 0, usd: 0 }, vesting: { sectors: [team, fund] } });
+    const got: number[] = [];
+
+    for (let t = 1; t <= 6; t++) {
+      sim.world.step();
+      got.push(sim.treasury.incomeThisTick().allocation.tokens);
+    }
+
+    expect(got).toEqual([50, 50, 50, 50, 750, 50]);
+    expect(sim.treasury.tokens).toBe(1000);
+    expect(sim.vesting.account.tokens).toBe(200);
+    expect(sim.vesting.vesting.escrow).toBe(200);
+  });
+
+  it('reports the escrow and the tick’s unlocks, and logs them as rows of unlocks.arrow', () => {
+    const sim = buildBlocks([treasury, vesting], { vesting: { sectors: [team, fund] } });
+    const read = Object.fromEntries(sim.metrics.map((m) => [m.name, m.read]));
+
+    for (let t = 1; t <= 5; t++) sim.world.step();
+    const rows = sim.tables!.find((t) => t.name === 'unlocks')!.collect();
+
+    expect([read.vesting_escrow(), read.unlocked()]).toEqual([250, 750]);
+    expect(rows.length).toBe(6);
+    expect(Array.from(rows.data.tick as Int32Array)).toEqual([1, 2, 3, 4, 5, 5]);
+    expect(rows.data.sector).toEqual(['team', 'team', 'team', 'team', 'team', 'ecosystem']);
+    expect(Array.from(rows.data.sold as Float64Array)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('refuses, before any run, a sector paying holders in a model without a sectorHolders block', () => {
+    const model = defineModel({ name: 'test', blocks: [treasury, vesting] });
+    const holders = sector({ name: 'airdrop', recipient: 'holders', holders: { count: 1, weight: { dist: 'constant', value: 1 }, sellShare: { dist: 'constant', value: 0 }, stakeShare: { dist: 'constant', value: 0 }, lockShare: { dist: 'constant', value: 0 }, lockTicks: { dist: 'constant', value: 1 }, sellPace: { dist: 'constant', value: 1 } } });
+
+    const r = model.schema.safeParse({ ...model.defaults, vesting: { sectors: [team, holders] } });
+
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].path.map(String)).toEqual(['vesting', 'sectors', '1', 'recipient']);
+    expect(r.error?.issues[0].message).toMatch(/no sectorHolders block/);
+  });
+
+  it('refuses two sectors of one name, and a holders sector without holders', () => {
+    const model = defineModel({ name: 'test', blocks: [treasury, vesting] });
+
+    expect(model.schema.safeParse({ ...model.defaults, vesting: { sectors: [team, team] } }).success).toBe(false);
+    expect(model.schema.safeParse({ ...model.defaults, vesting: { sectors: [sector({ recipient: 'holders' })] } }).success).toBe(false);
+  });
+
+  it('summarises the tokens unlocked over the run and the price change after the largest unlock', () => {
+    const sim = buildBlocks([amm, treasury, vesting], { vesting: { sectors: [team] } });
+    const series = { unlocked: Float64Array.from([0, 50, 450]), price: Float64Array.from([1, 2, 1]) };
+
+    const k = sim.summary(series, Int32Array.from([0, 1, 31]));
+
+    expect(k.total_unlocked).toBe(500);
+    // Largest unlock in the row of tick 31; the row before it has price 2; the first row 30 on is the last: 1 / 2 − 1.
+    expect(k.unlock_price_change_30d).toBe(-0.5);
+  });
+});
+
+describe('price change after the largest unlock', () => {
+  it('runs from the row before it to the first row 30 ticks on', () => {
+    const ticks = Int32Array.from([0, 10, 20, 30, 40, 50, 60]);
+    const unlocked = Float64Array.from([999, 0, 5, 50, 0, 0, 0]); // genesis row ignored; peak at tick 30
+    const price = Float64Array.from([1, 1, 1, 2, 1.5, 1.2, 1.0]);
+
+    // p(60) / p(20) − 1 = 1.0 / 1 − 1 = 0
+    expect(priceChangeAfterPeakUnlock(unlocked, price, ticks, 30)).toBe(0);
+    // window 10: p(40) / p(20) − 1 = 0.5
+    expect(priceChangeAfterPeakUnlock(unlocked, price, ticks, 10)).toBe(0.5);
+    expect(priceChangeAfterPeakUnlock(new Float64Array(7), price, ticks, 10)).toBe(0);
   });
 });

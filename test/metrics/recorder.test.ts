@@ -23,8 +23,8 @@ describe('Recorder', () => {
     drive(rec, [level, flow], 10);
     expect([...rec.recordedTicks()]).toEqual([0, 4, 8, 10]);
     expect([...rec.series().level]).toEqual([0, 4, 8, 10]);
-    // Flow: 1 per tick; tick 0 alone, then ticks 1–4, 5–8, 9–10.
-    expect([...rec.series().flow]).toEqual([1, 4, 4, 2]);
+    // Flow: 1 per tick; 0 at tick 0 (before any tick ran), then ticks 1–4, 5–8, 9–10.
+    expect([...rec.series().flow]).toEqual([0, 4, 4, 2]);
   });
 
   it('reads a sampled metric only every `sampleEvery` ticks (and at the first and last rows), holding the last sample', () => {

@@ -11,7 +11,7 @@ const spec = (params: object) => ({ runId: 0, variant: 'v', point: 0, replicate:
 
 /** Runs `model` for `ticks` and returns, per tick, each account's holdings read from its balances (columns summed), and the flows table. */
 function runWithHoldings<B extends AnyBlock>(model: BlockModel<B>, overrides: object, ticks: number) {
-  const params = applyOverrides(model.defaults, overrides, 'test');
+  const params = applyOverrides(model.defaults, overrides as never, 'test');
   const sim = model.build(params, { seed: 5, check: true });
   const ledger = sim.world.ledger;
   const read = () =>

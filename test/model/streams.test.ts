@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineBlock } from '../../src/core/block';
+import { defineBlock, type AnyBlock } from '../../src/core/block';
+import { applyOverrides } from '../../src/experiment/define';
+import type { BlockModel } from '../../src/model/defineModel';
 import { runOne } from '../../src/experiment/runOne';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
 import { depinNetwork } from '../../src/models/depinNetwork';
@@ -25,14 +27,21 @@ const idleMechanism = defineBlock({
 const spec = (params: object) => ({ runId: 0, variant: 'v', point: 0, replicate: 0, seed: 12345, params }) as never;
 const opts = { ticks: 60, every: 1, metrics: null, check: true };
 
+/** Runs `model` as it is and with the inert blocks before its stakers, 200 stakers and 200 traders each, and returns both results. */
+function withAndWithout<B extends AnyBlock>(model: BlockModel<B>) {
+  const small = { stakers: { count: 200 }, traders: { count: 200 } } as never;
+  const plain = runOne(model, spec(applyOverrides(model.defaults, small, 'test')), opts);
+  const withIdle = model.with({ before: 'stakers' }, idleClass, idleMechanism);
+  const padded = runOne(withIdle, spec(applyOverrides(withIdle.defaults, small, 'test')), opts);
+  return { plain, padded };
+}
+
 describe('random streams per block', () => {
   it.each([
-    ['the token economy', tokenEconomy],
-    ['the DePIN network', depinNetwork],
-  ] as const)('adding inert blocks to %s changes none of its draws: every column identical', (_name, model) => {
-    const plain = runOne(model, spec({ ...model.defaults, stakers: { ...model.defaults.stakers, count: 200 }, traders: { ...model.defaults.traders, count: 200 } }), opts);
-    const withIdle = model.with({ before: 'stakers' }, idleClass, idleMechanism);
-    const padded = runOne(withIdle, spec({ ...withIdle.defaults, stakers: { ...model.defaults.stakers, count: 200 }, traders: { ...model.defaults.traders, count: 200 } }), opts);
+    ['the token economy', () => withAndWithout(tokenEconomy)],
+    ['the DePIN network', () => withAndWithout(depinNetwork)],
+  ] as const)('adding inert blocks to %s changes none of its draws: every column identical', (_name, runBoth) => {
+    const { plain, padded } = runBoth();
     expect(plain.status).toBe('ok');
     expect(padded.status).toBe('ok');
     for (const [name, col] of Object.entries(plain.series)) expect(Array.from(padded.series[name]), name).toEqual(Array.from(col));

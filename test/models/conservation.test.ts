@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../src/experiment/define';
-import { buildTokenEconomy, tokenEconomyDefaults, tokenEconomySchema, type TokenEconomyParams } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import { economyParts } from '../helpers/parts';
 
-/** A small random configuration of the token economy (every mechanism and class on). */
+/** A small random configuration of the governed token economy (every mechanism and class on). */
 const configArb = fc.record({
   seed: fc.nat(),
   stakers: fc.integer({ min: 0, max: 60 }),
@@ -23,12 +24,12 @@ const configArb = fc.record({
 
 type Config = typeof configArb extends fc.Arbitrary<infer T> ? T : never;
 
-function paramsFor(c: Config): TokenEconomyParams {
-  const p = applyOverrides<TokenEconomyParams>(tokenEconomyDefaults, {
+function paramsFor(c: Config): GovernedTokenEconomyParams {
+  const p = applyOverrides<GovernedTokenEconomyParams>(governedTokenEconomy.defaults, {
     activation: c.activation,
     emission: { schedule: c.schedule, ratePerYear: c.ratePerYear, maxSupply: c.maxSupply, halvingTicks: 7 },
     amm: { feeBps: c.feeBps },
-    burn: { feeShare: c.feeShare, usdFees: c.usdFees },
+    feeBurn: { feeShare: c.feeShare, usdFees: c.usdFees },
     staking: { unbondingTicks: c.unbondingTicks },
     stakers: { count: c.stakers, adjustShare: 0.5 },
     traders: { count: c.traders, activity: 0.5 },
@@ -36,7 +37,7 @@ function paramsFor(c: Config): TokenEconomyParams {
     voters: { count: c.voters, turnout: { dist: 'uniform', min: 0.2, max: 0.9 } },
     governance: { proposalEveryTicks: 3, votingTicks: c.votingTicks, quorum: 0 },
   }, 'test');
-  tokenEconomySchema.parse(p);
+  governedTokenEconomy.schema.parse(p);
   return p;
 }
 
@@ -44,7 +45,7 @@ describe('token conservation', () => {
   it('holds at the end of every tick across random configurations', () => {
     fc.assert(
       fc.property(configArb, (c) => {
-        const econ = buildTokenEconomy(paramsFor(c), { seed: c.seed, check: true });
+        const econ = governedTokenEconomy.build(paramsFor(c), { seed: c.seed, check: true });
         econ.world.ledger.check(0);
         // check: true makes every step assert minted − burned = Σ holdings (and the USD balance).
         for (let t = 0; t < 40; t++) econ.world.step();
@@ -58,7 +59,7 @@ describe('token conservation', () => {
   it('keeps every balance non-negative', () => {
     fc.assert(
       fc.property(configArb, (c) => {
-        const econ = buildTokenEconomy(paramsFor(c), { seed: c.seed, check: false });
+        const econ = economyParts(governedTokenEconomy.build(paramsFor(c), { seed: c.seed, check: false }));
         for (let t = 0; t < 40; t++) econ.world.step();
         for (const pop of econ.world.populations) {
           for (let i = 0; i < pop.size; i++) {

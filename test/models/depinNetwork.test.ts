@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { servicePresets } from '../../src/mechanisms/serviceMarket';
-import { presetOperators } from '../../src/models/depinNetwork';
+import { runOne } from '../../src/experiment/runOne';
+import { depinNetwork, presetOperators } from '../../src/models/depinNetwork';
+import { summarise } from '../helpers/blocks';
 import { smallNetwork } from './depinHelpers';
 
 /** A small random configuration of the DePIN network (every mechanism and class on). */
@@ -37,7 +39,7 @@ function build(c: Config, check: boolean) {
       activation: c.activation,
       amm: { feeBps: c.feeBps },
       service: { adoption: c.adoption, shockSd: c.shockSd },
-      rewards: { model: c.model, emission: { ratePerYear: c.ratePerYear }, netEmissionCapPerYear: c.netCap },
+      depinRewards: { model: c.model, emission: { ratePerYear: c.ratePerYear }, netEmissionCapPerYear: c.netCap },
       consensus: { kind: c.consensus, rewardPerYear: c.consensusReward },
       green: { renewableMultiplier: c.multiplier, offsetMultiplier: c.multiplier, carbonPriceUsdPerTonne: c.carbonPrice },
       stakers: { count: c.stakers },
@@ -80,11 +82,11 @@ describe('DePIN network', () => {
         const net = build(c, false);
         for (let t = 0; t < 40; t++) {
           net.world.step();
-          const m = net.market;
+          const m = net.service;
           expect(m.served).toBeLessThanOrEqual(m.demand);
           expect(m.served).toBeLessThanOrEqual(m.capacity);
           // The market serves with the capacity of the nodes that were up when it served.
-          expect(m.capacity).toBe(net.byServed.upCapacity);
+          expect(m.capacity).toBe(net.depinRewards.byServed.upCapacity);
           expect(m.utilisation).toBeLessThanOrEqual(1);
         }
         const pop = net.nodeOperators.population;
@@ -131,11 +133,60 @@ describe('service presets in the network', () => {
     const net = smallNetwork({ service: preset.market, nodeOperators: presetOperators(preset) });
     for (let t = 0; t < 60; t++) {
       net.world.step();
-      expect(net.market.served).toBeLessThanOrEqual(Math.min(net.market.demand, net.market.capacity));
+      expect(net.service.served).toBeLessThanOrEqual(Math.min(net.service.demand, net.service.capacity));
     }
     expect(net.nodeOperators.nodeCount).toBeGreaterThan(0);
     // Per unit of capacity a storage box or hotspot uses far less power than a GPU.
-    const kwhPerCapacity = net.nodeOperators.energyKwh / net.market.capacity;
+    const kwhPerCapacity = net.nodeOperators.energyKwh / net.service.capacity;
     expect(kwhPerCapacity).toBeLessThan(0.6 * (servicePresets.gpuInference.node.energyKwhPerTick / servicePresets.gpuInference.node.capacityPerUnit));
+  });
+});
+
+describe('the DePIN network summary', () => {
+  it('turns recorded flows into per-year and per-transaction figures', () => {
+    // Two rows after genesis covering 365 daily ticks (one year): 1,000 + 3,000 kWh of consensus energy.
+    const net = smallNetwork({});
+    const k = summarise(net, {
+      served: [0, 50, 150],
+      demand: [0, 100, 200],
+      utilisation: [0, 0.5, 0.75],
+      capacity: [0, 100, 200],
+      energy_kwh: [0, 1500, 4500],
+      consensus_energy_kwh: [0, 1000, 3000],
+      hardware_energy_kwh: [0, 500, 1500],
+      consensus_carbon_kg: [0, 480, 1440],
+      hardware_carbon_kg: [0, 100, 300],
+      carbon_kg: [0, 580, 1740],
+      carbon_net_kg: [0, 500, 1500],
+      renewable_kwh: [0, 100, 400],
+      transactions: [0, 10_000, 30_000],
+      operator_mint: [0, 10, 30],
+      usage_burn: [0, 5, 5],
+      price: [1, 1, 1],
+    }, [0, 200, 365]);
+
+    expect(k.consensus_energy_mwh_per_year).toBeCloseTo(4, 12);
+    expect(k.energy_mwh_per_year).toBeCloseTo(6, 12);
+    expect(k.carbon_t_per_year).toBeCloseTo(2.32, 12);
+    expect(k.carbon_net_t_per_year).toBeCloseTo(2, 12);
+    expect(k.energy_kwh_per_tx).toBeCloseTo(4000 / 40_000, 12);
+    expect(k.carbon_kg_per_tx).toBeCloseTo(1920 / 40_000, 12);
+    expect(k.hardware_g_per_kwh).toBeCloseTo((400 * 1000) / 2000, 9);
+    expect(k.renewable_share).toBeCloseTo(0.25, 12);
+    expect(k.served_share).toBeCloseTo(200 / 300, 12);
+    expect(k.mean_utilisation).toBeCloseTo(0.625, 12);
+    expect(k.final_capacity_to_demand).toBe(1);
+    expect(k.operator_net_emission_per_year).toBe(30);
+  });
+
+  it('reports zero flows at tick 0 and finite KPIs for a run of the model', () => {
+    const d = depinNetwork.defaults;
+    const params = { ...d, stakers: { ...d.stakers, count: 20 }, traders: { ...d.traders, count: 20 } };
+    const r = runOne(depinNetwork, { runId: 0, variant: 'x', replicate: 0, seed: 1, params }, { ticks: 30, every: 5, metrics: null, check: true });
+
+    expect(r.status).toBe('ok');
+    for (const name of ['emission', 'burn', 'net_emission', 'energy_kwh', 'transactions', 'revenue_usd']) expect(r.series[name][0]).toBe(0);
+    for (const [name, v] of Object.entries(r.summary)) expect(Number.isFinite(v), name).toBe(true);
+    expect(r.summary.energy_mwh_per_year).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
-import { inv } from 'mathjs';
+import { mathjs } from '../../core/mathjs';
 import { Rng } from '../../core/rng';
 import type { MomentSet } from './moments';
+
 
 /** `identityWeighting(k)` → the k × k identity as a row-major Float64Array: every moment weighs the same, in its own unit. */
 export function identityWeighting(k: number): Float64Array {
@@ -51,7 +52,7 @@ export function inverseCovarianceWeighting(samples: readonly ArrayLike<number>[]
   const rows = Array.from({ length: k }, (_, i) => Array.from(cov.subarray(i * k, (i + 1) * k)));
   let w: number[][];
   try {
-    w = inv(rows) as number[][];
+    w = mathjs().inv(rows) as number[][];
   } catch {
     throw new RangeError(`the ${k} moments' covariance is singular; drop moments that repeat others`);
   }

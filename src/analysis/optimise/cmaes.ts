@@ -1,6 +1,7 @@
-import { eigs } from 'mathjs';
+import { mathjs } from '../../core/mathjs';
 import { Rng } from '../../core/rng';
 import { deriveSeed } from '../../core/seeds';
+
 
 /**
  * Everything a CMA-ES search needs to continue: plain numbers, so it can be
@@ -254,7 +255,8 @@ export class CmaEs {
       basis[0] = 1;
       scales[0] = Math.sqrt(Math.max(rows[0][0], 1e-300));
     } else {
-      const { eigenvectors } = eigs(rows, { eigenvectors: true }) as unknown as { eigenvectors: { value: number; vector: number[] }[] };
+      // Plain number arrays in, so the values are numbers and the vectors number arrays.
+      const eigenvectors = mathjs().eigs(rows, { eigenvectors: true }).eigenvectors.map((e) => ({ value: Number(e.value), vector: e.vector as number[] }));
       const top = Math.max(...eigenvectors.map((e) => e.value));
       eigenvectors.forEach((e, j) => {
         scales[j] = Math.sqrt(Math.max(e.value, 1e-20 * top));

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../src/experiment/define';
 import { VOTING_RULES } from '../../../src/mechanisms/governance/params';
-import { buildTokenEconomy, tokenEconomyDefaults, tokenEconomySchema, type TokenEconomyParams } from '../../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../../src/models/tokenEconomy';
+import { economyParts } from '../../helpers/parts';
 
 /** Random governance-heavy configurations: every rule, vote buyers, grants, buybacks, deposits, delegation. */
 const configArb = fc.record({
@@ -21,8 +22,8 @@ const configArb = fc.record({
 });
 type Config = typeof configArb extends fc.Arbitrary<infer T> ? T : never;
 
-function paramsFor(c: Config): TokenEconomyParams {
-  const p = applyOverrides<TokenEconomyParams>(tokenEconomyDefaults, {
+function paramsFor(c: Config): GovernedTokenEconomyParams {
+  const p = applyOverrides<GovernedTokenEconomyParams>(governedTokenEconomy.defaults, {
     stakers: { count: 20 },
     traders: { count: 20, activity: 0.5 },
     nodeOperators: { candidates: 10, initialNodes: 5 },
@@ -50,7 +51,7 @@ function paramsFor(c: Config): TokenEconomyParams {
     },
     voteBuyer: { count: c.buyers, initialTokens: { dist: 'constant', value: 1000 }, bribeUsdPerVote: c.bribe, proposeProbability: 0.2 },
   }, 'test');
-  tokenEconomySchema.parse(p);
+  governedTokenEconomy.schema.parse(p);
   return p;
 }
 
@@ -60,7 +61,7 @@ describe('token and USD conservation with governance spending and vote buying', 
     fc.assert(
       fc.property(configArb, (c) => {
         // check: true makes every step assert minted − burned = Σ holdings and the USD balance.
-        const econ = buildTokenEconomy(paramsFor(c), { seed: c.seed, check: true });
+        const econ = economyParts(governedTokenEconomy.build(paramsFor(c), { seed: c.seed, check: true }));
         for (let t = 0; t < 40; t++) econ.world.step();
         const l = econ.world.ledger;
         expect(Math.abs(l.totalTokenHoldings() - l.supply)).toBeLessThanOrEqual(1e-9 * l.minted);
@@ -81,8 +82,8 @@ describe('token and USD conservation with governance spending and vote buying', 
 
   it('gives byte-for-byte the same proposals and events for the same seed', () => {
     const c: Config = { seed: 11, rule: 'quadratic', buyers: 1, grant: 1, buyback: 1, burn: false, timelock: 1, deposit: 10, delegates: 3, grantees: 0.5, propose: 0.02, bribe: 0.1 };
-    const a = buildTokenEconomy(paramsFor(c), { seed: 11, check: false });
-    const b = buildTokenEconomy(paramsFor(c), { seed: 11, check: false });
+    const a = economyParts(governedTokenEconomy.build(paramsFor(c), { seed: 11, check: false }));
+    const b = economyParts(governedTokenEconomy.build(paramsFor(c), { seed: 11, check: false }));
     for (let t = 0; t < 40; t++) {
       a.world.step();
       b.world.step();

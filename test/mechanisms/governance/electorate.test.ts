@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Population } from '../../../src/core/population';
-import { Electorate } from '../../../src/mechanisms/governance/electorate';
+import { Electorate, electorateColumns } from '../../../src/mechanisms/governance/electorate';
 
 function pop(name: string, tokens: number[], roles: number[]) {
-  const p = new Population(name, { role: 'u8', delegate: 'i32' }, 0);
+  const p = new Population(name, electorateColumns, 0);
   p.add(tokens.length);
   p.cols.delegate.fill(-1);
   tokens.forEach((t, i) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Population } from '../../../src/core/population';
 import { tinyWorld } from './world';
 
 const steps = (world: { step(): void }, n: number) => {
@@ -88,14 +87,14 @@ describe('proposal lifecycle', () => {
   });
 
   it('fails at execution, changing nothing, a change that another proposal made invalid during the timelock', () => {
-    const { world, gov } = tinyWorld([100], { timelockTicks: 3 });
+    const { world, gov, treasury } = tinyWorld([100], { timelockTicks: 3 });
     const grant = gov.propose(world, { kind: 'grant', recipient: 0, amountTokens: 800, quality: 1 }, -1);
     const grant2 = gov.propose(world, { kind: 'grant', recipient: 0, amountTokens: 800, quality: 1 }, -1);
     gov.castVote(grant, 0, true);
     gov.castVote(grant2, 0, true);
     steps(world, 6);
     expect([grant.outcome, grant2.outcome]).toEqual(['executed', 'failed']);
-    expect(world.treasury.tokens).toBe(200);
+    expect(treasury.tokens).toBe(200);
   });
 });
 
@@ -112,10 +111,12 @@ describe('proposals by agents', () => {
   });
 
   it('pays the deposit to the treasury when the proposal misses quorum', () => {
-    const { world, gov, pop } = tinyWorld([100, 100], { depositTokens: 10 });
+    const { world, gov, pop, treasury } = tinyWorld([100, 100], { depositTokens: 10 });
     gov.propose(world, { kind: 'signal' }, 0);
-    steps(world, 3);
-    expect([pop.cols.tokens[0], gov.escrowTokens, world.treasury.tokens]).toEqual([90, 0, 1010]);
+    steps(world, 2); // the vote closes at the end of tick 2
+    expect(treasury.incomeThisTick().deposit.tokens).toBe(10);
+    steps(world, 1);
+    expect([pop.cols.tokens[0], gov.escrowTokens, treasury.tokens]).toEqual([90, 0, 1010]);
   });
 
   it('refuses a proposer below the proposal threshold or unable to pay the deposit', () => {
@@ -128,11 +129,11 @@ describe('proposals by agents', () => {
 
 describe('treasury spends', () => {
   it('pays a passed grant from the treasury to the recipient', () => {
-    const { world, gov, pop } = tinyWorld([100, 0]);
+    const { world, gov, pop, treasury } = tinyWorld([100, 0]);
     const p = gov.propose(world, { kind: 'grant', recipient: 1, amountTokens: 250, quality: 0.9 }, -1);
     gov.castVote(p, 0, true);
     steps(world, 3);
-    expect([world.treasury.tokens, pop.cols.tokens[1], gov.stats.grantsTokens]).toEqual([750, 250, 250]);
+    expect([treasury.tokens, pop.cols.tokens[1], gov.stats.grantsTokens]).toEqual([750, 250, 250]);
   });
 
   it('refuses a grant larger than the treasury when proposed', () => {
@@ -141,12 +142,12 @@ describe('treasury spends', () => {
   });
 
   it('buys back with treasury USD on the pool: 500 USD into a 1000/1000 pool without fee buys 1000·500/1500 tokens', () => {
-    const { world, gov, pool } = tinyWorld([100]);
+    const { world, gov, pool, treasury } = tinyWorld([100]);
     const p = gov.propose(world, { kind: 'buyback', amountUsd: 500 }, -1);
     gov.castVote(p, 0, true);
     steps(world, 3);
-    expect(world.treasury.usd).toBe(500);
-    expect(world.treasury.tokens).toBeCloseTo(1000 + 1000 / 3, 9);
+    expect(treasury.usd).toBe(500);
+    expect(treasury.tokens).toBeCloseTo(1000 + 1000 / 3, 9);
     expect(pool.usdReserve).toBe(1500);
   });
 });
@@ -156,8 +157,8 @@ describe('delegation in the lifecycle', () => {
     const { world, gov, pop } = tinyWorld([30, 30, 40]);
     pop.cols.delegate[2] = 0; // member 2 (40 tokens) delegates to member 0
     const p = gov.propose(world, { kind: 'param', path: 'fee', value: 0.08 }, -1);
-    pop.cols.tokens[1] += 1000; // bought after the snapshot: no extra votes
-    world.ledger.mint(1000);
+    // bought after the snapshot: no extra votes
+    world.ledger.route('mint', world.ledger.pocket(pop.account!, pop, 'tokens'), 'test').pay(1, 1000);
     gov.castVote(p, 0, true);
     gov.castVote(p, 1, false);
     steps(world, 2);
@@ -194,14 +195,10 @@ describe('conviction voting in the lifecycle', () => {
 
 describe('capture', () => {
   it('flags a passed proposal that holders with most tokens — voting or not — opposed', () => {
-    // Members: a staker with 100 votes for; holders with 50 stay home. A non-voting population of holders holds 500.
-    const { world, gov, pop } = tinyWorld([100, 50], { quorum: 0.1 }, [1, 0]);
-    const bystanders = new Population('traders', {}, 0);
-    bystanders.add(1);
-    bystanders.cols.tokens[0] = 500;
-    world.addPopulation(bystanders);
-    world.ledger.mint(500);
-    gov.electorate.addBystanders(bystanders, 0);
+    // Members: a staker with 100 votes for; holders with 50 stay home. A non-voting population of holders holds 500,
+    // counted as holders by the governance block at genesis.
+    const { world, gov } = tinyWorld([100, 50], { quorum: 0.1 }, [1, 0], [500]);
+    expect(gov.electorate.bystanders.map((b) => [b.pop.name, b.role])).toEqual([['traders', 0]]);
     const p = gov.propose(world, { kind: 'param', path: 'fee', value: 0.08 }, -1); // raising fee: staker +1, holder −1
     gov.castVote(p, 0, true);
     steps(world, 3);

@@ -1,19 +1,26 @@
 import { z } from 'zod';
-import { World } from '../../../src/core/world';
-import { Population } from '../../../src/core/population';
-import { Governance } from '../../../src/mechanisms/governance/governance';
-import { governanceParamsSchema, type GovernanceParams } from '../../../src/mechanisms/governance/params';
-import { ConstantProductPool } from '../../../src/market/amm';
-import { tokenEconomyDefaults } from '../../../src/models/tokenEconomy';
+import { defineBlock } from '../../../src/core/block';
+import { amm } from '../../../src/market/amm';
+import { electorateColumns } from '../../../src/mechanisms/governance/electorate';
+import { governance, governanceDefaults } from '../../../src/mechanisms/governance/governanceBlock';
+import type { GovernanceParams } from '../../../src/mechanisms/governance/params';
+import { treasury } from '../../../src/mechanisms/treasury';
+import { buildBlocks } from '../../helpers/blocks';
+import { holdersBlock } from '../../helpers/holders';
 
-/** A tiny model with one governable fee in [0, 0.1] and the governance parameters. */
-export const tinySchema = z.object({ fee: z.number().min(0).max(0.1), governance: governanceParamsSchema }).strict();
-export type Tiny = z.infer<typeof tinySchema>;
+/** A block whose one parameter is a governable fee in [0, 0.1] (0.05 by default), at the path `fee`. */
+export const feeBlock = defineBlock({
+  key: 'fee',
+  kind: 'policy',
+  description: 'a governable fee for hand-worked governance tests',
+  params: { schema: z.number().min(0).max(0.1), defaults: 0.05 },
+  build: () => ({ api: undefined }),
+});
 
 /** Governance parameters for hand-worked tests: nothing scheduled, no deposit, no threshold, timelock 0. */
 export function govParams(over: Partial<GovernanceParams> = {}): GovernanceParams {
   return {
-    ...tokenEconomyDefaults.governance,
+    ...governanceDefaults,
     proposalEveryTicks: 1_000_000,
     scheduledKinds: { param: 0, grant: 0, buyback: 0, signal: 0 },
     votingTicks: 3,
@@ -28,29 +35,38 @@ export function govParams(over: Partial<GovernanceParams> = {}): GovernanceParam
 }
 
 /**
- * Returns a world whose electorate is one population of voters holding
- * `tokens` (roles all holder unless given), a treasury of 1000 tokens and
- * 1000 USD, and a 1000/1000 AMM pool, all minted through the ledger.
+ * Returns a model whose electorate is one population of voters holding
+ * `tokens` (roles all holder unless given), who never act on their own;
+ * a treasury of 1000 tokens and 1000 USD; a 1000/1000 AMM pool without
+ * fee; and, with `bystanders`, a population of non-voting holders of
+ * those tokens. Everything is minted or paid in through the ledger, and
+ * conservation is checked every tick.
  */
-export function tinyWorld(tokens: number[], over: Partial<GovernanceParams> = {}, roles?: number[]) {
-  const world = new World<Tiny>({ params: { fee: 0.05, governance: govParams(over) }, schema: tinySchema, seed: 1, check: true });
-  const pool = new ConstantProductPool({ tokenReserve: 1000, usdReserve: 1000, feeBps: 0 });
-  world.ledger.register(pool);
-  const gov = world.addMechanism(new Governance(() => world.params.governance, world.rng.fork('governance'), pool));
-  world.ledger.register(gov);
-  const pop = new Population('voters', { role: 'u8', delegate: 'i32', lockTicks: 'f64' }, 0);
-  world.addPopulation(pop);
-  pop.add(tokens.length);
-  pop.cols.delegate.fill(-1);
-  tokens.forEach((t, i) => {
-    pop.cols.tokens[i] = t;
-    pop.cols.role[i] = roles?.[i] ?? 0;
+export function tinyWorld(tokens: number[], over: Partial<GovernanceParams> = {}, roles?: number[], bystanders: number[] = []) {
+  const voters = defineBlock({
+    key: 'voters',
+    kind: 'agents',
+    description: 'test voters with set balances and roles who vote only when a test casts their ballots',
+    needs: { governance },
+    build(ctx) {
+      const holders = holdersBlock('voters', electorateColumns, tokens).spec.build(ctx);
+      const pop = holders.api;
+      ctx.deps.governance.electorate.add(pop);
+      return {
+        api: pop,
+        genesis: (w) => {
+          holders.genesis?.(w);
+          pop.cols.delegate.fill(-1);
+          tokens.forEach((_, i) => (pop.cols.role[i] = roles?.[i] ?? 0));
+        },
+      };
+    },
   });
-  world.treasury.tokens = 1000;
-  world.treasury.usd = 1000;
-  world.ledger.mint(tokens.reduce((a, b) => a + b, 0) + 1000 + 1000);
-  world.ledger.usdIn(2000);
-  gov.electorate.add(pop);
-  gov.electorate.seal();
-  return { world, gov, pop, pool };
+  const blocks = [feeBlock, amm, treasury, governance, voters, ...(bystanders.length ? [holdersBlock('traders', {}, bystanders)] : [])];
+  const sim = buildBlocks(blocks, {
+    amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 0 },
+    treasury: { tokens: 1000, usd: 1000 },
+    governance: govParams(over),
+  });
+  return { sim, world: sim.world, gov: sim.governance, pop: sim.api(voters), pool: sim.pool, treasury: sim.treasury };
 }

@@ -1,0 +1,160 @@
+// Lets `require` load tokensim's TypeScript: each .ts file is turned into
+// CommonJS by esbuild (types erased, not checked: that is `npm run
+// typecheck`'s job) and the JavaScript is kept in an on-disk cache keyed by
+// the file's content, so a start with a warm cache compiles nothing and never
+// loads esbuild. Used by bin/tokensim.js, bin/bench.js and the worker threads
+// (bin/worker.js); `npx ts-node` keeps its own compiler.
+'use strict';
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+
+// What the JavaScript depends on besides the source: a new esbuild or other
+// options give other keys, so a stale entry is never read.
+const OPTIONS = {
+  loader: 'ts',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  // import() of our own modules must stay a require (the lazy loading of
+  // commands); left as is, node would load the .ts file as an ES module.
+  supported: { 'dynamic-import': false },
+  tsconfigRaw: { compilerOptions: { target: 'ES2022', useDefineForClassFields: true } },
+};
+
+let esbuild = null;
+let versionTag = null;
+let dir = undefined;
+// The JavaScript of each TypeScript file loaded, by file name, for mapping
+// stack traces back to the TypeScript lines.
+const loaded = new Map();
+
+/**
+ * Returns the cache directory: $TOKENSIM_CACHE_DIR when set, else
+ * node_modules/.cache/tokensim of the node_modules that holds tokensim's
+ * packages (tokensim's own, or the project's when tokensim is installed in
+ * one), else a per-user directory under the OS temporary directory; null
+ * when none can be created (then nothing is cached). Never a directory of
+ * the user's own files.
+ */
+function cacheDir() {
+  if (dir !== undefined) return dir;
+  const parent = path.dirname(ROOT);
+  const modules = path.basename(parent) === 'node_modules' ? parent : path.join(ROOT, 'node_modules');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const candidates = [process.env.TOKENSIM_CACHE_DIR, path.join(modules, '.cache', 'tokensim'), path.join(os.tmpdir(), `tokensim-cache-${uid}`)];
+  dir = null;
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      fs.mkdirSync(c, { recursive: true });
+      fs.accessSync(c, fs.constants.W_OK);
+      dir = c;
+      break;
+    } catch {
+      // Not writable (a read-only install, say): try the next place.
+    }
+  }
+  return dir;
+}
+
+function esbuildVersion() {
+  versionTag ??= require('esbuild/package.json').version;
+  return versionTag;
+}
+
+function hash(text) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A syntax error in a TypeScript file, as one line: `file:line:column: text`. */
+function syntaxError(filename, failure) {
+  const first = failure.errors && failure.errors[0];
+  const where = first && first.location ? `${filename}:${first.location.line}:${first.location.column + 1}` : filename;
+  const err = new Error(`${where}: ${first ? first.text : failure.message}`);
+  err.code = 'TOKENSIM_TS_SYNTAX';
+  return err;
+}
+
+/**
+ * Returns the JavaScript of the TypeScript `source` of `filename`: read from
+ * the cache directory `cache` (default `cacheDir()`; null for none) when
+ * this source (with this esbuild and these options) was compiled before,
+ * else compiled by esbuild and stored. One entry per file
+ * is kept: storing a new one removes the file's older entries. Throws an
+ * error with code TOKENSIM_TS_SYNTAX, naming file, line and column, when
+ * the source does not parse.
+ */
+function transpile(source, filename, cache = cacheDir()) {
+  const prefix = hash(filename).slice(0, 16);
+  const key = hash(`${esbuildVersion()}\0${JSON.stringify(OPTIONS)}\0${filename}\0${source}`).slice(0, 32);
+  const entry = cache && path.join(cache, `${prefix}-${key}.js`);
+  if (entry) {
+    try {
+      return fs.readFileSync(entry, 'utf8');
+    } catch {
+      // Not cached yet.
+    }
+  }
+  esbuild ??= require('esbuild');
+  let js;
+  try {
+    js = esbuild.transformSync(source, { ...OPTIONS, sourcefile: filename }).code;
+  } catch (failure) {
+    throw syntaxError(filename, failure);
+  }
+  if (entry) store(cache, prefix, entry, js);
+  return js;
+}
+
+// Written under a unique temporary name and renamed, so concurrent
+// processes and threads never read half an entry.
+function store(cache, prefix, entry, js) {
+  try {
+    for (const name of fs.readdirSync(cache)) if (name.startsWith(prefix) && name !== path.basename(entry)) fs.rmSync(path.join(cache, name), { force: true });
+    const tmp = `${entry}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
+    fs.writeFileSync(tmp, js);
+    fs.renameSync(tmp, entry);
+  } catch {
+    // A cache that cannot be written only costs the next start a compile.
+  }
+}
+
+/**
+ * Maps the frames of stack traces to TypeScript lines, through each loaded
+ * file's inline source map. Installed on the first stack trace formatted,
+ * not at start: node's own --enable-source-maps would parse the maps of
+ * every module loaded, packages included, and slow every start.
+ */
+function mapStackTraces() {
+  Error.prepareStackTrace = function (error, frames) {
+    require('@cspotcode/source-map-support').install({
+      environment: 'node',
+      handleUncaughtExceptions: false,
+      retrieveSourceMap(file) {
+        const js = loaded.get(file);
+        const m = js && /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(js);
+        return m ? { url: file, map: Buffer.from(m[1], 'base64').toString('utf8') } : null;
+      },
+    });
+    return Error.prepareStackTrace(error, frames);
+  };
+}
+
+/**
+ * Makes `require` load .ts files through `transpile` (replacing any other
+ * .ts loader) and stack traces show TypeScript lines; returns nothing.
+ */
+function register() {
+  mapStackTraces();
+  require.extensions['.ts'] = function (module, filename) {
+    const js = transpile(fs.readFileSync(filename, 'utf8'), filename);
+    loaded.set(filename, js);
+    module._compile(js, filename);
+  };
+}
+
+module.exports = { register, transpile, cacheDir };

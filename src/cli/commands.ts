@@ -1,0 +1,199 @@
+/**
+ * The `tokensim` commands, as data: what each does, its arguments and every
+ * option with a description, and a `run` that imports the command's module
+ * only when that command runs. To add a command, write its module under
+ * src/cli/ and add one entry here; to add an option, add one line to its
+ * command's `options`.
+ */
+import type { Experiment } from '../experiment/define';
+import { InputError } from '../core/errors';
+import type { CommandSpec, OptionSpec } from './spec';
+import { choiceArg, collect, numberArg, parseShard, positiveInt, seedArg } from './values';
+
+const int = (flag: string) => (text: string) => positiveInt(flag, text);
+
+/** The table formats `--format` takes (see io/convertResults.ts, not imported here to keep `--help` light). */
+const FORMATS = ['arrow', 'parquet', 'both'] as const;
+/** Returns `parquet`, the one format `convert --to` writes, or throws an `InputError`. */
+function toParquet(text: string): 'parquet' {
+  if (text !== 'parquet') throw new InputError(`--to ${text}: expected --to parquet`);
+  return text;
+}
+const FORMAT_OPTION: OptionSpec = {
+  flags: '--format <f>',
+  description: 'table files: arrow (Arrow IPC, default), parquet (Parquet instead, zstd) or both',
+  choices: FORMATS,
+  parse: (t) => choiceArg('--format', t, FORMATS),
+};
+
+/** The options shared by `tokensim run` and `npx ts-node experiments/<name>.ts`. */
+export const RUN_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--out <dir>', description: 'output directory (default: results/<experiment>/<UTC time>/)' },
+  { flags: '--seeds <n>', description: "replicates per variant and sweep point (default: the experiment's)", parse: int('--seeds') },
+  { flags: '--ticks <n>', description: "ticks per run (default: the experiment's)", parse: int('--ticks') },
+  { flags: '--seed <n>', description: "base seed, an integer in [0, 4294967295]; run seeds derive from it (default: the experiment's, 1 unless set)", parse: (t) => seedArg('--seed', t) },
+  { flags: '--set <path=value>', description: 'override one parameter, e.g. --set emission.ratePerYear=8e6 (repeatable; see tokensim params)', parse: collect },
+  { flags: '--workers <n>', description: 'compute threads (default: the number of cores)', parse: int('--workers') },
+  { flags: '--shard <K/N>', description: 'run only shard K of N (runs whose run_id mod N = K-1), for tokensim merge', parse: parseShard },
+  { flags: '--resume <dir>', description: 'finish an interrupted run (or shard) in DIR, with the same experiment and options' },
+  { flags: '--check', description: 'assert token and USD conservation every tick (slower)' },
+  { flags: '--report', description: 'write the HTML report when the runs are done' },
+  FORMAT_OPTION,
+  { flags: '-q, --quiet', description: 'print no progress' },
+];
+
+/** Returns the experiment in `file`, loaded by the command's loader. */
+async function experimentIn(file: string): Promise<Experiment<object>> {
+  return (await import('./loadExperiment')).loadExperiment(file);
+}
+
+/** The commands `tokensim` knows, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'run',
+    summary: 'run an experiment file and write its tables (Arrow IPC) to a results directory',
+    arguments: [{ syntax: '<experiment>', description: 'an experiment file (TypeScript), e.g. experiments/baseline.ts' }],
+    options: RUN_OPTIONS,
+    examples: [
+      'tokensim run experiments/baseline.ts --seeds 10 --set emission.ratePerYear=8e6',
+      'tokensim run experiments/staking-sweep.ts --shard 2/8 --out out/shard-2',
+      'tokensim run experiments/baseline.ts --resume results/baseline/2025-01-01T00-00-00',
+    ],
+    run: async ([file], flags) => (await import('./run')).runCommand(await experimentIn(file), flags),
+  },
+  {
+    name: 'model',
+    summary: "print what an experiment's model is made of: blocks, phase table, accounts, populations and columns, metrics and KPIs with units",
+    arguments: [{ syntax: '<experiment>', description: 'an experiment file (TypeScript)' }],
+    options: [{ flags: '--json', description: 'print it as JSON' }],
+    examples: ['tokensim model experiments/launch-economy.ts'],
+    run: async ([file], flags) => {
+      process.stdout.write((await import('./model')).modelCommand(await experimentIn(file), flags) + '\n');
+      return 0;
+    },
+  },
+  {
+    name: 'blocks',
+    summary: 'list every block tokensim ships, or write their reference as markdown',
+    arguments: [],
+    options: [{ flags: '--markdown', description: 'the full reference: parameters and defaults, accounts, metrics and KPIs with units, sources' }],
+    examples: ['tokensim blocks', 'tokensim blocks --markdown > docs/reference/blocks.md'],
+    run: async (_args, flags) => {
+      process.stdout.write((await import('./blocks')).blocksCommand(flags) + '\n');
+      return 0;
+    },
+  },
+  {
+    name: 'merge',
+    summary: "join the output directories of an experiment's shards into one, identical to a single-machine run",
+    arguments: [{ syntax: '<dirs...>', description: 'the shard directories (written by tokensim run --shard K/N)' }],
+    options: [
+      { flags: '--out <dir>', description: 'the merged output directory (required; must not hold output yet)' },
+      FORMAT_OPTION,
+      { flags: '-q, --quiet', description: 'print nothing on success' },
+    ],
+    examples: ['tokensim merge out/shard-* --out out/all', 'tokensim merge out/shard-* --out out/all --format parquet'],
+    run: async (dirs, flags) => (await import('./merge')).mergeCommand(dirs, flags),
+  },
+  {
+    name: 'convert',
+    summary: 'write the tables of a results directory as Parquet (beside the Arrow tables, or instead with --remove-arrow)',
+    arguments: [{ syntax: '<dir>', description: 'a results directory (written by tokensim run or merge)' }],
+    options: [
+      { flags: '--to <format>', description: 'the format to write: parquet (required)', choices: ['parquet'], parse: toParquet },
+      { flags: '--remove-arrow', description: 'remove the Arrow tables once the Parquet files are written' },
+      { flags: '-q, --quiet', description: 'print nothing on success' },
+    ],
+    examples: ['tokensim convert results/baseline/<time> --to parquet'],
+    run: async ([dir], flags) => (await import('./convert')).convertCommand(dir, flags),
+  },
+  {
+    name: 'inspect',
+    summary: 'print the schema and first rows of an output table',
+    arguments: [{ syntax: '<file>', description: 'an .arrow or .parquet file, e.g. results/baseline/<time>/summary.arrow' }],
+    options: [{ flags: '--rows <n>', description: 'rows to show (default: 10)', parse: int('--rows') }],
+    examples: ['tokensim inspect results/baseline/<time>/timeseries.arrow --rows 5'],
+    run: async ([file], flags) => (await import('./inspect')).inspectCommand(file, flags),
+  },
+  {
+    name: 'params',
+    summary: "list every parameter path of an experiment with its default (what --set takes) and the experiment's variants",
+    arguments: [{ syntax: '<experiment>', description: 'an experiment file (TypeScript)' }],
+    options: [],
+    examples: ['tokensim params experiments/baseline.ts'],
+    run: async ([file]) => (await import('./params')).paramsCommand(file),
+  },
+  {
+    name: 'deviate',
+    summary: "check incentive compatibility: does a share of one agent class gain by switching strategy? (paired by seed)",
+    arguments: [{ syntax: '<experiment>', description: 'an experiment file (TypeScript)' }],
+    options: [
+      { flags: '--class <name>', description: 'the agent class that deviates, one that declares strategies, e.g. stakers (required)' },
+      { flags: '--strategy <s>', description: 'the strategy it switches to, e.g. never-stake (required)' },
+      { flags: '--share <x>', description: 'share of the class that deviates, in (0, 1] (default: one agent)', parse: (t) => numberArg('--share', t, (n) => n > 0 && n <= 1, 'a share in (0, 1]') },
+      { flags: '--seeds <n>', description: 'paired seeds, at least 2 (default: the experiment\'s)', parse: (t) => numberArg('--seeds', t, (n) => Number.isInteger(n) && n >= 2, 'an integer ≥ 2 (the interval needs two pairs)') },
+      { flags: '--ticks <n>', description: "ticks per run (default: the experiment's)", parse: int('--ticks') },
+      { flags: '--seed <n>', description: "base seed, an integer in [0, 4294967295] (default: the experiment's)", parse: (t) => seedArg('--seed', t) },
+      { flags: '--set <path=value>', description: 'override one parameter (repeatable)', parse: collect },
+      { flags: '--variant <name>', description: 'the variant the check runs in (default: the first)' },
+      { flags: '--level <l>', description: 'confidence level of the interval, in (0, 1) (default: 0.95)', parse: (t) => numberArg('--level', t, (n) => n > 0 && n < 1, 'a confidence level in (0, 1)') },
+    ],
+    examples: ['tokensim deviate experiments/baseline.ts --class stakers --strategy never-stake --seeds 8'],
+    run: async ([file], flags) => (await import('./deviate')).deviateCommand(file, flags),
+  },
+  {
+    name: 'sensitivity',
+    summary: 'compute Sobol or Morris sensitivity indices of the KPIs of a sensitivity sweep, and write sensitivity.arrow',
+    arguments: [{ syntax: '<dir>', description: 'the results directory of an experiment with a sobol or morris sweep' }],
+    options: [
+      { flags: '--kpi <name>', description: 'a KPI to analyse (repeatable; default: every KPI)', parse: collect },
+      { flags: '--variant <name>', description: 'the variant to analyse (required when the results have several)' },
+      { flags: '--bootstrap <n>', description: 'bootstrap resamples for the intervals, a non-negative integer (default: 200)', parse: (t) => numberArg('--bootstrap', t, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer') },
+      { flags: '--level <l>', description: 'confidence level of the intervals, in (0, 1) (default: 0.95)', parse: (t) => numberArg('--level', t, (n) => n > 0 && n < 1, 'a confidence level in (0, 1)') },
+    ],
+    examples: ['tokensim sensitivity results/sensitivity/<time> --kpi final_price'],
+    run: async ([dir], flags) => (await import('./sensitivity')).sensitivityCommand(dir, flags),
+  },
+  {
+    name: 'report',
+    summary: 'write a self-contained HTML report (charts and KPI tables) of one or several results directories',
+    arguments: [{ syntax: '<dirs...>', description: 'results directories; several are shown side by side (then --out is required)' }],
+    options: [
+      { flags: '--out <file>', description: 'the HTML file to write (default: DIR/report.html)' },
+      { flags: '--metric <name>', description: 'a time-series metric to chart (repeatable; default: a standard set)', parse: collect },
+      { flags: '--kpi <name>', description: 'a KPI to tabulate and, for a sweep, chart (repeatable; default: every KPI)', parse: collect },
+      { flags: '--baseline <name>', description: 'the variant differences are taken against (default: baseline when there is one, else the first)' },
+      { flags: '--interactive', description: 'inline the Vega runtime for zoom, hover and legend toggles (still no network access)' },
+      { flags: '--run-lines', description: 'draw each run as a line instead of median and bands' },
+      { flags: '--lorenz-tick <n>', description: 'a tick to draw Lorenz curves at (repeatable; default: the first and last)', parse: (t: string, previous: unknown) => [...((previous as number[] | undefined) ?? []), numberArg('--lorenz-tick', t, (n) => Number.isInteger(n) && n >= 0, 'a tick, a non-negative integer')] },
+    ],
+    examples: ['tokensim report results/baseline/<time> --metric price --kpi final_price', 'tokensim report results/a/<time> results/b/<time> --out both.html'],
+    run: async (dirs, flags) => (await import('./report')).reportCommand(dirs, flags),
+  },
+  {
+    name: 'compare',
+    summary: 'compare the KPIs of variants (or sweep points) with paired intervals over seeds',
+    arguments: [{ syntax: '<dir>', description: 'a results directory' }],
+    options: [
+      { flags: '--metric <name>', description: 'a KPI to compare (repeatable; default: every KPI)', parse: collect },
+      { flags: '--by <group>', description: 'group runs by variant or by sweep point (default: variant)', choices: ['variant', 'point'], parse: (t) => choiceArg('--by', t, ['variant', 'point']) },
+      { flags: '--baseline <name>', description: 'the variant differences are taken against (default: baseline when there is one, else the first)' },
+      { flags: '--format <f>', description: 'output format (default: table)', choices: ['table', 'csv', 'json', 'md'], parse: (t) => choiceArg('--format', t, ['table', 'csv', 'json', 'md']) },
+    ],
+    examples: ['tokensim compare results/burn-vs-buyback/<time> --baseline burn --format md'],
+    run: async ([dir], flags) => (await import('./compare')).compareCommand(dir, flags),
+  },
+  {
+    name: 'completion',
+    summary: 'print a bash completion script (for zsh, load bashcompinit first)',
+    arguments: [],
+    options: [],
+    examples: ['tokensim completion > ~/.local/share/bash-completion/completions/tokensim', 'source <(tokensim completion)'],
+    run: async () => {
+      const { completionScript } = await import('./completion');
+      process.stdout.write(completionScript(COMMANDS));
+      return 0;
+    },
+  },
+];
+
