@@ -16,3 +16,5 @@ export {
 export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type VotersParams } from './voters';
 export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
+export { liquidityProviders, LiquidityProviders, liquidityProvidersParamsSchema, liquidityProvidersSchema, lpNetYield, type LiquidityProvidersParams } from './liquidityProviders';
+export { arbitrageurs, Arbitrageurs, arbitrageursParamsSchema, optimalTrip } from './arbitrageurs';

@@ -594,7 +594,8 @@ export const nodeOperatorsDefaults: NodeOperatorsParams = {
   candidates: 300,
   initialNodes: 100,
   initialTokens: { dist: 'constant', value: 0 },
-  initialUsd: { dist: 'uniform', min: 500, max: 5000 },
+  // Enough for most candidates to pay a unit of hardware in cash (8,000–20,000 USD).
+  initialUsd: { dist: 'uniform', min: 2000, max: 25000 },
   capacity: { dist: 'lognormal', mu: Math.log(4), sigma: 0.5 },
   hardwareUsd: { dist: 'uniform', min: 8000, max: 20000 },
   amortisationTicks: 3 * 365,

@@ -11,6 +11,10 @@ export { type Distribution } from './core/distributions';
 
 // Blocks: markets, mechanisms, policies, agent classes, metric sets
 export { amm, marketPort, ammParamsSchema, type AmmParams } from './market/amm';
+export { exchange, exchangeParamsSchema } from './market/exchange';
+export { factor, factorParamsSchema, factorFit, type FactorParams } from './market/factor';
+export { demandReplay, demandReplayParamsSchema, type DemandReplayParams } from './market/demandReplay';
+export { fundamentals, fundamentalsParamsSchema, type FundamentalsParams } from './market/fundamentals';
 export { treasury, treasuryParamsSchema, type TreasuryParams } from './mechanisms/treasury';
 export { treasuryPolicy, treasuryPolicySchema, runwayYears, MAX_RUNWAY_YEARS, type TreasuryPolicy } from './mechanisms/treasuryPolicy';
 export { staking, stakingParamsSchema, type StakingParams } from './mechanisms/staking';
@@ -91,9 +95,10 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders } from '../agents';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, liquidityProviders, arbitrageurs } from '../agents';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
+export { stylisedFacts as stylisedFactsBlock, priceFacts } from './metrics/stylisedFactsBlock';
 export { footprint } from './metrics/footprint';
 
 // Metrics

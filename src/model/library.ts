@@ -1,3 +1,5 @@
+import { arbitrageurs } from '../../agents/arbitrageurs';
+import { liquidityProviders } from '../../agents/liquidityProviders';
 import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
 import { stakers } from '../../agents/stakers';
@@ -7,6 +9,10 @@ import { voters } from '../../agents/voters';
 import { equationOfExchange } from '../analysis/valuation';
 import type { AnyBlock } from '../core/block';
 import { amm } from '../market/amm';
+import { demandReplay } from '../market/demandReplay';
+import { exchange } from '../market/exchange';
+import { factor } from '../market/factor';
+import { fundamentals } from '../market/fundamentals';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
 import { consensus } from '../mechanisms/consensusRewards';
@@ -26,12 +32,17 @@ import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
 import { holdings } from '../metrics/holdings';
+import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
   amm,
+  exchange,
+  factor,
+  fundamentals,
   service,
+  demandReplay,
   treasury,
   staking,
   nodeRewards,
@@ -50,12 +61,15 @@ export const blockLibrary: readonly AnyBlock[] = [
   green,
   stakers,
   traders,
+  liquidityProviders,
+  arbitrageurs,
   nodeOperators,
   voters,
   voteBuyer,
   sectorHolders,
   supplyMetrics,
   holdings,
+  stylisedFacts,
   footprint,
   equationOfExchange,
 ];

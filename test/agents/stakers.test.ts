@@ -16,7 +16,7 @@ describe('stakers', () => {
   });
 
   it('unstake through the unbonding period when the yield falls below their hurdle', () => {
-    const econ = smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, staking: { unbondingTicks: 5 }, stakers: { priceWeight: { dist: 'constant', value: 0 } } });
+    const econ = smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, staking: { unbondingTicks: 5 }, stakers: { adjustShare: 0.1, exitIntent: { base: { dist: 'constant', value: 0 }, sensitivity: 0 } } });
     run(econ, 60);
     const before = econ.staking.totalStaked;
     const liquidBefore = econ.stakers.population.cols.tokens.reduce((a, b) => a + b, 0);
@@ -35,5 +35,35 @@ describe('stakers', () => {
     const compound = run(smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, stakers: { compoundShare: 1 } }), 90);
     const sell = run(smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, stakers: { compoundShare: 0, sellRewardsShare: { dist: 'constant', value: 1 } } }), 90);
     expect(sell.pool.price).toBeLessThan(compound.pool.price);
+  });
+
+  it('sell their exit intent of what unbonds, when it is released', () => {
+    const exitAll = { adjustShare: 0.2, exitIntent: { base: { dist: 'constant', value: 1 }, sensitivity: 0 } } as const;
+    const econ = smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, staking: { unbondingTicks: 5 }, stakers: exitAll });
+    run(econ, 40);
+    econ.world.changeParam('emission.split.stakers', 0);
+    let sold = 0;
+    for (let t = 0; t < 4; t++) {
+      econ.world.step();
+      sold += econ.stakers.exitSoldThisTick;
+    }
+    // Nothing is released during the first unbonding period, so nothing is exit-sold.
+    expect(sold).toBe(0);
+    run(econ, 10);
+    let later = 0;
+    for (let t = 0; t < 10; t++) {
+      econ.world.step();
+      later += econ.stakers.exitSoldThisTick;
+    }
+    expect(later).toBeGreaterThan(0);
+    const keep = smallEconomy({ ...quiet, emission: { ratePerYear: 20_000_000 }, staking: { unbondingTicks: 5 }, stakers: { ...exitAll, exitIntent: { base: { dist: 'constant', value: 0 }, sensitivity: 0 } } });
+    run(keep, 40);
+    keep.world.changeParam('emission.split.stakers', 0);
+    let kept = 0;
+    for (let t = 0; t < 24; t++) {
+      keep.world.step();
+      kept += keep.stakers.exitSoldThisTick;
+    }
+    expect(kept).toBe(0);
   });
 });
