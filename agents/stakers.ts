@@ -221,6 +221,22 @@ export class Stakers implements AgentClass {
   }
 }
 
+/**
+ * Returns the exit selling (tokens) on the rows t whose price p_t is at
+ * least `drop` below the highest price of the `window` rows before it,
+ * p_t ≤ (1 − drop) · max(p_{t−window}, …, p_{t−1}): what stakers sold out
+ * of released unbonding while the market was down. 0 when no row is.
+ */
+export function exitSoldAfterDrop(price: ArrayLike<number>, exitSold: ArrayLike<number>, window = 30, drop = 0.1): number {
+  let sum = 0;
+  for (let t = 1; t < price.length; t++) {
+    let high = 0;
+    for (let s = t - window < 0 ? 0 : t - window; s < t; s++) if (price[s] > high) high = price[s];
+    if (price[t] <= (1 - drop) * high) sum += exitSold[t];
+  }
+  return sum;
+}
+
 /** Default stakers: 2,000 agents with lognormal balances around 4,000 tokens and $2,000, hurdles of 2–30% a year, and no weight on the price trend (a trend-chasing weight makes staking and exit selling a momentum rule). */
 export const stakersDefaults: StakersParams = {
   count: 2000,
@@ -257,6 +273,7 @@ export const stakers = defineBlock({
     total_exit_sold: { unit: 'tokens', description: 'exit selling over the run' },
     total_staker_buys_usd: { unit: 'USD', description: 'USD stakers spent on tokens to stake over the run' },
     final_staker_stake: { unit: 'tokens', description: "the stakers class's stake at the last tick (other classes may stake too)" },
+    exit_sold_after_drop: { unit: 'tokens', description: 'exit selling on rows whose price is 10% or more below its high of the previous 30 rows (see exitSoldAfterDrop; 0 when there is no such row)' },
   },
   build(ctx) {
     const { pop } = ctx.population(stakersSchema);
@@ -276,7 +293,12 @@ export const stakers = defineBlock({
       summary: ({ series }) => {
         stake = 0;
         for (let i = 0; i < pop.size; i++) stake += pop.cols.staked[i];
-        return { total_exit_sold: total(series, 'exit_sold'), total_staker_buys_usd: total(series, 'staker_buys_usd'), final_staker_stake: stake };
+        return {
+          total_exit_sold: total(series, 'exit_sold'),
+          total_staker_buys_usd: total(series, 'staker_buys_usd'),
+          final_staker_stake: stake,
+          exit_sold_after_drop: exitSoldAfterDrop(series.price, series.exit_sold),
+        };
       },
     };
   },

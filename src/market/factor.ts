@@ -73,7 +73,7 @@ export class FactorState {
   }
 }
 
-/** The returns of a replayed series, and their sample sd per tick. */
+/** The returns of a replayed series, and their sample sd per tick (0 below 1e-9: a constant series). */
 function replayed(file: string): { returns: Float64Array; sd: number } {
   const s = replaySeries(file);
   const r = s.returns;
@@ -82,7 +82,9 @@ function replayed(file: string): { returns: Float64Array; sd: number } {
   m /= r.length;
   let v = 0;
   for (let t = 0; t < r.length; t++) v += (r[t] - m) ** 2;
-  return { returns: r, sd: r.length > 1 ? Math.sqrt(v / (r.length - 1)) : 0 };
+  const sd = r.length > 1 ? Math.sqrt(v / (r.length - 1)) : 0;
+  // A constant series has sd 0 up to rounding (1e-18 for 0.03 repeated); below 1e-9 per tick there is no spread to standardise by.
+  return { returns: r, sd: sd > 1e-9 ? sd : 0 };
 }
 
 /**

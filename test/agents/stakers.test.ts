@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exitSoldAfterDrop } from '../../agents/stakers';
 import { run, smallEconomy, stakingRatio } from './helpers';
 
 const quiet = { governance: { enabled: false }, voters: { count: 0 } } as const;
@@ -65,5 +66,16 @@ describe('stakers', () => {
       kept += keep.stakers.exitSoldThisTick;
     }
     expect(kept).toBe(0);
+  });
+});
+
+describe('exitSoldAfterDrop', () => {
+  it('counts exit selling only on rows 10% or more below the previous 30 rows’ high', () => {
+    const price = [1, 1.2, 1.1, 1.07, 1.08, 1.3];
+    const sold = [5, 5, 5, 5, 5, 5];
+    // Rows 3 (1.07 ≤ 0.9 · 1.2 = 1.08) and 4 (1.08 ≤ 1.08) qualify; row 2 (1.1) does not.
+    expect(exitSoldAfterDrop(price, sold)).toBe(10);
+    expect(exitSoldAfterDrop(price, sold, 1)).toBe(0);
+    expect(exitSoldAfterDrop([1, 1, 1], sold)).toBe(0);
   });
 });
