@@ -19,7 +19,7 @@ import baseline from './baseline';
 
 /** Returns the summaries of `seeds` runs of the baseline with `overrides`, seeds 1..seeds from base seed `base`. */
 export function summaries(seeds: number, ticks: number, overrides: DeepPartial<TokenEconomyParams> = {}, base = 1000): Record<string, number>[] {
-  const params = tokenEconomy.schema.parse(applyOverrides(applyOverrides(tokenEconomy.defaults, baseline.params ?? {}, 'baseline'), overrides, 'market-facts'));
+  const params = tokenEconomy.schema.parse(applyOverrides(baseline.defaults, overrides, 'market-facts'));
   const out: Record<string, number>[] = [];
   for (let s = 1; s <= seeds; s++) {
     const r = runOne(tokenEconomy, { runId: s, variant: 'v', replicate: s, seed: base + s, params }, { ticks, every: 1, metrics: null, check: false });
