@@ -244,14 +244,14 @@ export const stakersDefaults: StakersParams = {
   initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
   hurdle: { dist: 'uniform', min: 0.02, max: 0.3 },
   priceWeight: { dist: 'constant', value: 0 },
-  compoundShare: 0.5,
+  compoundShare: 0.1,
   sellRewardsShare: { dist: 'uniform', min: 0.2, max: 1 },
   adjustShare: 0.05,
   trendLookback: 30,
   band: 0.06,
-  buyShare: 0.02,
+  buyShare: 0.0003,
   buyMargin: 0.05,
-  exitIntent: { base: { dist: 'uniform', min: 0, max: 0.4 }, sensitivity: 2 },
+  exitIntent: { base: { dist: 'uniform', min: 0, max: 0.3 }, sensitivity: 0.5 },
 };
 
 /** The stakers agent block: stake when the expected yield beats a hurdle, unstake below it, buy to stake when it beats it well; sell part of what unbonds. */
