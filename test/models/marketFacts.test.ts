@@ -18,15 +18,15 @@ describe('checkFacts', () => {
 });
 
 describe('the baseline market', () => {
-  // Five seeds of the full year: the 20-seed figures are in docs/explanation/market.md (experiments/market-facts.ts).
-  const runs = summaries(5, 365);
+  // Eight seeds of the full year: the 20-seed figures are in docs/explanation/market.md (experiments/market-facts.ts).
+  const runs = summaries(8, 365);
 
   it('shows the stylised facts of a crypto market and no free lunch, median per run', () => {
     for (const c of checkFacts(runs)) expect(c.holds, `${c.condition}: median ${c.median}`).toBe(true);
   });
 
   it('rewards a lower emission with a higher price, paired by seed', () => {
-    const half = summaries(5, 365, { emission: { ratePerYear: 2_500_000 } });
+    const half = summaries(8, 365, { emission: { ratePerYear: 2_500_000 } });
     const d = pairedDifference(half.map((r) => r.final_price), runs.map((r) => r.final_price));
     expect(d.lo).toBeGreaterThan(0);
   });
