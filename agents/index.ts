@@ -18,3 +18,8 @@ export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyer
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
 export { liquidityProviders, LiquidityProviders, liquidityProvidersParamsSchema, liquidityProvidersSchema, lpNetYield, type LiquidityProvidersParams } from './liquidityProviders';
 export { arbitrageurs, Arbitrageurs, arbitrageursParamsSchema, optimalTrip } from './arbitrageurs';
+export { depositors, Depositors, depositorsParamsSchema, depositorsSchema, depositorsDefaults, type DepositorsParams } from './depositors';
+export { borrowers, Borrowers, borrowersParamsSchema, borrowersSchema, borrowersDefaults, COLLATERAL_KINDS, type BorrowersParams } from './borrowers';
+export { liquidators, Liquidators, liquidatorsParamsSchema, liquidatorsSchema, liquidatorsDefaults, type LiquidatorsParams } from './liquidators';
+export { lstStakers, LstStakers, lstStakersParamsSchema, lstStakersSchema, lstStakersDefaults, type LstStakersParams } from './lstStakers';
+export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchema, rwaInvestorsDefaults, type RwaInvestorsParams } from './rwaInvestors';

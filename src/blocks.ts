@@ -52,6 +52,17 @@ export { Governance, Electorate, electorateColumns, holdingsOf, type VotingPopul
 export type { EmissionApi } from './mechanisms/emissionBlock';
 export type { FeeBurnApi } from './mechanisms/feeBurn';
 
+// DeFi: assets on ledgers of their own, lending, liquid staking, tokenised funds, two-asset pools
+export { tokenAsset, usdAsset, type DefiAsset, type AssetAccountOptions } from './defi/asset';
+export { IssuedAsset } from './defi/issuedAsset';
+export { PairPool } from './defi/pairPool';
+export { LendingMarket, MARKET_KEYS, type MarketKey, type MarketParams } from './defi/lendingMarket';
+export { LendingAccount, lendingColumns, supplyColumn, debtColumn, type LendingPopulation, type MarketRoutes } from './defi/lendingAccount';
+export { LendingPool, type LiquidationRules, type Liquidation } from './defi/lendingPool';
+export { LstProvider } from './defi/lstProvider';
+export { RwaFund, type RwaPricing, type RwaTerms } from './defi/rwaFund';
+export { RedemptionQueue, DueList } from './defi/redemptionQueue';
+
 // Metric helpers
 export { last, total, meanAfterGenesis, spanYears } from './metrics/series';
 export { agentHoldings } from './metrics/holdings';

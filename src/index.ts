@@ -6,6 +6,8 @@
 export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
+export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -95,10 +97,20 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, liquidityProviders, arbitrageurs } from '../agents';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, liquidityProviders, arbitrageurs } from '../agents';
+export { lending } from './defi/lending';
+export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
+export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';
+export { liquidStaking, liquidStakingParamsSchema, type LiquidStakingParams } from './defi/liquidStaking';
+export { rwaVault, rwaVaultParamsSchema, rwaEventSchema, type RwaVaultParams } from './defi/rwaVault';
+export { lstPort, rwaPort, type LiquidStakingToken, type RealWorldAssetToken } from './defi/ports';
+export { priceShock, priceShockParamsSchema, type PriceShockParams } from './defi/priceShock';
+export { realYield } from './defi/realYield';
+export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './defi/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
 export { stylisedFacts as stylisedFactsBlock, priceFacts } from './metrics/stylisedFactsBlock';
+export { kineticExchange, shareBelowMean, EXCHANGE_RULES, type KineticExchangeParams } from './textbook/kineticExchange';
 export { footprint } from './metrics/footprint';
 
 // Metrics

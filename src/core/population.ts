@@ -58,6 +58,8 @@ export class Population<S extends Schema = Schema> {
   readonly cols: Columns<WithBase<S>>;
   /** The float64 columns by name (the same arrays as `cols`), for code that reaches a column by a name fixed at build time. */
   readonly f64Columns: Record<string, Float64Array> = {};
+  /** How many times the columns were reallocated (growth): code that caches a column refreshes it when this changes. */
+  generation = 0;
   private readonly all: Record<string, AnyColumn>;
   private readonly types: Record<string, ColumnType>;
 
@@ -121,5 +123,6 @@ export class Population<S extends Schema = Schema> {
       this.set(k, next);
     }
     this.capacity = cap;
+    this.generation++;
   }
 }

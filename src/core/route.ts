@@ -10,7 +10,8 @@ export interface RouteBooks {
   noteUsdOut(amount: number): void;
 }
 
-type Cols = Record<string, Float64Array>;
+/** A placeholder until a pocket's column is first reached. */
+const NO_COLUMN = new Float64Array(0);
 
 /**
  * One way money moves, fixed when a block is built: from an account (or
@@ -31,10 +32,13 @@ type Cols = Record<string, Float64Array>;
 export class Route {
   /** Amount moved this tick (tokens or USD by `asset`). */
   tick = 0;
-  private readonly fromCols: Cols | null;
-  private readonly fromKey: string;
-  private readonly toCols: Cols | null;
-  private readonly toKey: string;
+  private readonly fromPocket: Pocket | null;
+  private readonly toPocket: Pocket | null;
+  /** The pockets' columns, cached: reached by a field load, not a lookup by name, and refreshed when a population grows. */
+  private fromCol: Float64Array;
+  private toCol: Float64Array;
+  private fromGen = -1;
+  private toGen = -1;
 
   constructor(
     readonly id: number,
@@ -48,10 +52,30 @@ export class Route {
     toPocket: Pocket | null,
     private readonly books: RouteBooks,
   ) {
-    this.fromCols = fromPocket ? fromPocket.pop.f64Columns : null;
-    this.fromKey = fromPocket ? fromPocket.column : '';
-    this.toCols = toPocket ? toPocket.pop.f64Columns : null;
-    this.toKey = toPocket ? toPocket.column : '';
+    this.fromPocket = fromPocket;
+    this.toPocket = toPocket;
+    this.fromCol = NO_COLUMN;
+    this.toCol = NO_COLUMN;
+  }
+
+  /** The debited pocket's column (the population's current array). */
+  private source(): Float64Array {
+    const p = this.fromPocket!;
+    if (p.pop.generation !== this.fromGen) {
+      this.fromCol = p.pop.f64Columns[p.column];
+      this.fromGen = p.pop.generation;
+    }
+    return this.fromCol;
+  }
+
+  /** The credited pocket's column (the population's current array). */
+  private target(): Float64Array {
+    const p = this.toPocket!;
+    if (p.pop.generation !== this.toGen) {
+      this.toCol = p.pop.f64Columns[p.column];
+      this.toGen = p.pop.generation;
+    }
+    return this.toCol;
   }
 
   /** Returns the name of the debited side as written in `flows.arrow`: the account, or `mint` / `outside`. */
@@ -77,7 +101,7 @@ export class Route {
     this.valid(amount);
     this.debit(amount);
     this.credit(amount);
-    this.toCols![this.toKey][j] += amount;
+    this.target()[j] += amount;
     this.tick += amount;
   }
 
@@ -87,7 +111,7 @@ export class Route {
    * endowments); returns that sum.
    */
   payRange(first: number, amounts: Float64Array): number {
-    const col = this.toCols![this.toKey];
+    const col = this.target();
     let sum = 0;
     for (let k = 0; k < amounts.length; k++) {
       const a = amounts[k];
@@ -104,7 +128,7 @@ export class Route {
   /** Moves `amount` from agent `i`'s pocket to the route's scalar destination. */
   take(i: number, amount: number): void {
     this.valid(amount);
-    this.fromCols![this.fromKey][i] -= amount;
+    this.source()[i] -= amount;
     this.debit(amount);
     this.credit(amount);
     this.tick += amount;
@@ -113,8 +137,8 @@ export class Route {
   /** Moves `amount` from agent `i`'s pocket to agent `j`'s pocket. */
   between(i: number, j: number, amount: number): void {
     this.valid(amount);
-    this.fromCols![this.fromKey][i] -= amount;
-    this.toCols![this.toKey][j] += amount;
+    this.source()[i] -= amount;
+    this.target()[j] += amount;
     this.debit(amount);
     this.credit(amount);
     this.tick += amount;
@@ -134,7 +158,7 @@ export class Route {
   takeSplit(i: number, amount: number, cut: number, cutRoute: Route): void {
     this.valid(amount);
     cutRoute.valid(cut);
-    this.fromCols![this.fromKey][i] -= amount;
+    this.source()[i] -= amount;
     this.debit(amount);
     const rest = amount - cut;
     this.credit(rest);

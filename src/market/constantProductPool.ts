@@ -83,6 +83,8 @@ export class ConstantProductPool implements Venue {
   previousVolumeUsd = 0;
   private readonly agentRoutes = new Map<Population, SwapRoutes>();
   private readonly lpRoutes = new Map<Population, LiquidityRoutes>();
+  private lastPop: Population | null = null;
+  private lastRoutes: SwapRoutes | null = null;
 
   constructor(
     private readonly ledger: Ledger,
@@ -279,6 +281,8 @@ export class ConstantProductPool implements Venue {
   }
 
   private routesOf(pop: Population): SwapRoutes {
+    // A class trades in a loop over its agents: the last population's routes, without a map lookup.
+    if (pop === this.lastPop) return this.lastRoutes!;
     let r = this.agentRoutes.get(pop);
     if (!r) {
       const account = pop.account;
@@ -296,6 +300,8 @@ export class ConstantProductPool implements Venue {
       };
       this.agentRoutes.set(pop, r);
     }
+    this.lastPop = pop;
+    this.lastRoutes = r;
     return r;
   }
 }

@@ -31,9 +31,21 @@ import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
+import { borrowers } from '../../agents/borrowers';
+import { depositors } from '../../agents/depositors';
+import { liquidators } from '../../agents/liquidators';
+import { lstStakers } from '../../agents/lstStakers';
+import { rwaInvestors } from '../../agents/rwaInvestors';
+import { lending } from '../defi/lending';
+import { liquidStaking } from '../defi/liquidStaking';
+import { rwaVault } from '../defi/rwaVault';
+import { priceShock } from '../defi/priceShock';
+import { defiFootprint } from '../defi/defiFootprint';
+import { realYield } from '../defi/realYield';
 import { holdings } from '../metrics/holdings';
 import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
+import { kineticExchange } from '../textbook/kineticExchange';
 
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
@@ -59,6 +71,10 @@ export const blockLibrary: readonly AnyBlock[] = [
   buyback,
   treasuryPolicy,
   green,
+  lending,
+  liquidStaking,
+  rwaVault,
+  priceShock,
   stakers,
   traders,
   liquidityProviders,
@@ -67,9 +83,17 @@ export const blockLibrary: readonly AnyBlock[] = [
   voters,
   voteBuyer,
   sectorHolders,
+  depositors,
+  borrowers,
+  liquidators,
+  lstStakers,
+  rwaInvestors,
+  kineticExchange,
   supplyMetrics,
   holdings,
   stylisedFacts,
   footprint,
+  realYield,
+  defiFootprint,
   equationOfExchange,
 ];

@@ -1,0 +1,449 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../cli/main';
+import { loadExperiment } from '../cli/loadExperiment';
+import { InputError } from '../core/errors';
+import { checkDeviation } from '../analysis/deviation';
+import { formatDeviation } from '../cli/deviate';
+import { runExperiment } from '../experiment/runExperiment';
+import { readResults } from '../io/resultsDir';
+
+/**
+ * The README's shown outputs, generated from the code as it is.
+ *
+ * A generated region of a Markdown file is written between two markers:
+ *
+ *     <!-- output: ID -->
+ *     … what the output ID produces …
+ *     <!-- /output -->
+ *
+ * `npm run docs` rewrites every region from its producer below;
+ * `npm run docs -- --check` exits 1 naming each region that no longer
+ * matches (CI runs it). A producer runs the experiment or command it shows
+ * in a scratch directory and returns the text exactly as shown. Producers
+ * are named `cheap` when they take a second or two: the test suite checks
+ * those on every run (test/docs/readmeOutputs.test.ts); the others need a
+ * minute or so together and are checked by `.ci/run`.
+ */
+export interface Output {
+  /** Runs in about a second: checked by the test suite as well as by `npm run docs -- --check`. */
+  cheap: boolean;
+  produce(scratch: string): Promise<string>;
+}
+
+/** One column of a KPI table: the KPI, its header and how to write its mean. */
+interface Column {
+  kpi: string;
+  header: string;
+  format: (v: number) => string;
+}
+
+/** One row: a variant and how it is named in the table. */
+type Row = [variant: string, label: string];
+
+/** Results directories already run in a scratch directory, by path: regions showing one experiment share its run. */
+const ran = new Map<string, string>();
+
+/** Runs `experiment` (a path under experiments/) into `scratch` on two workers, once per scratch directory, and returns the results directory. */
+async function run(experiment: string, scratch: string): Promise<string> {
+  const out = join(scratch, experiment.replace(/[/.]/g, '-'));
+  const done = ran.get(out);
+  if (done) return done;
+  const outcome = await runExperiment(loadExperiment(join(ROOT, 'experiments', experiment)), { out, log: null, workers: 2, progress: 'none', file: join(ROOT, 'experiments', experiment) });
+  if (outcome.status !== 'complete' || outcome.failed > 0) throw new Error(`${experiment}: ${outcome.failed} run(s) failed`);
+  ran.set(out, outcome.dir);
+  return outcome.dir;
+}
+
+/** Returns the mean over ok runs of `kpi` for each variant of the results in `dir`. */
+function means(dir: string, kpi: string): Map<string, number> {
+  const r = readResults(dir);
+  const values = r.kpis[kpi];
+  if (!values) throw new InputError(`${dir}: no KPI ${kpi}; it has ${r.kpiNames.join(', ')}`);
+  const sums = new Map<string, [number, number]>();
+  r.runs.forEach((run, k) => {
+    if (!run.ok) return;
+    const s = sums.get(run.variant) ?? [0, 0];
+    s[0] += values[k];
+    s[1]++;
+    sums.set(run.variant, s);
+  });
+  return new Map([...sums].map(([v, [sum, n]]) => [v, sum / n]));
+}
+
+/** Returns the number of replicates (seeds) per variant of the results in `dir`. */
+function seedsOf(dir: string): number {
+  return Math.max(...readResults(dir).runs.map((r) => r.replicate)) + 1;
+}
+
+/** A Markdown table of KPI means by variant; `first` heads the variant column. */
+function kpiTable(dir: string, first: string, rows: Row[], columns: Column[]): string {
+  const m = columns.map((c) => means(dir, c.kpi));
+  const head = `| ${first} | ${columns.map((c) => c.header).join(' | ')} |`;
+  const rule = `| --- | ${columns.map(() => '---:').join(' | ')} |`;
+  const body = rows.map(([variant, label]) => {
+    const cells = columns.map((c, k) => {
+      const v = m[k].get(variant);
+      if (v === undefined) throw new InputError(`${dir}: no variant ${variant}`);
+      return c.format(v);
+    });
+    return `| ${label} | ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+/** Writes `v` with `digits` significant digits and thousands separators, as the README's tables do. */
+export function sig(digits: number): (v: number) => string {
+  return (v) => {
+    if (v === 0) return '0';
+    const rounded = Number(v.toPrecision(digits));
+    const places = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded))));
+    return rounded.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places }).replace('-', '−');
+  };
+}
+const fixed = (places: number) => (v: number) => v.toFixed(places).replace('-', '−');
+const percent = (places: number) => (v: number) => `${(100 * v).toFixed(places)}%`.replace('-', '−');
+const usd = (places: number) => (v: number) => `$${v.toFixed(places)}`;
+const signed = (f: (v: number) => string) => (v: number) => (v > 0 ? `+${f(v)}` : f(v));
+
+/** Returns what `tokensim <args>` prints on stdout, run in this process. */
+async function command(args: string[]): Promise<string> {
+  let text = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const code = await main(args);
+    if (code !== 0) throw new Error(`tokensim ${args.join(' ')} exited ${code}`);
+  } finally {
+    process.stdout.write = write;
+  }
+  return text;
+}
+
+const ROOT = join(__dirname, '..', '..');
+const fence = (text: string) => '```\n' + text.trimEnd() + '\n```';
+
+/** Every generated region, by ID. */
+export const OUTPUTS: Record<string, Output> = {
+  'compare-tiny': {
+    cheap: true,
+    async produce(scratch) {
+      const out = join(scratch, 'tiny');
+      await command(['run', join(ROOT, 'test', 'fixtures', 'tiny.ts'), '--seeds', '5', '--ticks', '60', '--out', out, '--quiet', '--workers', '1']);
+      return fence(await command(['compare', out, '--metric', 'final_price', '--metric', 'total_burned']));
+    },
+  },
+
+  'governance-capture': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('governance-capture.ts', scratch);
+      const rules: Row[] = [
+        ['token', 'token'],
+        ['stake', 'stake'],
+        ['quadratic', 'quadratic'],
+        ['quadraticSybil', 'quadratic, whales split over 200 addresses'],
+        ['voteEscrow', 'voteEscrow'],
+        ['conviction', 'conviction'],
+        ['delegated', 'token + delegation'],
+      ];
+      const capture = means(dir, 'gov_capture_rate');
+      const nakamoto = means(dir, 'nakamoto_voting_power');
+      const lines = rules.map(([v, label]) => `| ${label} | ${fixed(2)(capture.get(`${v}/whales`)!)} | ${fixed(2)(capture.get(`${v}/whalesAndBuyer`)!)} | ${sig(2)(nakamoto.get(`${v}/whalesAndBuyer`)!)} |`);
+      return [
+        `Mean over ${seedsOf(dir)} seeds, one year:`,
+        '',
+        '| rule | capture rate, whales | capture rate, whales + buyer | Nakamoto of voting power (with buyer) |',
+        '| --- | ---: | ---: | ---: |',
+        ...lines,
+      ].join('\n');
+    },
+  },
+
+  'governance-compare': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('governance-capture.ts', scratch);
+      const rows = ['token/whalesAndBuyer', 'stake/whales', 'quadratic/whales', 'quadraticSybil/whales', 'voteEscrow/whales', 'conviction/whales', 'delegated/whales'];
+      const text = await command(['compare', dir, '--metric', 'gov_capture_rate', '--baseline', 'token/whales', '--format', 'md']);
+      const keep = text.split('\n').filter((l, k) => k < 2 || rows.some((v) => l.includes(`| ${v} `)) || l.includes('| token/whales '));
+      return keep.join('\n');
+    },
+  },
+
+  'dao-treasury': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('dao-treasury.ts', scratch);
+      return [
+        `Mean over ${seedsOf(dir)} seeds, one year:`,
+        '',
+        kpiTable(
+          dir,
+          'dao-treasury',
+          [
+            ['noSpending', 'no spending'],
+            ['grants', 'grants'],
+            ['buybacks', 'buybacks'],
+            ['grantsAndBuybacks', 'grants and buybacks'],
+            ['grantsAndBurnedBuybacks', 'grants and burned buybacks'],
+          ],
+          [
+            { kpi: 'gov_pass_rate', header: 'pass rate', format: percent(0) },
+            { kpi: 'mean_price', header: 'mean price', format: usd(2) },
+            { kpi: 'final_price', header: 'price at end', format: usd(2) },
+            { kpi: 'treasury_usd', header: 'treasury at end, USD', format: sig(3) },
+            { kpi: 'gov_buyback_usd_total', header: 'bought back, USD', format: sig(3) },
+          ],
+        ),
+      ].join('\n');
+    },
+  },
+
+  'burn-vs-buyback': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('burn-vs-buyback.ts', scratch);
+      return [
+        `Mean over ${seedsOf(dir)} seeds, two years:`,
+        '',
+        kpiTable(
+          dir,
+          'burn-vs-buyback',
+          [
+            ['none', 'none'],
+            ['fee_burn', 'fee burn'],
+            ['buyback_burn', 'buyback and burn'],
+            ['buyback_distribute', 'buyback and distribute'],
+            ['burn_plus_buyback', 'fee burn + buyback'],
+          ],
+          [
+            { kpi: 'final_price', header: 'price at end', format: usd(2) },
+            { kpi: 'inflation', header: 'net inflation a year', format: percent(1) },
+            { kpi: 'total_burned', header: 'tokens burned', format: sig(3) },
+            { kpi: 'total_buyback_usd', header: 'bought back, USD', format: sig(3) },
+            { kpi: 'gini_holdings', header: 'Gini of holdings', format: fixed(3) },
+          ],
+        ),
+      ].join('\n');
+    },
+  },
+
+  'depin-bme': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('depin-bme.ts', scratch);
+      return kpiTable(
+        dir,
+        `depin-bme (3 years, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['fixedEmission', 'fixedEmission'],
+          ['utilisation', 'utilisation'],
+          ['burnAndMint', 'burnAndMint'],
+          ['hybrid', 'hybrid'],
+          ['hybridCapped', 'hybridCapped (net ≤ 0)'],
+          ['burnAndMintHighMint', 'burnAndMintHighMint (3× mint)'],
+        ],
+        [
+          { kpi: 'final_node_count', header: 'nodes at end', format: fixed(0) },
+          { kpi: 'final_capacity_to_demand', header: 'capacity / demand at end', format: fixed(2) },
+          { kpi: 'served_share', header: 'demand served', format: percent(1) },
+          { kpi: 'final_price', header: 'price at end', format: usd(2) },
+          { kpi: 'operator_net_emission_per_year', header: "operators' net emission, tokens/yr", format: signed(sig(3)) },
+        ],
+      );
+    },
+  },
+
+  'consensus-carbon': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('consensus-carbon.ts', scratch);
+      return kpiTable(
+        dir,
+        `consensus-carbon (1 year, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['pow', 'pow'],
+          ['hybrid', 'hybrid'],
+          ['pos', 'pos'],
+          ['purePos', 'purePos'],
+        ],
+        [
+          { kpi: 'consensus_energy_mwh_per_year', header: 'consensus MWh/yr', format: sig(3) },
+          { kpi: 'consensus_carbon_t_per_year', header: 't CO2/yr', format: sig(3) },
+          { kpi: 'energy_kwh_per_tx', header: 'kWh/tx', format: sig(2) },
+          { kpi: 'carbon_kg_per_tx', header: 'kg CO2/tx', format: sig(2) },
+          { kpi: 'final_price', header: 'price at end', format: usd(2) },
+        ],
+      );
+    },
+  },
+
+  'green-incentives': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('green-incentives.ts', scratch);
+      return kpiTable(
+        dir,
+        `green-incentives (2 years, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['none', 'none'],
+          ['renewableBonus', 'renewableBonus (×1.5)'],
+          ['offsetBonus', 'offsetBonus (×1.25)'],
+          ['carbonPrice50', 'carbonPrice50 ($50/t)'],
+          ['carbonPrice150', 'carbonPrice150 ($150/t)'],
+          ['bonusAndPrice', 'bonusAndPrice'],
+        ],
+        [
+          { kpi: 'hardware_carbon_t_per_year', header: 'hardware t CO2/yr', format: sig(3) },
+          { kpi: 'carbon_net_t_per_year', header: 'net t CO2/yr (all, after offsets)', format: sig(3) },
+          { kpi: 'hardware_g_per_kwh', header: 'hardware gCO2/kWh', format: sig(3) },
+          { kpi: 'renewable_share', header: 'renewable share', format: percent(0) },
+          { kpi: 'final_node_count', header: 'nodes at end', format: fixed(0) },
+        ],
+      );
+    },
+  },
+
+  'staking-equilibrium': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('staking-equilibrium.ts', scratch);
+      return kpiTable(
+        dir,
+        `staking-equilibrium (mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['hurdle-0.3', 'hurdle 0.3'],
+          ['hurdle-0.5', 'hurdle 0.5'],
+          ['hurdle-0.8', 'hurdle 0.8'],
+          ['spread-hurdles', 'spread hurdles'],
+        ],
+        [
+          { kpi: 'equilibrium_staked', header: 'closed form S*, tokens', format: sig(3) },
+          { kpi: 'settled_staked', header: 'simulated (mean of last 60 ticks)', format: sig(3) },
+          { kpi: 'staked_gap', header: 'gap', format: percent(1) },
+        ],
+      );
+    },
+  },
+  'kinetic-exchange': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('kinetic-exchange.ts', scratch);
+      const laws: Row[] = [
+        ['randomExchange', 'random exchange (λ = 0)'],
+        ['saving', 'saving propensity λ = 0.5'],
+        ['yardSale', 'yard sale (f = 0.1)'],
+      ];
+      const table = kpiTable(dir, `kinetic-exchange (mean of ${seedsOf(dir)} seeds)`, laws, [
+        { kpi: 'final_money_gini', header: 'Gini', format: fixed(3) },
+        { kpi: 'final_money_below_mean', header: 'P(m < mean)', format: fixed(3) },
+        { kpi: 'final_money_top10_share', header: 'top-10% share', format: fixed(3) },
+      ]);
+      const theory = ['| exponential law (theory for λ = 0) | 0.500 | 0.632 | 0.330 |', '| Gamma law of shape 4 (theory for λ = 0.5) | 0.273 | — | — |'];
+      return [table, ...theory].join('\n');
+    },
+  },
+
+  'incentive-check': {
+    cheap: false,
+    async produce() {
+      const { checks } = await import('../../experiments/incentive-check');
+      const baseline = (await import('../../experiments/baseline')).default;
+      const lines = checks.map((c) => formatDeviation(checkDeviation(baseline, { ...c, seeds: 5 })));
+      return fence(lines.join('\n\n'));
+    },
+  },
+
+  sensitivity: {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('sensitivity.ts', scratch);
+      return fence(await command(['sensitivity', dir, '--kpi', 'final_price', '--kpi', 'final_staking_ratio', '--kpi', 'price_to_eoe']));
+    },
+  },
+};
+
+/** A generated region of a Markdown text: its ID and where its body starts and ends. */
+interface Region {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const OPEN = /<!-- output: ([\w-]+) -->\n/g;
+const CLOSE = '<!-- /output -->';
+
+/** Returns the generated regions of `text`; throws an InputError on an unclosed region or an unknown ID. */
+export function regions(text: string, file: string): Region[] {
+  const found: Region[] = [];
+  for (const m of text.matchAll(OPEN)) {
+    const start = m.index! + m[0].length;
+    const end = text.indexOf(CLOSE, start);
+    if (end < 0) throw new InputError(`${file}: output region ${m[1]} has no ${CLOSE}`);
+    if (!OUTPUTS[m[1]]) throw new InputError(`${file}: unknown output region ${m[1]}; known: ${Object.keys(OUTPUTS).join(', ')}`);
+    found.push({ id: m[1], start, end });
+  }
+  return found;
+}
+
+/** Returns `text` with every region whose ID is in `produced` replaced by its produced body. */
+export function fill(text: string, file: string, produced: Map<string, string>): string {
+  let out = '';
+  let at = 0;
+  for (const r of regions(text, file)) {
+    const body = produced.get(r.id);
+    out += text.slice(at, r.start) + (body === undefined ? text.slice(r.start, r.end) : body.trimEnd() + '\n');
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Produces the outputs `ids` (each once) in a scratch directory removed afterwards. */
+export async function produce(ids: string[]): Promise<Map<string, string>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tokensim-docs-'));
+  try {
+    const done = new Map<string, string>();
+    for (const id of new Set(ids)) done.set(id, await OUTPUTS[id].produce(scratch));
+    return done;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The Markdown files that hold generated regions. */
+export const DOC_FILES = ['README.md'];
+
+/**
+ * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or
+ * those named) of every file in `DOC_FILES`, or with `--check` writes
+ * nothing and returns 1 after naming every region that differs. Returns the
+ * exit code.
+ */
+export async function docsCommand(args: string[]): Promise<number> {
+  const check = args.includes('--check');
+  const wanted = args.filter((a) => a !== '--check');
+  for (const id of wanted) if (!OUTPUTS[id]) throw new InputError(`unknown output ${id}; known: ${Object.keys(OUTPUTS).join(', ')}`);
+  let stale = 0;
+  for (const f of DOC_FILES) {
+    const path = join(ROOT, f);
+    const text = readFileSync(path, 'utf8');
+    const ids = regions(text, f)
+      .map((r) => r.id)
+      .filter((id) => wanted.length === 0 || wanted.includes(id));
+    const produced = await produce(ids);
+    const changed = regions(text, f).filter((r) => produced.has(r.id) && text.slice(r.start, r.end) !== produced.get(r.id)!.trimEnd() + '\n');
+    if (check) {
+      for (const r of changed) process.stderr.write(`${f}: output ${r.id} is stale (regenerate with npm run docs -- ${r.id})\n`);
+      stale += changed.length;
+    } else if (changed.length > 0) {
+      writeFileSync(path, fill(text, f, produced));
+      process.stdout.write(`${f}: regenerated ${changed.map((r) => r.id).join(', ')}\n`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}
