@@ -17,6 +17,8 @@ export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type 
 export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
 export { transactors, Transactors, transactorsParamsSchema, transactorsSchema, transactorsDefaults, type TransactorsParams } from './transactors';
+export { liquidityProviders, LiquidityProviders, liquidityProvidersParamsSchema, liquidityProvidersSchema, lpNetYield, type LiquidityProvidersParams } from './liquidityProviders';
+export { arbitrageurs, Arbitrageurs, arbitrageursParamsSchema, optimalTrip } from './arbitrageurs';
 export { depositors, Depositors, depositorsParamsSchema, depositorsSchema, depositorsDefaults, type DepositorsParams } from './depositors';
 export { borrowers, Borrowers, borrowersParamsSchema, borrowersSchema, borrowersDefaults, COLLATERAL_KINDS, type BorrowersParams } from './borrowers';
 export { liquidators, Liquidators, liquidatorsParamsSchema, liquidatorsSchema, liquidatorsDefaults, type LiquidatorsParams } from './liquidators';

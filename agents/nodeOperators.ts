@@ -9,6 +9,8 @@ import type { Route } from '../src/core/route';
 import { defineBlock } from '../src/core/block';
 import type { AgentClass, World } from '../src/core/world';
 import { marketPort } from '../src/market/amm';
+import { exchange } from '../src/market/exchange';
+import { OrderRouter } from '../src/market/orderRouter';
 import { spanYears, total, last } from '../src/metrics/series';
 import { depinRewards } from '../src/mechanisms/depinRewards';
 import { green } from '../src/mechanisms/greenIncentives';
@@ -16,7 +18,6 @@ import { nodeRewards } from '../src/mechanisms/nodeRewards';
 import { service } from '../src/mechanisms/serviceMarket';
 import { treasury } from '../src/mechanisms/treasury';
 import type { ConstantProductPool } from '../src/market/constantProductPool';
-import { buyTokens, sellForUsd, sellTokens } from '../src/market/trade';
 import type { ServedWork } from '../src/mechanisms/servedWork';
 import { carbonKg, nodeEnergyKwh } from '../src/mechanisms/energy';
 import { carbonFeeUsd, greenMultiplier, noGreenIncentives, offsetCostUsd, type GreenIncentivesParams } from '../src/mechanisms/greenIncentives';
@@ -35,15 +36,21 @@ export const nodeOperatorsParamsSchema = z
     initialUsd: distributionSchema,
     /** Capacity per hardware unit (e.g. GPU-hours per tick). */
     capacity: distributionSchema,
-    /** Hardware cost per unit, in USD, amortised over `amortisationTicks`. */
+    /** Hardware cost per unit, in USD, paid when the unit is bought and depreciated in the books over `amortisationTicks`. */
     hardwareUsd: distributionSchema,
     amortisationTicks: z.number().int().min(1),
     /** Operating cost besides electricity (bandwidth, hosting), in USD per tick per unit. */
     opexUsdPerTick: distributionSchema,
     /** Annual return on hardware, after depreciation, an operator requires to add a unit. */
     hurdle: distributionSchema,
-    /** Consecutive loss-making ticks after which an operator retires a unit (its last: goes offline). */
+    /** Consecutive ticks of an expected cash margin below the exit trigger after which an operator retires a unit (its last: goes offline). */
     patienceTicks: distributionSchema,
+    /** Share of a unit's book value its hardware fetches when retired, in [0, 1] (USD from outside the model). */
+    salvageShare: z.number().min(0).max(1),
+    /** Unpaid costs an operator may owe, in ticks of its cash cost, before its creditors force it out. */
+    creditTicks: z.number().min(0).max(100_000),
+    /** Half-life of the token price operators plan with (an EWMA), in ticks. */
+    priceHalfLifeTicks: z.number().positive().max(10_000),
     /** Probability per tick that an operator considers adding a unit (joining, when offline). */
     considerProbability: z.number().min(0).max(1),
     /** Most hardware units one operator runs (default 1: join or leave, no expansion). */
@@ -118,8 +125,8 @@ export interface OperatorServices {
   /** Utilisation of up capacity this tick, in [0, 1] (1 when omitted). */
   utilisation?: () => number;
   green?: () => GreenIncentivesParams;
-  /** Expected USD income per tick of a new unit of capacity c and weight w. */
-  incomeUsd?: (c: number, w: number) => number;
+  /** Expected USD income per tick of a new unit of capacity c and weight w at token price `price`. */
+  incomeUsd?: (c: number, w: number, price: number) => number;
 }
 
 /** The node operators' columns: the node-reward stream's and their own. */
@@ -130,10 +137,15 @@ export const nodeOperatorsSchema = {
   units: 'i32',
   rewardWeight: 'f64',
   hardwareUsd: 'f64',
+  /** Cash operating cost of one unit besides electricity, in USD per tick. */
   costUsdPerTick: 'f64',
   hurdle: 'f64',
   patience: 'f64',
   lossTicks: 'i32',
+  /** Book value of the operator's hardware (cost less straight-line depreciation), in USD. */
+  bookValueUsd: 'f64',
+  /** Costs the operator could not pay, owed to creditors outside the model, in USD. */
+  debtUsd: 'f64',
   online: 'u8',
   up: 'u8',
   energyKwh: 'f64',
@@ -147,8 +159,12 @@ export const nodeOperatorsSchema = {
 
 /** The routes an operator's money moves along besides trades and rewards. */
 interface OperatorRoutes {
-  /** USD costs paid to the outside world (hardware amortisation, opex, electricity, offsets). */
+  /** USD costs paid to the outside world (opex, electricity, offsets). */
   costs: Route;
+  /** Hardware bought (USD out at once), salvage of retired hardware (USD in), unpaid costs paid late (USD out). */
+  hardware: Route;
+  salvage: Route;
+  repay: Route;
   /** The carbon fee, paid to the treasury (or to the outside world without one). */
   carbonFee: Route;
   /** Collateral posted from the liquid balance, returned to it, and burned by slashing. */
@@ -161,27 +177,40 @@ interface OperatorRoutes {
 
 /**
  * DePIN node operators. Operator i runs `units` hardware units of capacity
- * `unitCapacity` each; a unit costs `costUsdPerTick` = hardwareUsd /
- * amortisationTicks + opex, plus its electricity E · π (E: kWh this tick at
- * the network's utilisation between idle and full load, π: its electricity
+ * `unitCapacity` each. Buying a unit spends its `hardwareUsd` at once (USD
+ * leaves the model: the cost is sunk); the books then depreciate it straight
+ * line over `amortisationTicks` (`bookValueUsd`, the `depreciation_usd`
+ * metric), and no cash moves for depreciation. A unit's cash cost per tick
+ * is opex (`costUsdPerTick`) plus its electricity E · π (E: kWh at the
+ * network's utilisation between idle and full load, π: its electricity
  * price) and, on grid power, either offsets for its CO2 (E · g / 1000 kg at
  * the offset price) or the carbon fee per tonne (paid to the treasury).
  *
  * Each tick an online operator settles its capacity rewards (tokens), claims
- * its served-work pay (tokens and USD), sells tokens to cover its USD costs
- * (and `sellRewardsShare` of its token income), and counts the tick as a
- * loss when income (at the pool price) is below its cost. After `patience`
- * consecutive losses it retires a unit (the last one: goes offline, its
- * collateral returned). With probability `considerProbability` an operator
- * considers adding a unit (an offline one: joining) and does so when its
- * payback period beats its hurdle:
+ * its served-work pay (tokens and USD), sells tokens to cover its cash costs
+ * and any debt, and pays what it can; what it cannot pay is added to its
+ * debt, repaid first out of later cash. Debt above `creditTicks` ticks of
+ * its cash cost forces it out: every unit is retired, the salvage
+ * (`salvageShare` of book value) goes to its creditors, and what is still
+ * owed is written off. It then sells `sellRewardsShare` of the tick's token
+ * income.
  *
- *   hardwareUsd / ((I − k) · ticksPerYear) < 1 / (hurdle + 1 / amortisationYears)
- *
- * (I: expected income of the unit at the current state, diluted by its own
- * capacity; k: its cash cost). Its reward weight is capacity × green multiplier.
- * A node is down with probability `downtime` per tick: it serves and
- * claims nothing, and `slashShare` of its collateral is burned.
+ * Decisions look forward and keep sunk costs sunk, so entering and leaving
+ * differ (Dixit, "Entry and exit decisions under uncertainty", J. Political
+ * Economy 97, 1989): with I the expected income per tick of a unit at the
+ * current reward rate and the planning price (an EWMA of the token price
+ * with half-life `priceHalfLifeTicks`) and k its cash cost,
+ * - an operator adds a unit (an offline one: joins) with probability
+ *   `considerProbability` a tick when the unit pays back its hardware within
+ *   its hurdle: hardwareUsd / ((I − k) · ticksPerYear) < 1 / (hurdle + 1 / amortisationYears);
+ * - it retires a unit after `patience` consecutive ticks in which
+ *   I − k < salvage · hurdle / ticksPerYear, i.e. the unit no longer earns
+ *   what its salvage value would (its last unit: goes offline, collateral
+ *   returned). Between the two it stays: a unit that covers its cash cost
+ *   but not its hardware is kept.
+ * Its reward weight is capacity × green multiplier. A node is down with
+ * probability `downtime` per tick: it serves and claims nothing, and
+ * `slashShare` of its collateral is burned.
  */
 export class NodeOperators implements AgentClass {
   readonly name: string;
@@ -201,13 +230,23 @@ export class NodeOperators implements AgentClass {
   offsetsUsd = 0;
   /** Collateral burned for downtime this tick, in tokens. */
   slashedTokens = 0;
+  /** Hardware bought this tick, depreciation booked this tick, and debt written off this tick, in USD. */
+  capexUsd = 0;
+  depreciationUsd = 0;
+  writtenOffUsd = 0;
+  /** Operators forced out by their creditors this tick. */
+  forcedExits = 0;
+  /** Debt owed by all operators, in USD. */
+  debtUsd = 0;
+  /** The token price operators plan with, in USD per token (an EWMA). */
+  planningPrice = NaN;
   private readonly nodes: NodeAccount;
   private readonly routes: OperatorRoutes;
 
   constructor(
     readonly population: Population<typeof nodeOperatorsSchema>,
     private readonly params: () => NodeOperatorsParams,
-    private readonly pool: ConstantProductPool,
+    private readonly router: OrderRouter,
     private readonly stream: NodeRewards,
     private readonly rng: Rng,
     ledger: Ledger,
@@ -224,6 +263,9 @@ export class NodeOperators implements AgentClass {
     const posted = ledger.pocket(collateralAccount, pop, 'collateral');
     this.routes = {
       costs: ledger.route(usd, 'outside', 'operating costs', 'usd'),
+      hardware: ledger.route(usd, 'outside', 'hardware', 'usd'),
+      salvage: ledger.route('outside', usd, 'hardware salvage', 'usd'),
+      repay: ledger.route(usd, 'outside', 'debt repayment', 'usd'),
       carbonFee: treasury ? treasury.incomeFromAgents(pop, 'carbon fee', 'usd') : ledger.route(usd, 'outside', 'carbon fee', 'usd'),
       post: ledger.route(tokens, posted, 'collateral'),
       unpost: ledger.route(posted, tokens, 'collateral returned'),
@@ -262,7 +304,6 @@ export class NodeOperators implements AgentClass {
     drawTrait(c.downtime, first, end, o.downtime, extra);
     for (let i = first; i < end; i++) {
       c.unitCapacity[i] = Math.max(0, c.unitCapacity[i]);
-      c.costUsdPerTick[i] += c.hardwareUsd[i] / p.amortisationTicks;
       c.energyKwh[i] = Math.max(0, c.energyKwh[i]);
       c.electricityUsd[i] = Math.max(0, c.electricityUsd[i]);
       c.gridIntensity[i] = Math.max(0, c.gridIntensity[i]);
@@ -277,10 +318,15 @@ export class NodeOperators implements AgentClass {
   /**
    * Draws which online nodes are down this tick, burns `slashShare` of a
    * down node's collateral, and tells the served-work stream the capacity
-   * and weight that are up. Call in the `exogenous` phase, before rewards.
+   * and weight that are up; updates the planning price with the last tick's
+   * price. Call in the `exogenous` phase, before rewards.
    */
   beginTick(world: World): void {
-    const o = operatorOptions(this.params());
+    const p = this.params();
+    const last = world.priceAt(world.tick - 1);
+    const w = 1 - Math.pow(2, -1 / p.priceHalfLifeTicks);
+    this.planningPrice = this.planningPrice === this.planningPrice ? (1 - w) * this.planningPrice + w * last : last;
+    const o = operatorOptions(p);
     const pop = this.population;
     const { online, up, capacity, rewardWeight, downtime, collateral } = pop.cols;
     let upCap = 0;
@@ -316,8 +362,7 @@ export class NodeOperators implements AgentClass {
 
   /**
    * Returns operator i's cash cost of one unit for one tick at utilisation
-   * u, in USD: opex + amortisation (in `costUsdPerTick`) + electricity +
-   * offsets or carbon fee.
+   * u, in USD: opex (`costUsdPerTick`) + electricity + offsets or carbon fee.
    */
   private unitCostUsd(i: number, u: number, idle: number, g: GreenIncentivesParams): number {
     const c = this.population.cols;
@@ -332,10 +377,10 @@ export class NodeOperators implements AgentClass {
     const o = operatorOptions(p);
     const g = this.services.green ? this.services.green() : noGreenIncentives;
     const pop = this.population;
-    const pool = this.pool;
+    const router = this.router;
     const served = this.services.served;
     const u = this.services.utilisation ? this.services.utilisation() : 1;
-    const price = pool.price;
+    const price = this.planningPrice;
     const reward = this.stream.offeredThisTick;
     const tpy = world.ticksPerYear;
     const maxPayback = (h: number) => maxPaybackYears(h, p.amortisationTicks / tpy);
@@ -345,17 +390,22 @@ export class NodeOperators implements AgentClass {
     let renewableKwh = 0;
     let fees = 0;
     let offsets = 0;
+    let debt = 0;
+    this.capexUsd = 0;
+    this.writtenOffUsd = 0;
+    this.forcedExits = 0;
+    this.depreciationUsd = 0;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const c = pop.cols;
       if (c.active[i] === 0) continue;
       if (c.online[i] === 1) {
         let r = this.nodes.settle(i);
-        let usdIncome = 0;
-        if (served) {
-          r += served.claim(pop, i);
-          usdIncome = served.lastClaimUsd;
-        }
+        if (served) r += served.claim(pop, i);
+        // Depreciation is booked, not paid: the hardware's cash left when it was bought.
+        const dep = Math.min(c.bookValueUsd[i], (c.units[i] * c.hardwareUsd[i]) / p.amortisationTicks);
+        c.bookValueUsd[i] -= dep;
+        this.depreciationUsd += dep;
         // Electricity and carbon of the units that ran this tick.
         let kwh = 0;
         let kg = 0;
@@ -369,7 +419,8 @@ export class NodeOperators implements AgentClass {
         const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
         const fee = c.offsets[i] === 1 ? 0 : carbonUsd;
         const cost = c.units[i] * c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
-        if (c.usd[i] < cost) sellForUsd(pool, pop, i, cost - c.usd[i]);
+        const owed = cost + c.debtUsd[i];
+        if (c.usd[i] < owed && c.tokens[i] > 0) router.sell(pop, i, Math.min(c.tokens[i], (owed - c.usd[i]) / (router.price * (1 - 0.01))));
         const paid = c.usd[i] < cost ? c.usd[i] : cost;
         // The carbon fee is paid first and stays in the model (treasury); the rest leaves it.
         const feePaid = fee < paid ? fee : paid;
@@ -382,11 +433,24 @@ export class NodeOperators implements AgentClass {
         } else {
           carbonNet += kg;
         }
-        if (o.sellRewardsShare > 0 && r > 0) sellTokens(pool, pop, i, r * o.sellRewardsShare);
-        if (r * price + usdIncome < cost) c.lossTicks[i]++;
+        c.debtUsd[i] += cost - paid;
+        if (c.debtUsd[i] > 0 && c.usd[i] > 0) {
+          const back = c.usd[i] < c.debtUsd[i] ? c.usd[i] : c.debtUsd[i];
+          this.routes.repay.take(i, back);
+          c.debtUsd[i] -= back;
+        }
+        if (c.debtUsd[i] > p.creditTicks * cost && c.debtUsd[i] > 0) {
+          this.forceOut(i, p.salvageShare);
+          continue;
+        }
+        debt += c.debtUsd[i];
+        if (o.sellRewardsShare > 0 && r > 0) router.sell(pop, i, r * o.sellRewardsShare);
+        const margin = this.expectedIncome(i, price, reward) - this.unitCostUsd(i, u, o.idleShare, g);
+        const salvage = (p.salvageShare * c.bookValueUsd[i]) / c.units[i];
+        if (margin < (salvage * c.hurdle[i]) / tpy) c.lossTicks[i]++;
         else c.lossTicks[i] = 0;
         if (c.lossTicks[i] >= c.patience[i]) {
-          this.removeUnit(i);
+          this.retireUnit(i, p.salvageShare);
           c.lossTicks[i] = 0;
         } else if (c.units[i] < o.maxUnits && this.rng.next() < p.considerProbability) {
           if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
@@ -401,6 +465,28 @@ export class NodeOperators implements AgentClass {
     this.renewableKwh = renewableKwh;
     this.carbonFeesUsd = fees;
     this.offsetsUsd = offsets;
+    this.debtUsd = debt;
+  }
+
+  /** Returns what operator i's units are expected to earn a tick at planning price `price`, in USD: its share of the node rewards offered, or the DePIN model's estimate. */
+  private expectedIncome(i: number, price: number, reward: number): number {
+    const c = this.population.cols;
+    const w = c.rewardWeight[i];
+    if (this.services.incomeUsd) return this.services.incomeUsd(c.capacity[i], w, price) / c.units[i];
+    const total = this.stream.totalCapacity;
+    return total > 0 ? ((reward * w) / total) * price / c.units[i] : 0;
+  }
+
+  /** Creditors force operator i out: every unit retired, the salvage paid to them, what remains owed written off. */
+  private forceOut(i: number, salvageShare: number): void {
+    const c = this.population.cols;
+    while (c.units[i] > 0) this.retireUnit(i, salvageShare);
+    const back = c.usd[i] < c.debtUsd[i] ? c.usd[i] : c.debtUsd[i];
+    if (back > 0) this.routes.repay.take(i, back);
+    this.writtenOffUsd += c.debtUsd[i] - back;
+    c.debtUsd[i] = 0;
+    c.lossTicks[i] = 0;
+    this.forcedExits++;
   }
 
   /** Returns whether operator i's next unit pays back within its hurdle at the current state. */
@@ -417,17 +503,26 @@ export class NodeOperators implements AgentClass {
     const c = this.population.cols;
     const cap = c.unitCapacity[i];
     const w = cap * this.multiplier(i);
-    const income = this.services.incomeUsd
-      ? this.services.incomeUsd(cap, w)
-      : ((reward * w) / (this.stream.totalCapacity + w)) * price;
-    const cashCost = this.unitCostUsd(i, u, idle, g) - c.hardwareUsd[i] / this.params().amortisationTicks;
-    return paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]);
+    const income = this.services.incomeUsd ? this.services.incomeUsd(cap, w, price) : ((reward * w) / (this.stream.totalCapacity + w)) * price;
+    const cashCost = this.unitCostUsd(i, u, idle, g);
+    if (!(paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]))) return false;
+    // The hardware is paid now, in cash: an operator short of USD sells tokens for it, and cannot buy without them.
+    const short = c.hardwareUsd[i] - c.usd[i];
+    if (short > 0 && c.tokens[i] > 0) this.router.sell(this.population, i, Math.min(c.tokens[i], short / (this.router.price * (1 - 0.01))));
+    return c.usd[i] >= c.hardwareUsd[i];
   }
 
-  /** Adds one unit to operator i (bringing it online if it was not); returns false when it cannot post the collateral. */
+  /**
+   * Adds one unit to operator i (bringing it online if it was not): posts
+   * its collateral (buying the tokens it lacks), then pays the hardware in
+   * USD (at genesis both were had before the model starts: collateral is
+   * minted, the hardware is owned). Returns false, adding nothing, when it
+   * cannot post the collateral or pay the hardware.
+   */
   private addUnit(world: World, i: number, collateralPerUnit: number, genesis: boolean): boolean {
     const pop = this.population;
     const c = pop.cols;
+    const hardware = c.hardwareUsd[i];
     if (collateralPerUnit > 0) {
       const short = collateralPerUnit - c.tokens[i];
       if (short > 0) {
@@ -435,13 +530,22 @@ export class NodeOperators implements AgentClass {
           // Genesis collateral is minted with the node, like any other genesis balance.
           this.routes.mintCollateral.pay(i, short);
         } else {
-          buyTokens(this.pool, pop, i, this.pool.quoteBuyExactOut(short) * (1 + 1e-12));
+          const budget = c.usd[i] - hardware;
+          if (budget > 0) this.router.buy(pop, i, Math.min(budget, short * this.router.price * 1.05));
           if (c.tokens[i] < collateralPerUnit * (1 - 1e-9)) return false;
         }
       }
+    }
+    if (!genesis && c.usd[i] < hardware) return false;
+    if (collateralPerUnit > 0) {
       const posted = collateralPerUnit < c.tokens[i] ? collateralPerUnit : c.tokens[i];
       this.routes.post.within(i, posted);
     }
+    if (!genesis && hardware > 0) {
+      this.routes.hardware.take(i, hardware);
+      this.capexUsd += hardware;
+    }
+    c.bookValueUsd[i] += hardware;
     if (c.online[i] === 1) this.nodes.leave(i);
     c.units[i]++;
     c.capacity[i] = c.units[i] * c.unitCapacity[i];
@@ -452,10 +556,18 @@ export class NodeOperators implements AgentClass {
     return true;
   }
 
-  /** Retires one unit of operator i; with its last unit it goes offline and takes back its collateral. */
-  private removeUnit(i: number): void {
+  /**
+   * Retires one unit of operator i, selling its hardware for `salvageShare`
+   * of the unit's book value (USD from outside); with its last unit it goes
+   * offline and takes back its collateral.
+   */
+  private retireUnit(i: number, salvageShare: number): void {
     const pop = this.population;
     const c = pop.cols;
+    const book = c.bookValueUsd[i] / c.units[i];
+    c.bookValueUsd[i] -= book;
+    const salvage = salvageShare * book;
+    if (salvage > 0) this.routes.salvage.pay(i, salvage);
     this.nodes.leave(i);
     c.units[i]--;
     this.capacityOnline -= c.unitCapacity[i];
@@ -464,6 +576,7 @@ export class NodeOperators implements AgentClass {
       c.capacity[i] = 0;
       c.rewardWeight[i] = 0;
       c.online[i] = 0;
+      c.bookValueUsd[i] = 0;
       if (c.collateral[i] > 0) this.routes.unpost.within(i, c.collateral[i]);
       if (this.stream.nodes === 0) this.capacityOnline = 0;
       return;
@@ -476,18 +589,22 @@ export class NodeOperators implements AgentClass {
   }
 }
 
-/** Default node operators: 300 candidates (100 online) with $8k–20k hardware amortised over three years. */
+/** Default node operators: 300 candidates (100 online) with $8k–20k hardware depreciated over three years. */
 export const nodeOperatorsDefaults: NodeOperatorsParams = {
   candidates: 300,
   initialNodes: 100,
   initialTokens: { dist: 'constant', value: 0 },
-  initialUsd: { dist: 'uniform', min: 500, max: 5000 },
+  // Enough for most candidates to pay a unit of hardware in cash (8,000–20,000 USD).
+  initialUsd: { dist: 'uniform', min: 2000, max: 25000 },
   capacity: { dist: 'lognormal', mu: Math.log(4), sigma: 0.5 },
   hardwareUsd: { dist: 'uniform', min: 8000, max: 20000 },
   amortisationTicks: 3 * 365,
   opexUsdPerTick: { dist: 'uniform', min: 2, max: 8 },
   hurdle: { dist: 'uniform', min: 0.05, max: 0.4 },
   patienceTicks: { dist: 'uniform', min: 14, max: 60 },
+  salvageShare: 0.3,
+  creditTicks: 30,
+  priceHalfLifeTicks: 30,
   considerProbability: 0.05,
   maxUnits: 1,
   energyKwhPerTick: ZERO,
@@ -511,11 +628,14 @@ export const nodeOperatorsDefaults: NodeOperatorsParams = {
 export const nodeOperators = defineBlock({
   key: 'nodeOperators',
   kind: 'agents',
-  description: 'DePIN node operators: join, expand, shrink and exit on payback against a hurdle; energy, carbon, collateral',
-  sources: ['payback-period entry with a hurdle: Dixit & Pindyck (1994), Investment under Uncertainty; DePIN operator economics as in Helium and io.net operator docs'],
+  description: 'DePIN node operators: hardware paid up front, entry by payback against a hurdle, exit by forward cash margin (hysteresis), debt and forced exit; energy, carbon, collateral',
+  sources: [
+    'entry and exit with sunk costs: Dixit (1989), "Entry and exit decisions under uncertainty", J. Political Economy 97; Dixit & Pindyck (1994), Investment under Uncertainty',
+    'DePIN operator economics as in Helium and io.net operator docs',
+  ],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
-  uses: { treasury, depinRewards, service, green },
+  uses: { treasury, depinRewards, service, green, exchange },
   population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
   holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
   metrics: {
@@ -526,6 +646,11 @@ export const nodeOperators = defineBlock({
     hardware_carbon_kg: { unit: 'kg CO2', kind: 'flow', description: "node hardware's CO2 before offsets since the previous row" },
     offsets_usd: { unit: 'USD', kind: 'flow', description: 'offsets bought by operators since the previous row' },
     slashed: { unit: 'tokens', kind: 'flow', description: 'collateral burned for downtime since the previous row' },
+    hardware_capex_usd: { unit: 'USD', kind: 'flow', description: 'hardware bought (paid at once, out of the model) since the previous row' },
+    depreciation_usd: { unit: 'USD', kind: 'flow', description: "hardware depreciation booked (not paid) since the previous row" },
+    operator_debt_usd: { unit: 'USD', description: "operators' unpaid costs owed to creditors outside the model" },
+    forced_exits: { unit: 'operators', kind: 'flow', description: 'operators forced out by their creditors since the previous row' },
+    debt_written_off_usd: { unit: 'USD', kind: 'flow', description: 'debt written off at forced exits since the previous row' },
     energy_kwh_per_unit: { unit: 'kWh/service unit', description: 'hardware electricity per unit served this tick' },
   },
   kpis: {
@@ -536,17 +661,21 @@ export const nodeOperators = defineBlock({
     renewable_share: { unit: 'share', description: "share of the nodes' electricity from own renewables" },
     offsets_usd: { unit: 'USD', description: 'offsets bought over the run' },
     total_slashed: { unit: 'tokens', description: 'collateral slashed over the run' },
+    total_hardware_capex_usd: { unit: 'USD', description: 'hardware bought over the run' },
+    total_forced_exits: { unit: 'operators', description: 'operators forced out by creditors over the run' },
+    total_debt_written_off_usd: { unit: 'USD', description: 'debt written off over the run' },
   },
   build(ctx) {
     const { pop } = ctx.population(nodeOperatorsSchema);
     const d = ctx.deps;
     const market: ServiceMarket | null = d.service;
     const rewards = d.depinRewards;
-    const cls = new NodeOperators(pop, ctx.params, d.market, d.nodeRewards, ctx.rng, ctx.ledger, ctx.account('collateral'), d.treasury, {
+    const router = new OrderRouter(d.market, d.exchange);
+    const cls = new NodeOperators(pop, ctx.params, router, d.nodeRewards, ctx.rng, ctx.ledger, ctx.account('collateral'), d.treasury, {
       served: rewards?.byServed,
       utilisation: market ? () => market.utilisation : undefined,
       green: d.green ? d.green.params : undefined,
-      incomeUsd: rewards ? (c, w) => rewards.expectedIncomeUsd(c, w, d.market.price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
+      incomeUsd: rewards ? (c, w, price) => rewards.expectedIncomeUsd(c, w, price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
     });
     return {
       api: cls,
@@ -561,6 +690,11 @@ export const nodeOperators = defineBlock({
         hardware_carbon_kg: () => cls.carbonKg,
         offsets_usd: () => cls.offsetsUsd,
         slashed: () => cls.slashedTokens,
+        hardware_capex_usd: () => cls.capexUsd,
+        depreciation_usd: () => cls.depreciationUsd,
+        operator_debt_usd: () => cls.debtUsd,
+        forced_exits: () => cls.forcedExits,
+        debt_written_off_usd: () => cls.writtenOffUsd,
         energy_kwh_per_unit: () => (market && market.served > 0 ? cls.energyKwh / market.served : 0),
       },
       summary: ({ series, ticks, world }) => {
@@ -576,6 +710,9 @@ export const nodeOperators = defineBlock({
           renewable_share: kwh > 0 ? total(series, 'renewable_kwh') / kwh : 0,
           offsets_usd: total(series, 'offsets_usd'),
           total_slashed: total(series, 'slashed'),
+          total_hardware_capex_usd: total(series, 'hardware_capex_usd'),
+          total_forced_exits: total(series, 'forced_exits'),
+          total_debt_written_off_usd: total(series, 'debt_written_off_usd'),
         };
       },
     };

@@ -1,160 +1,412 @@
 import { z } from 'zod';
-import { distributionSchema } from '../src/core/distributions';
-import { addEndowed, drawTrait } from '../src/core/genesis';
 import { defineBlock } from '../src/core/block';
+import { distributionSchema, sample } from '../src/core/distributions';
+import { addEndowed, drawTrait } from '../src/core/genesis';
+import type { Ledger } from '../src/core/ledger';
 import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
+import type { Route } from '../src/core/route';
 import type { AgentClass, World } from '../src/core/world';
 import { marketPort } from '../src/market/amm';
-import type { ConstantProductPool } from '../src/market/constantProductPool';
-import { buyTokens, sellTokens } from '../src/market/trade';
+import { Beliefs, switchingParamsSchema } from '../src/market/beliefs';
+import { exchange } from '../src/market/exchange';
+import { factor, type FactorState } from '../src/market/factor';
+import { fundamentals, type FundamentalValue } from '../src/market/fundamentals';
+import { OrderRouter } from '../src/market/orderRouter';
+import { arrivalRate, departureProbability, poissonDraw } from '../src/market/participantFlow';
+import { unitStudentT } from '../src/market/studentT';
+import { last, total } from '../src/metrics/series';
+import { mean } from '../src/metrics/stats';
 
-/** Trader strategies, stored as the `kind` column. */
-export const TRADER_KINDS = { noise: 0, momentum: 1, fundamentalist: 2 } as const;
+/** E|z| of a standard normal, √(2/π): the usual |log return| starts at this many factor sds. */
+const CALM_ABS_Z = Math.sqrt(2 / Math.PI);
+
+/** Trading rules, stored as the `kind` column. Noise traders keep theirs; the others switch (see `Beliefs`). */
+export const TRADER_KINDS = { noise: 0, chartist: 1, fundamentalist: 2 } as const;
+
+const kindShares = z
+  .object({ noise: z.number().min(0), chartist: z.number().min(0), fundamentalist: z.number().min(0) })
+  .strict();
 
 /** Parameters of the traders class. */
 export const tradersParamsSchema = z
   .object({
-    count: z.number().int().min(0),
+    /** Traders at genesis. */
+    count: z.number().int().min(0).max(100_000_000),
     initialTokens: distributionSchema,
     initialUsd: distributionSchema,
-    /** Shares of noise, momentum and fundamentalist traders (normalised to sum 1). */
-    mix: z
-      .object({ noise: z.number().min(0), momentum: z.number().min(0), fundamentalist: z.number().min(0) })
-      .strict()
-      .refine((m) => m.noise + m.momentum + m.fundamentalist > 0, { message: 'trader mix must not be all zero' }),
-    /** Probability a trader looks at the market (and may trade) in a tick. */
+    /** Shares of noise, chartist and fundamentalist traders at genesis (normalised); noise traders never switch. */
+    mix: kindShares.refine((m) => m.noise + m.chartist + m.fundamentalist > 0, { message: 'trader mix must not be all zero' }),
+    /** Probability a trader trades in a tick, in a calm market. */
     activity: z.number().min(0).max(1),
-    /** Largest trade, per agent, in USD (a budget per trade). */
-    tradeUsd: distributionSchema,
-    /** Ticks of price history a momentum trader looks back over. */
-    lookback: z.number().int().min(1),
-    /** Relative price move over the lookback that a momentum trader acts on. */
-    momentumThreshold: z.number().min(0),
-    /** Perceived fair value as a multiple of the initial price, per fundamentalist. */
-    fairValue: distributionSchema,
-    /** Relative gap between fair value and price below which a fundamentalist does nothing. */
-    band: z.number().min(0),
-    /** Most tokens an agent will hold, as a multiple of its starting tokens plus 1,000. */
-    positionLimit: z.number().gt(0),
+    /**
+     * Attention: activity scales with A_t^κ, A_t the recent size of moves
+     * (an EWMA of |log returns| with half-life `halfLifeTicks`) over their
+     * usual size (the same with half-life `baselineTicks`) — traders watch a
+     * moving market more.
+     */
+    attention: z
+      .object({ elasticity: z.number().min(0).max(10), halfLifeTicks: z.number().positive().max(10_000), baselineTicks: z.number().positive().max(100_000) })
+      .strict(),
+    /** Order size per unit of mispricing ln(V/p), as a share of the trader's wealth (fundamentalists). */
+    fundamentalistGain: z.number().min(0).max(100),
+    /** Order size per unit of the trend ln(p_{t−1}/p_{t−1−L}), as a share of wealth (chartists). */
+    chartistGain: z.number().min(0).max(1000),
+    /** Ticks L of the chartists' trend. */
+    chartistLookback: z.number().int().min(1).max(10_000),
+    /** Scale of each rule's random order component, as a share of wealth per unit-variance draw. */
+    orderNoise: kindShares,
+    /** Correlation of the random component among traders following the same rule, in [0, 1]. */
+    noiseCorrelation: z.number().min(0).max(1),
+    /** Degrees of freedom ν > 2 of the Student-t random component (smaller: fatter-tailed orders). */
+    orderTail: z.number().gt(2).max(1000),
+    /** Order size per unit of the market factor's log return this tick, as a share of wealth (every rule). */
+    factorResponse: z.number().min(-100).max(100),
+    /** Share of traders (genesis and newcomers) who trade only on the AMM (on-chain users); the others route across venues. */
+    dexShare: z.number().min(0).max(1),
+    /** Largest order, as a share of the trader's wealth. */
+    maxOrderShare: z.number().gt(0).max(1),
+    /** Spread σ of fundamentalists' perceived value around the fundamental value (lognormal, median 1). */
+    valueSpread: z.number().min(0).max(5),
+    switching: switchingParamsSchema,
+    /** New participants: a Poisson flow growing with usage and sentiment, each bringing USD from outside. */
+    arrivals: z
+      .object({
+        perYear: z.number().min(0).max(1e9),
+        usd: distributionSchema,
+        /** Share of its USD a newcomer spends on tokens on arrival. */
+        entryShare: z.number().min(0).max(1),
+        /** Elasticity κ of the arrival rate to sentiment. */
+        sentimentElasticity: z.number().min(-10).max(10),
+        /** Elasticity ε of the arrival rate to the usage index. */
+        usageElasticity: z.number().min(-10).max(10),
+      })
+      .strict(),
+    /** Participants leaving: a hazard falling with sentiment, and capitulation after losses; leavers sell their tokens and take their USD out. */
+    departures: z
+      .object({
+        perYear: z.number().min(0).max(1e6),
+        sentimentElasticity: z.number().min(-10).max(10),
+        /** Share of entry wealth lost at which a trader gives up and leaves, in (0, 1]; 1: never. */
+        capitulation: z.number().gt(0).max(1),
+      })
+      .strict(),
   })
   .strict();
 export type TradersParams = z.infer<typeof tradersParamsSchema>;
 
-/** The traders' columns. */
-export const tradersSchema = { kind: 'u8', tradeUsd: 'f64', fairValue: 'f64', limit: 'f64' } as const;
+/** The traders' columns: rule, whether it trades on the AMM only, perceived-value multiple and the wealth it came in with. */
+export const tradersSchema = { kind: 'u8', dexOnly: 'u8', fairValue: 'f64', entryWealth: 'f64' } as const;
+
+/** What the traders did in the current tick. */
+interface TickCounts {
+  arrivals: number;
+  departures: number;
+  inflowUsd: number;
+  outflowUsd: number;
+}
 
 /**
- * Traders, one class with three strategies chosen by the `kind` column. Each
- * tick a trader looks at the market with probability `activity`; if it does:
- * - noise (0): trades u · tradeUsd USD, u uniform in [0, 1), buying or
- *   selling with probability ½;
- * - momentum (1): with m = p[t−1] / p[t−1−L] − 1, buys (m > threshold) or
- *   sells (m < −threshold) min(1, |m| / (4·threshold)) · tradeUsd USD;
- * - fundamentalist (2): with gap g = (fairValue − p) / p, buys when g > band
- *   and sells when g < −band, min(1, |g|) · tradeUsd USD.
- * Buys are capped by USD balance and the position limit (tokens), sells by
- * the token balance.
+ * Traders: an open population of noise traders, chartists and
+ * fundamentalists whose rules' popularity follows their performance (see
+ * `Beliefs`). Each tick a trader trades with probability `activity` · A_t^κ
+ * (attention: A_t the recent size of moves against a calm market's), an
+ * order of q = W · clamp(d, ±maxOrderShare) USD (W: its wealth, USD plus
+ * tokens at the price; q > 0 buys, q < 0 sells, through the order router),
+ *
+ *   d = g_k · signal_k + σ_k (√ρ η_k + √(1 − ρ) ε_i) + g_F · r^F_t,
+ *
+ * with signal ln(m_i V_t / p) for fundamentalists (V_t the fundamental
+ * value, m_i its own perception), the trend ln(p_{t−1} / p_{t−1−L}) for
+ * chartists and none for noise traders; ε_i and the rule's common shock η_k
+ * unit Student-t draws (fat-tailed, so order sizes are fat-tailed and, with
+ * W, wealth-dependent); r^F_t the market factor's return (sentiment moves
+ * everyone's demand). A share `dexShare` of traders trade on the AMM only
+ * (on-chain users); the others' orders are split across the venues. Chartists' orders carry more noise than
+ * fundamentalists' (structural stochastic volatility: Franke & Westerhoff
+ * 2012), so volatility rises with the chartists' share.
+ *
+ * The market is open (after Cocco, Concas & Marchesi 2017, whose traders
+ * enter over time with wealth drawn from a fat-tailed law): newcomers arrive
+ * as a Poisson flow (`arrivalRate`) with USD from outside and spend
+ * `entryShare` of it at once; each trader leaves with probability
+ * `departureProbability` a tick, or when its wealth has fallen by
+ * `capitulation` from what it brought; a leaver sells its tokens and its USD
+ * leaves the model. Leavers' slots are reused by later arrivals.
  */
 export class Traders implements AgentClass {
   readonly name: string;
+  readonly beliefs: Beliefs;
+  /** Current shares of the rules among active traders. */
+  shareChartist = 0;
+  shareFundamentalist = 0;
+  /** Active traders. */
+  activeCount = 0;
+  readonly counts: TickCounts = { arrivals: 0, departures: 0, inflowUsd: 0, outflowUsd: 0 };
+  private readonly free: number[] = [];
+  private readonly arrive: Route;
+  private readonly leave: Route;
+  private target = 0.5;
+  private mispricing = 0;
+  private trend = 0;
+  private commonShock = new Float64Array(3);
+  private readonly tickSd: number;
+  /** EWMAs of |r|, recent and usual. */
+  private recentMove = NaN;
+  private usualMove = NaN;
+  private activityNow = 0;
 
   constructor(
     readonly population: Population<typeof tradersSchema>,
     private readonly params: () => TradersParams,
-    private readonly pool: ConstantProductPool,
+    private readonly router: OrderRouter,
+    /** The AMM alone, for traders who trade only on-chain. */
+    private readonly dex: OrderRouter,
     private readonly rng: Rng,
+    ledger: Ledger,
+    private readonly factor: FactorState | null,
+    private readonly value: FundamentalValue | null,
+    ticksPerYear: number,
   ) {
     this.name = population.name;
+    this.beliefs = new Beliefs(() => this.params().switching);
+    const usd = ledger.pocket(population.account!, population, 'usd', 'usd');
+    this.arrive = ledger.route('outside', usd, 'arrival', 'usd');
+    this.leave = ledger.route(usd, 'outside', 'departure', 'usd');
+    this.tickSd = factor ? factor.tickSd : 0.7 / Math.sqrt(ticksPerYear);
   }
 
-  /** Creates the agents with their strategies, traits and balances. */
+  /** Creates the genesis traders with their rules, perceptions and balances. */
   init(world: World, rng: Rng): void {
     const p = this.params();
     const pop = this.population;
     const [first, end] = addEndowed(world.ledger, pop, p.count, p.initialTokens, p.initialUsd, rng);
-    drawTrait(pop.cols.tradeUsd, first, end, p.tradeUsd, rng);
-    drawTrait(pop.cols.fairValue, first, end, p.fairValue, rng);
-    const price0 = this.pool.price;
-    const total = p.mix.noise + p.mix.momentum + p.mix.fundamentalist;
-    const cut1 = p.mix.noise / total;
-    const cut2 = cut1 + p.mix.momentum / total;
-    const { kind, fairValue, limit, tokens } = pop.cols;
+    const { kind, dexOnly, fairValue, entryWealth, tokens, usd } = pop.cols;
+    const m = p.mix;
+    const sum = m.noise + m.chartist + m.fundamentalist;
+    const price = this.router.price;
     for (let i = first; i < end; i++) {
-      const u = rng.next();
-      kind[i] = u < cut1 ? TRADER_KINDS.noise : u < cut2 ? TRADER_KINDS.momentum : TRADER_KINDS.fundamentalist;
-      fairValue[i] *= price0;
-      limit[i] = (tokens[i] + 1000) * p.positionLimit;
+      const u = rng.next() * sum;
+      kind[i] = u < m.noise ? TRADER_KINDS.noise : u < m.noise + m.chartist ? TRADER_KINDS.chartist : TRADER_KINDS.fundamentalist;
+      fairValue[i] = Math.exp(p.valueSpread * rng.normal());
+      entryWealth[i] = usd[i] + tokens[i] * price;
     }
+    // Venue choices from their own stream, so the other genesis draws do not depend on them.
+    const venues = rng.fork('venue');
+    for (let i = first; i < end; i++) dexOnly[i] = venues.chance(p.dexShare) ? 1 : 0;
+    this.activeCount = p.count;
+    this.recount();
+  }
+
+  /** Phase `pre`: scores the rules on last tick's return, sets their signals and the target share, and draws each rule's common shock. */
+  pre(world: World): void {
+    const p = this.params();
+    const t = world.tick;
+    const p1 = world.priceAt(t - 1);
+    const r = Math.log(p1 / world.priceAt(t - 2));
+    const v = this.value ? this.value.value : world.priceAt(0);
+    this.mispricing = Math.log(p1 / v);
+    this.trend = Math.log(p1 / world.priceAt(t - 1 - p.chartistLookback));
+    this.beliefs.update(t >= 2 ? r : 0, this.tickSd, -Math.sign(this.mispricing), Math.sign(this.trend));
+    if (!(this.usualMove > 0)) this.recentMove = this.usualMove = CALM_ABS_Z * this.tickSd;
+    if (t >= 2) {
+      const a = p.attention;
+      const ws = 1 - Math.pow(2, -1 / a.halfLifeTicks);
+      const wl = 1 - Math.pow(2, -1 / a.baselineTicks);
+      this.recentMove = (1 - ws) * this.recentMove + ws * Math.abs(r);
+      this.usualMove = (1 - wl) * this.usualMove + wl * Math.abs(r);
+    }
+    const level = this.usualMove > 0 ? this.recentMove / this.usualMove : 1;
+    this.activityNow = Math.min(1, p.activity * Math.pow(level, p.attention.elasticity));
+    this.recount();
+    const switchers = this.shareFundamentalist + this.shareChartist;
+    const f = switchers > 0 ? this.shareFundamentalist / switchers : 0.5;
+    this.target = this.beliefs.targetFundamentalistShare(f, 1 - f, this.mispricing);
+    for (let k = 0; k < 3; k++) this.commonShock[k] = unitStudentT(this.rng, p.orderTail);
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
     const p = this.params();
-    const pop = this.population;
-    const pool = this.pool;
+    const c = this.counts;
+    c.arrivals = 0;
+    c.departures = 0;
+    c.inflowUsd = 0;
+    c.outflowUsd = 0;
     const rng = this.rng;
-    const { kind, tradeUsd, fairValue, limit, active, tokens } = pop.cols;
-    const last = world.priceAt(world.tick - 1);
-    const then = world.priceAt(world.tick - 1 - p.lookback);
-    const momentum = then > 0 ? last / then - 1 : 0;
-    const thr = p.momentumThreshold;
+    const router = this.router;
+    const pop = this.population;
+    const sentiment = this.factor ? this.factor.sentiment : 0;
+    const factorMove = this.factor ? p.factorResponse * this.factor.returnThisTick : 0;
+    const leaveP = departureProbability(p.departures.perYear, world.ticksPerYear, sentiment, p.departures.sentimentElasticity);
+    const value = this.value ? this.value.value : world.priceAt(0);
+    const rho = Math.sqrt(p.noiseCorrelation);
+    const own = Math.sqrt(1 - p.noiseCorrelation);
+    const noise = [p.orderNoise.noise, p.orderNoise.chartist, p.orderNoise.fundamentalist];
+    const common = this.commonShock;
+    const cap = p.maxOrderShare;
+    const switchRate = p.switching.rate;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
-      if (active[i] === 0 || rng.next() >= p.activity) continue;
-      let usd = 0; // > 0 buy that many USD of tokens, < 0 sell that many USD of tokens
-      const kd = kind[i];
-      if (kd === TRADER_KINDS.noise) {
-        const size = rng.next() * tradeUsd[i];
-        usd = rng.next() < 0.5 ? size : -size;
-      } else if (kd === TRADER_KINDS.momentum) {
-        if (momentum > thr || momentum < -thr) {
-          const strength = Math.min(1, Math.abs(momentum) / (4 * thr || 1));
-          usd = (momentum > 0 ? 1 : -1) * strength * tradeUsd[i];
-        }
-      } else {
-        const price = pool.price;
-        const gap = (fairValue[i] - price) / price;
-        if (gap > p.band || gap < -p.band) usd = Math.sign(gap) * Math.min(1, Math.abs(gap)) * tradeUsd[i];
+      const cols = pop.cols;
+      if (cols.active[i] === 0) continue;
+      const kd = cols.kind[i];
+      if (kd !== TRADER_KINDS.noise && rng.next() < switchRate) cols.kind[i] = rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
+      const price = router.price;
+      const wealth = cols.usd[i] + cols.tokens[i] * price;
+      if (rng.next() < leaveP || wealth < (1 - p.departures.capitulation) * cols.entryWealth[i]) {
+        this.depart(i);
+        continue;
       }
-      if (usd > 0) {
-        const room = limit[i] - tokens[i];
-        if (room <= 0) continue;
-        const maxUsd = pool.quoteBuyExactOut(room);
-        buyTokens(pool, pop, i, usd < maxUsd ? usd : maxUsd);
-      } else if (usd < 0) {
-        sellTokens(pool, pop, i, -usd / pool.price);
-      }
+      if (rng.next() >= this.activityNow) continue;
+      const kind = cols.kind[i];
+      let d = kind === TRADER_KINDS.fundamentalist ? p.fundamentalistGain * Math.log((cols.fairValue[i] * value) / price) : kind === TRADER_KINDS.chartist ? p.chartistGain * this.trend : 0;
+      d += noise[kind] * (rho * common[kind] + own * unitStudentT(rng, p.orderTail)) + factorMove;
+      if (d > cap) d = cap;
+      else if (d < -cap) d = -cap;
+      const q = d * wealth;
+      const via = cols.dexOnly[i] === 1 ? this.dex : router;
+      if (q > 0) via.buy(pop, i, q);
+      else if (q < 0) via.sell(pop, i, -q / price);
     }
+    this.arrivals(world, p, sentiment);
+  }
+
+  /** Brings in this tick's newcomers: each gets USD from outside and spends `entryShare` of it on tokens. */
+  private arrivals(world: World, p: TradersParams, sentiment: number): void {
+    const a = p.arrivals;
+    const usage = this.value ? this.value.usage : 1;
+    const n = poissonDraw(this.rng, arrivalRate(a.perYear, world.ticksPerYear, usage, a.usageElasticity, sentiment, a.sentimentElasticity));
+    const pop = this.population;
+    for (let k = 0; k < n; k++) {
+      const i = this.free.length ? this.free.pop()! : pop.add(1);
+      const cols = pop.cols;
+      cols.active[i] = 1;
+      cols.kind[i] = this.rng.next() < this.noiseShare(p) ? TRADER_KINDS.noise : this.rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
+      cols.fairValue[i] = Math.exp(p.valueSpread * this.rng.normal());
+      cols.dexOnly[i] = this.rng.chance(p.dexShare) ? 1 : 0;
+      const usd = Math.max(0, sample(a.usd, this.rng));
+      cols.entryWealth[i] = usd;
+      if (usd > 0) this.arrive.pay(i, usd);
+      (cols.dexOnly[i] === 1 ? this.dex : this.router).buy(pop, i, usd * a.entryShare);
+      this.counts.arrivals++;
+      this.counts.inflowUsd += usd;
+      this.activeCount++;
+    }
+  }
+
+  /** Trader i sells its tokens, takes its USD out of the model and leaves; its slot is reused once it holds nothing. */
+  private depart(i: number): void {
+    const cols = this.population.cols;
+    if (cols.tokens[i] > 0) (cols.dexOnly[i] === 1 ? this.dex : this.router).sell(this.population, i, cols.tokens[i]);
+    const usd = cols.usd[i];
+    if (usd > 0) this.leave.take(i, usd);
+    cols.active[i] = 0;
+    if (cols.tokens[i] === 0 && cols.usd[i] === 0) this.free.push(i);
+    this.counts.departures++;
+    this.counts.outflowUsd += usd;
+    this.activeCount--;
+  }
+
+  private noiseShare(p: TradersParams): number {
+    const m = p.mix;
+    return m.noise / (m.noise + m.chartist + m.fundamentalist);
+  }
+
+  /** Recounts the rules' shares among active traders. */
+  private recount(): void {
+    const { active, kind } = this.population.cols;
+    let n = 0;
+    let c = 0;
+    let f = 0;
+    for (let i = 0; i < this.population.size; i++) {
+      if (active[i] === 0) continue;
+      n++;
+      if (kind[i] === TRADER_KINDS.chartist) c++;
+      else if (kind[i] === TRADER_KINDS.fundamentalist) f++;
+    }
+    this.shareChartist = n > 0 ? c / n : 0;
+    this.shareFundamentalist = n > 0 ? f / n : 0;
   }
 }
 
-/** Default traders: 2,000 agents (60% noise, 20% momentum, 20% fundamentalists), about $130k of daily volume. */
+/** Default traders: 2,000 at genesis (40% noise, 30% chartists, 30% fundamentalists), newcomers and leavers about 1,000 a year each. */
 export const tradersDefaults: TradersParams = {
   count: 2000,
   initialTokens: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
   initialUsd: { dist: 'lognormal', mu: Math.log(5000), sigma: 1 },
-  mix: { noise: 0.6, momentum: 0.2, fundamentalist: 0.2 },
-  activity: 0.1,
-  tradeUsd: { dist: 'lognormal', mu: Math.log(1000), sigma: 1 },
-  lookback: 7,
-  momentumThreshold: 0.02,
-  fairValue: { dist: 'lognormal', mu: 0, sigma: 0.2 },
-  band: 0.05,
-  positionLimit: 5,
+  mix: { noise: 0.4, chartist: 0.3, fundamentalist: 0.3 },
+  activity: 0.2,
+  attention: { elasticity: 0.8, halfLifeTicks: 5, baselineTicks: 90 },
+  fundamentalistGain: 0.03,
+  chartistGain: 0.05,
+  chartistLookback: 1,
+  orderNoise: { noise: 0.09, chartist: 0.35, fundamentalist: 0.06 },
+  noiseCorrelation: 0.2,
+  orderTail: 4,
+  factorResponse: 0.7,
+  dexShare: 0.3,
+  maxOrderShare: 0.5,
+  valueSpread: 0.1,
+  switching: { intensity: 1, memory: 0.9, predisposition: -0.3, herding: 2, misalignment: 18, rate: 0.05 },
+  arrivals: { perYear: 1000, usd: { dist: 'pareto', xm: 2000, alpha: 1.5 }, entryShare: 0.5, sentimentElasticity: 0.3, usageElasticity: 0.5 },
+  departures: { perYear: 0.5, sentimentElasticity: 0.3, capitulation: 0.6 },
 };
 
-/** The traders agent block: noise, momentum and fundamentalist traders on the token's market. */
+/** The traders agent block: an open population of noise traders, chartists and fundamentalists switching by performance. */
 export const traders = defineBlock({
   key: 'traders',
   kind: 'agents',
-  description: 'traders: noise, momentum and fundamentalist rules by a kind column, on the token market',
-  sources: ['noise, momentum (chartist) and fundamentalist rules: Brock & Hommes (1998), J. Econ. Dynamics and Control 22; Lux & Marchesi (1999), Nature 397'],
+  description: 'traders: noise, chartist and fundamentalist rules switching by performance; arrive and leave with USD',
+  sources: [
+    'Brock & Hommes (1998), "Heterogeneous beliefs and routes to chaos in a simple asset pricing model", J. Econ. Dynamics and Control 22',
+    'Franke & Westerhoff (2012), "Structural stochastic volatility in asset pricing dynamics", J. Econ. Dynamics and Control 36',
+    'Lux & Marchesi (1999), "Scaling and criticality in a stochastic multi-agent model of a financial market", Nature 397',
+    'Cocco, Concas & Marchesi (2017), "Using an artificial financial market for studying a cryptocurrency market", J. Econ. Interaction and Coordination 12',
+  ],
   params: { schema: tradersParamsSchema, defaults: tradersDefaults },
   needs: { market: marketPort },
-  population: { schema: tradersSchema, count: (p) => p.count },
+  uses: { exchange, factor, fundamentals },
+  population: { schema: tradersSchema, count: (p) => p.count + p.arrivals.perYear },
+  metrics: {
+    traders: { unit: 'agents', description: 'active traders' },
+    chartist_share: { unit: 'share', description: 'share of active traders following the chartist rule' },
+    fundamentalist_share: { unit: 'share', description: 'share of active traders following the fundamentalist rule' },
+    arrivals: { unit: 'agents', kind: 'flow', description: 'traders who arrived since the previous row' },
+    departures: { unit: 'agents', kind: 'flow', description: 'traders who left since the previous row' },
+    inflow_usd: { unit: 'USD', kind: 'flow', description: 'USD newcomers brought into the model since the previous row' },
+    outflow_usd: { unit: 'USD', kind: 'flow', description: 'USD leavers took out of the model since the previous row' },
+  },
+  kpis: {
+    final_traders: { unit: 'agents', description: 'active traders at the last tick' },
+    mean_chartist_share: { unit: 'share', description: 'mean chartist share over the recorded rows' },
+    total_inflow_usd: { unit: 'USD', description: 'USD brought in by newcomers over the run' },
+    total_outflow_usd: { unit: 'USD', description: 'USD taken out by leavers over the run' },
+  },
   build(ctx) {
     const { pop } = ctx.population(tradersSchema);
-    const cls = new Traders(pop, ctx.params, ctx.deps.market, ctx.rng);
-    return { api: cls, agents: cls, genesis: (w) => cls.init(w, ctx.rng.fork('genesis')) };
+    const d = ctx.deps;
+    const router = new OrderRouter(d.market, d.exchange);
+    const cls = new Traders(pop, ctx.params, router, new OrderRouter(d.market, null), ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear);
+    return {
+      api: cls,
+      agents: cls,
+      hooks: { pre: (w) => cls.pre(w) },
+      genesis: (w) => cls.init(w, ctx.rng.fork('genesis')),
+      metrics: {
+        traders: () => cls.activeCount,
+        chartist_share: () => cls.shareChartist,
+        fundamentalist_share: () => cls.shareFundamentalist,
+        arrivals: () => cls.counts.arrivals,
+        departures: () => cls.counts.departures,
+        inflow_usd: () => cls.counts.inflowUsd,
+        outflow_usd: () => cls.counts.outflowUsd,
+      },
+      summary: ({ series }) => ({
+        final_traders: last(series, 'traders'),
+        mean_chartist_share: mean(series.chartist_share),
+        total_inflow_usd: total(series, 'inflow_usd'),
+        total_outflow_usd: total(series, 'outflow_usd'),
+      }),
+    };
   },
 });

@@ -1,8 +1,7 @@
 /**
- * Benchmark `baseline`: the token economy of experiments/baseline.ts (its
- * stakers, traders and node operators, AMM, staking, emission, fee burn and
- * the supply-side blocks as the baseline sets them, shuffled activation,
- * every metric recorded every tick, summary KPIs at the end)
+ * Benchmark `baseline`: the token economy of experiments/baseline.ts (every
+ * block of the model, shuffled activation, every metric recorded every tick,
+ * summary KPIs at the end)
  * scaled to N agents, one run of T ticks through `runOne`, exactly as
  * `tokensim run` executes a run (without writing the files).
  */

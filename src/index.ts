@@ -15,6 +15,10 @@ export { type Distribution } from './core/distributions';
 
 // Blocks: markets, mechanisms, policies, agent classes, metric sets
 export { amm, marketPort, ammParamsSchema, type AmmParams } from './market/amm';
+export { exchange, exchangeParamsSchema } from './market/exchange';
+export { factor, factorParamsSchema, factorFit, type FactorParams } from './market/factor';
+export { demandReplay, demandReplayParamsSchema, type DemandReplayParams } from './market/demandReplay';
+export { fundamentals, fundamentalsParamsSchema, type FundamentalsParams } from './market/fundamentals';
 export { treasury, treasuryParamsSchema, type TreasuryParams } from './mechanisms/treasury';
 export { treasuryPolicy, treasuryPolicySchema, runwayYears, MAX_RUNWAY_YEARS, type TreasuryPolicy } from './mechanisms/treasuryPolicy';
 export { staking, stakingParamsSchema, type StakingParams } from './mechanisms/staking';
@@ -95,7 +99,6 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors } from '../agents';
 export { feeMarket, feeMarketParamsSchema, type FeeMarketParams } from './fees/feeMarket';
 export { txDemand, txDemandParamsSchema, type TxDemandParams } from './fees/txDemand';
 export { rollup, rollupParamsSchema, BLOB_DATA_BYTES, type RollupParams } from './fees/rollup';
@@ -103,6 +106,7 @@ export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
 export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
 export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';
 export { calldataGas, ecotoneL1Fee, fjordL1Fee, fjordEstimatedSize, fjordL1FeeUpperBound, type L1FeeInputs } from './exact/opL1Fee';
+export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs } from '../agents';
 export { lending } from './defi/lending';
 export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
 export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';
@@ -114,6 +118,7 @@ export { realYield } from './defi/realYield';
 export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './defi/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
+export { stylisedFacts as stylisedFactsBlock, priceFacts } from './metrics/stylisedFactsBlock';
 export { kineticExchange, shareBelowMean, EXCHANGE_RULES, type KineticExchangeParams } from './textbook/kineticExchange';
 export { footprint } from './metrics/footprint';
 

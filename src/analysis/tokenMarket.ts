@@ -3,6 +3,7 @@ import { nodeOperators } from '../../agents/nodeOperators';
 import { stakers } from '../../agents/stakers';
 import { TRADER_KINDS, traders } from '../../agents/traders';
 import { marketPort } from '../market/amm';
+import { fundamentals } from '../market/fundamentals';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { staking } from '../mechanisms/staking';
 import type { Assembled } from '../model/assemble';
@@ -74,16 +75,18 @@ export function clearingPrice(schedules: readonly TokenSchedule[], lo: number, h
 /**
  * Returns the token demand and supply schedules implied by a token
  * economy's agents in their current state (call between ticks), each as net
- * tokens wanted at a hypothetical price p:
- * - `fundamentalists`: with gap g = (fairValue − p)/p, buy (g > band) or sell
- *   (g < −band) min(1, |g|)·tradeUsd USD, i.e. that over p tokens, capped by
- *   USD balance, position limit and token balance;
- * - `momentum`: their trend signal comes from past prices, so they buy or
- *   sell a fixed USD amount, ±strength·tradeUsd / p tokens;
+ * tokens wanted at a hypothetical price p, the expected orders of one tick
+ * (each trader trades with probability `activity`, its random component
+ * averaging out):
+ * - `fundamentalists`: activity · W(p) · clamp(g_f ln(m_i V / p), ±cap) / p
+ *   tokens each, W(p) = usd + tokens · p its wealth at p, V the fundamental
+ *   value, capped by USD and token balances;
+ * - `chartists`: their trend comes from past prices, so each orders
+ *   activity · W(p) · clamp(g_c · trend, ±cap) USD, over p tokens;
  * - `stakerRewardSales`: non-compounding stakers sell sellShare of their
  *   pending reward (tokens, price-independent);
- * - `nodeOperatorCosts`: online operators sell (cost − usd)/p tokens to pay
- *   their USD cost for the tick;
+ * - `nodeOperatorCosts`: online operators sell (units · opex − usd)/p tokens
+ *   to pay their USD operating cost for the tick;
  * - `amm` (when `includePool`): the pool as a market maker, whose token
  *   reserve at price p is √(k/p), so it takes √(k/p) − x₀ tokens (fees
  *   ignored).
@@ -98,14 +101,15 @@ export function tokenEconomySchedules(economy: Assembled, includePool = false): 
   const stake = economy.api(stakers);
   const stream = economy.api(nodeRewards);
   const operators = economy.api(nodeOperators);
+  const value = economy.apis.has(fundamentals.key) ? economy.api(fundamentals).value : world.priceAt(0);
   const tp = world.params.traders;
   const tc = trader.population.cols;
-  const last = world.priceAt(world.tick);
-  const then = world.priceAt(world.tick - tp.lookback);
-  const momentum = then > 0 ? last / then - 1 : 0;
-  const thr = tp.momentumThreshold;
-  const cap = (i: number, usd: number, p: number) =>
-    usd > 0 ? Math.min(usd, tc.usd[i], Math.max(0, tc.limit[i] - tc.tokens[i]) * p) / p : -Math.min(-usd / p, tc.tokens[i]);
+  const trend = Math.log(world.priceAt(world.tick) / world.priceAt(world.tick - tp.chartistLookback));
+  const clamp = (d: number) => (d > tp.maxOrderShare ? tp.maxOrderShare : d < -tp.maxOrderShare ? -tp.maxOrderShare : d);
+  const tokensAt = (i: number, share: number, p: number) => {
+    const usd = tp.activity * share * (tc.usd[i] + tc.tokens[i] * p);
+    return usd > 0 ? Math.min(usd, tc.usd[i]) / p : -Math.min(-usd / p, tc.tokens[i]);
+  };
   const out: TokenSchedule[] = [
     {
       name: 'fundamentalists',
@@ -113,21 +117,19 @@ export function tokenEconomySchedules(economy: Assembled, includePool = false): 
         let d = 0;
         for (let i = 0; i < trader.population.size; i++) {
           if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.fundamentalist) continue;
-          const gap = (tc.fairValue[i] - p) / p;
-          if (gap > tp.band || gap < -tp.band) d += cap(i, Math.sign(gap) * Math.min(1, Math.abs(gap)) * tc.tradeUsd[i], p);
+          d += tokensAt(i, clamp(tp.fundamentalistGain * Math.log((tc.fairValue[i] * value) / p)), p);
         }
         return d;
       },
     },
     {
-      name: 'momentum',
+      name: 'chartists',
       netDemand: (p) => {
-        if (!(momentum > thr || momentum < -thr)) return 0;
-        const strength = Math.min(1, Math.abs(momentum) / (4 * thr || 1));
+        const share = clamp(tp.chartistGain * trend);
         let d = 0;
         for (let i = 0; i < trader.population.size; i++) {
-          if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.momentum) continue;
-          d += cap(i, Math.sign(momentum) * strength * tc.tradeUsd[i], p);
+          if (tc.active[i] === 0 || tc.kind[i] !== TRADER_KINDS.chartist) continue;
+          d += tokensAt(i, share, p);
         }
         return d;
       },
@@ -148,7 +150,7 @@ export function tokenEconomySchedules(economy: Assembled, includePool = false): 
       let d = 0;
       for (let i = 0; i < np.size; i++) {
         if (nc.active[i] === 0 || nc.online[i] === 0) continue;
-        const need = nc.costUsdPerTick[i] - nc.usd[i];
+        const need = nc.units[i] * nc.costUsdPerTick[i] - nc.usd[i];
         if (need > 0) d -= Math.min(need / p, nc.tokens[i] + stream.rewards.owed(nc.rewardWeight[i], nc.nodeSnapshot[i]));
       }
       return d;

@@ -23,7 +23,9 @@ export const marketPort = port<ConstantProductPool>('market');
 /**
  * The token's AMM pool against USD (see `ConstantProductPool`), funded at
  * genesis with `tokenReserve` minted tokens and `usdReserve` USD from
- * outside. Its price is the model's token price; its fee follows
+ * outside, which holds the pool's first √(x₀ y₀) LP shares (protocol-owned
+ * liquidity; liquidity providers add and remove theirs on top). Its price
+ * is the model's token price; its fee follows
  * `amm.feeBps` through parameter changes; its per-tick counters reset at
  * the start of each tick (phase `exogenous`), keeping the last tick's.
  */
@@ -64,6 +66,7 @@ export const amm = defineBlock({
       genesis: () => {
         ctx.ledger.route('mint', pool.reserves, 'genesis').move(p.tokenReserve);
         ctx.ledger.route('outside', pool.reserves, 'genesis', 'usd').move(p.usdReserve);
+        pool.seed();
       },
       metrics: {
         price: () => pool.price,

@@ -2,6 +2,18 @@ import type { Account } from '../core/account';
 import type { Ledger, RouteEnd } from '../core/ledger';
 import type { Population } from '../core/population';
 import type { Route } from '../core/route';
+import type { Venue } from './venue';
+
+/** Columns a population that provides liquidity keeps: its LP shares of the pool (dimensionless claims). */
+export const lpColumns = { lpShares: 'f64' } as const;
+
+/** The routes a liquidity provider's deposits and withdrawals move along. */
+interface LiquidityRoutes {
+  usdIn: Route;
+  tokensIn: Route;
+  usdOut: Route;
+  tokensOut: Route;
+}
 
 /** The routes one party trades along: USD and tokens in both directions, and the protocol's cut of each fee. */
 interface SwapRoutes {
@@ -33,12 +45,30 @@ interface SwapRoutes {
  * protocol's cut): `buyFor` / `sellFor` for an agent, `trader(...)` for a
  * scalar account or the model's edge.
  *
+ * Liquidity is claimed by LP shares (Uniswap v2 `mint` / `burn`): the
+ * genesis deposit holds √(x₀ y₀) shares (`seed`), which nobody withdraws
+ * (protocol-owned liquidity); a deposit at the pool's ratio, a share
+ * ρ = min(usd / y, tokens / x) of the reserves, mints ρ · S shares (S: shares
+ * outstanding) and burning s shares pays out s / S of each reserve
+ * (`addLiquidityFor`, `removeLiquidityFor`). Neither moves the price. Shares
+ * are not money: they live in the providers' `lpShares` column and in
+ * `totalShares`, and the swap fees left in the reserves are the providers'
+ * fee income.
+ *
  * Source: Uniswap v2, `UniswapV2Library.getAmountOut` / `getAmountIn`
  * (github.com/Uniswap/v2-periphery, contracts/libraries/UniswapV2Library.sol),
- * in floating point.
+ * `UniswapV2Pair.mint` / `burn` (github.com/Uniswap/v2-core,
+ * contracts/UniswapV2Pair.sol; `UniswapV2Router02.addLiquidity` for the
+ * deposit at the pool's ratio), in floating point; the protocol's cut is
+ * taken at each swap instead of v2's `_mintFee`.
  */
-export class ConstantProductPool {
+export class ConstantProductPool implements Venue {
+  readonly name = 'amm';
   fee: number;
+  /** LP shares outstanding, the genesis deposit's included. */
+  totalShares = 0;
+  /** LP shares of the genesis deposit, never withdrawn. */
+  seedShares = 0;
   protocolFeeShare = 0;
   /** Traded value this tick, in USD (USD in for buys, USD out for sells). */
   volumeUsd = 0;
@@ -52,6 +82,7 @@ export class ConstantProductPool {
   /** Volume of the previous tick, in USD. */
   previousVolumeUsd = 0;
   private readonly agentRoutes = new Map<Population, SwapRoutes>();
+  private readonly lpRoutes = new Map<Population, LiquidityRoutes>();
   private lastPop: Population | null = null;
   private lastRoutes: SwapRoutes | null = null;
 
@@ -86,6 +117,56 @@ export class ConstantProductPool {
     return this.reserves.tokens * this.reserves.usd;
   }
 
+  /** Issues the genesis deposit's shares, √(tokens × USD) of the reserves as they are (call once, after funding them). */
+  seed(): void {
+    if (this.totalShares > 0) throw new Error('the pool is already seeded');
+    this.seedShares = Math.sqrt(this.reserves.tokens * this.reserves.usd);
+    this.totalShares = this.seedShares;
+  }
+
+  /**
+   * Agent `pop[i]` deposits at the pool's ratio the most it can from up to
+   * `usdMax` USD and `tokensMax` tokens (the caller caps them by its
+   * balances): the share ρ = min(usdMax / y, tokensMax / x) of each reserve.
+   * Credits ρ · totalShares to its `lpShares` column; returns those shares.
+   */
+  addLiquidityFor(pop: Population, i: number, usdMax: number, tokensMax: number): number {
+    const x = this.reserves.tokens;
+    const y = this.reserves.usd;
+    const ratio = Math.min(usdMax / y, tokensMax / x);
+    if (!(ratio > 0) || !(this.totalShares > 0)) return 0;
+    const r = this.liquidityRoutesOf(pop);
+    r.usdIn.take(i, y * ratio);
+    r.tokensIn.take(i, x * ratio);
+    const shares = this.totalShares * ratio;
+    pop.f64Columns.lpShares[i] += shares;
+    this.totalShares += shares;
+    return shares;
+  }
+
+  /**
+   * Agent `pop[i]` burns up to `shares` of its LP shares and receives
+   * shares / totalShares of each reserve; returns the shares burned.
+   */
+  removeLiquidityFor(pop: Population, i: number, shares: number): number {
+    const held = pop.f64Columns.lpShares;
+    const s = shares < held[i] ? shares : held[i];
+    if (!(s > 0)) return 0;
+    const r = this.liquidityRoutesOf(pop);
+    const ratio = s / this.totalShares;
+    r.usdOut.pay(i, this.reserves.usd * ratio);
+    r.tokensOut.pay(i, this.reserves.tokens * ratio);
+    held[i] -= s;
+    if (held[i] < 1e-12 * s) held[i] = 0;
+    this.totalShares -= s;
+    return s;
+  }
+
+  /** Returns the value of `shares` LP shares at the pool's price, in USD: 2 y · shares / totalShares. */
+  shareValueUsd(shares: number): number {
+    return this.totalShares > 0 ? (2 * this.reserves.usd * shares) / this.totalShares : 0;
+  }
+
   /** Starts a tick: keeps the last tick's fees and volume, and resets the per-tick counters. */
   beginTick(): void {
     this.previousFeesUsd = this.feesUsd + this.feesTokens * this.price;
@@ -106,6 +187,20 @@ export class ConstantProductPool {
   quoteSell(tokensIn: number): number {
     const a = tokensIn * (1 - this.fee);
     return (this.reserves.usd * a) / (this.reserves.tokens + a);
+  }
+
+  /** Returns d(tokens out)/d(USD in) after `usdIn` USD: x y (1 − f) / (y + usdIn (1 − f))². */
+  marginalBuy(usdIn: number): number {
+    const g = 1 - this.fee;
+    const d = this.reserves.usd + usdIn * g;
+    return (this.reserves.tokens * this.reserves.usd * g) / (d * d);
+  }
+
+  /** Returns d(USD out)/d(tokens in) after `tokensIn` tokens: x y (1 − f) / (x + tokensIn (1 − f))². */
+  marginalSell(tokensIn: number): number {
+    const g = 1 - this.fee;
+    const d = this.reserves.tokens + tokensIn * g;
+    return (this.reserves.tokens * this.reserves.usd * g) / (d * d);
   }
 
   /** Returns the USD needed to buy exactly `tokensOut` tokens (Infinity if not possible). */
@@ -163,6 +258,26 @@ export class ConstantProductPool {
     this.feesUsd += feeUsd;
     this.volumeUsd += volumeUsd;
     this.trades++;
+  }
+
+  private liquidityRoutesOf(pop: Population): LiquidityRoutes {
+    let r = this.lpRoutes.get(pop);
+    if (!r) {
+      const account = pop.account;
+      if (!account) throw new Error(`population ${pop.name} has no ledger account; create it with the block context's population()`);
+      pop.requireF64('lpShares', 'the AMM pool');
+      const l = this.ledger;
+      const usd = l.pocket(account, pop, 'usd', 'usd');
+      const tok = l.pocket(account, pop, 'tokens', 'tokens');
+      r = {
+        usdIn: l.route(usd, this.reserves, 'add liquidity', 'usd'),
+        tokensIn: l.route(tok, this.reserves, 'add liquidity'),
+        usdOut: l.route(this.reserves, usd, 'remove liquidity', 'usd'),
+        tokensOut: l.route(this.reserves, tok, 'remove liquidity'),
+      };
+      this.lpRoutes.set(pop, r);
+    }
+    return r;
   }
 
   private routesOf(pop: Population): SwapRoutes {

@@ -1,3 +1,5 @@
+import { arbitrageurs } from '../../agents/arbitrageurs';
+import { liquidityProviders } from '../../agents/liquidityProviders';
 import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
 import { transactors } from '../../agents/transactors';
@@ -11,6 +13,10 @@ import { feeMarket } from '../fees/feeMarket';
 import { rollup } from '../fees/rollup';
 import { txDemand } from '../fees/txDemand';
 import { amm } from '../market/amm';
+import { demandReplay } from '../market/demandReplay';
+import { exchange } from '../market/exchange';
+import { factor } from '../market/factor';
+import { fundamentals } from '../market/fundamentals';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
 import { consensus } from '../mechanisms/consensusRewards';
@@ -41,6 +47,7 @@ import { priceShock } from '../defi/priceShock';
 import { defiFootprint } from '../defi/defiFootprint';
 import { realYield } from '../defi/realYield';
 import { holdings } from '../metrics/holdings';
+import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { kineticExchange } from '../textbook/kineticExchange';
 
@@ -49,7 +56,11 @@ export const blockLibrary: readonly AnyBlock[] = [
   amm,
   feeMarket,
   rollup,
+  exchange,
+  factor,
+  fundamentals,
   service,
+  demandReplay,
   treasury,
   staking,
   nodeRewards,
@@ -73,6 +84,8 @@ export const blockLibrary: readonly AnyBlock[] = [
   priceShock,
   stakers,
   traders,
+  liquidityProviders,
+  arbitrageurs,
   nodeOperators,
   voters,
   voteBuyer,
@@ -86,6 +99,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   kineticExchange,
   supplyMetrics,
   holdings,
+  stylisedFacts,
   footprint,
   realYield,
   defiFootprint,

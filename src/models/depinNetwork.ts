@@ -2,6 +2,9 @@ import { nodeOperators, type NodeOperatorsParams } from '../../agents/nodeOperat
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
 import { amm } from '../market/amm';
+import { demandReplay } from '../market/demandReplay';
+import { factor } from '../market/factor';
+import { fundamentals } from '../market/fundamentals';
 import { consensus } from '../mechanisms/consensusRewards';
 import { depinRewards } from '../mechanisms/depinRewards';
 import { green } from '../mechanisms/greenIncentives';
@@ -11,6 +14,7 @@ import { staking } from '../mechanisms/staking';
 import { treasury } from '../mechanisms/treasury';
 import { footprint } from '../metrics/footprint';
 import { holdings } from '../metrics/holdings';
+import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { defineModel, type ModelParams } from '../model/defineModel';
 
@@ -38,7 +42,9 @@ export function presetOperators(preset: ServicePreset) {
  * (`servicePresets.gpuInference`) paying operators 500k tokens a year by
  * contributed capacity, around a $1 token with a $5M pool; proof-of-stake
  * consensus paying stakers 2M tokens a year; 1,200 potential operators (100
- * online), 300 stakers and 300 traders; daily ticks. Each tick: demand is
+ * online), 300 stakers and 300 traders (an open population); daily ticks. A broad
+ * market factor (GARCH-t) moves sentiment and demand for the token, and
+ * fundamentalists value it from service revenue and supply. Each tick: demand is
  * drawn and operators' uptime drawn (exogenous); the market serves
  * min(demand, up capacity), customers pay (USD to operators, or tokens
  * bought and burned), the operators' mint is paid by capacity and/or served
@@ -48,7 +54,7 @@ export function presetOperators(preset: ServicePreset) {
 export const depinNetwork = defineModel({
   name: 'depinNetwork',
   description: 'a DePIN service network: demand, node operators, a reward model, consensus energy and carbon, around one AMM pool',
-  blocks: [amm, treasury, staking, nodeRewards, service, depinRewards, consensus, green, nodeOperators, stakers, traders, supplyMetrics, footprint, holdings],
+  blocks: [amm, factor, treasury, staking, nodeRewards, service, demandReplay, depinRewards, consensus, green, nodeOperators, stakers, traders, fundamentals, supplyMetrics, footprint, holdings, stylisedFacts],
   defaults: {
     treasury: { tokens: 5_000_000, usd: 500_000 },
     amm: { tokenReserve: 5_000_000, usdReserve: 5_000_000, feeBps: 30 },
@@ -58,13 +64,13 @@ export const depinNetwork = defineModel({
       count: 300,
       initialTokens: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
       initialUsd: { dist: 'lognormal', mu: Math.log(2000), sigma: 1 },
-      tradeUsd: { dist: 'lognormal', mu: Math.log(200), sigma: 0.8 },
     },
     nodeOperators: {
       candidates: 1200,
       initialNodes: 100,
       initialTokens: { dist: 'constant', value: 0 },
-      initialUsd: { dist: 'uniform', min: 200, max: 2000 },
+      // Most candidates can pay a GPU unit (2,000–3,000 USD) in cash.
+      initialUsd: { dist: 'uniform', min: 500, max: 6000 },
       capacity: { dist: 'constant', value: gpu.node.capacityPerUnit },
       hardwareUsd: { dist: 'uniform', min: 0.8 * gpu.node.hardwareUsd, max: 1.2 * gpu.node.hardwareUsd },
       amortisationTicks: 3 * 365,

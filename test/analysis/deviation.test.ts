@@ -31,8 +31,8 @@ describe('checkDeviation', () => {
   });
 
   it('finds a zero gain when the deviation is what the rule already does', () => {
-    // Hurdle 0, adjustShare 1, all compounding: the rule stakes every liquid token every tick, as always-stake does.
-    const exp = experiment({ hurdle: { dist: 'constant', value: 0 }, priceWeight: { dist: 'constant', value: 0 }, adjustShare: 1, compoundShare: 1 });
+    // Hurdle 0 with no band, adjustShare 1, all compounding, no buying: the rule stakes every liquid token every tick, as always-stake does.
+    const exp = experiment({ hurdle: { dist: 'constant', value: 0 }, priceWeight: { dist: 'constant', value: 0 }, adjustShare: 1, compoundShare: 1, band: 0, buyShare: 0 });
     const res = checkDeviation(exp, { className: 'stakers', strategy: 'always-stake', share: 0.2 });
     expect(res.verdict).toBe('no significant gain');
     for (let r = 0; r < res.seeds.length; r++) expect(res.deviant[r]).toBe(res.baseline[r]);

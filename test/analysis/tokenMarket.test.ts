@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearingPrice, tokenEconomySchedules, tokenMarketAt } from '../../src/analysis/tokenMarket';
 import { applyOverrides } from '../../src/experiment/define';
+import { fundamentals } from '../../src/market/fundamentals';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
 import { economyParts } from '../helpers/parts';
 
@@ -34,14 +35,21 @@ describe('tokenEconomySchedules', () => {
     tokenEconomy.defaults,
     {
       stakers: { count: 20 },
-      traders: { count: 200, mix: { noise: 0, momentum: 0, fundamentalist: 1 }, fairValue: { dist: 'constant', value: 1.3 }, band: 0.05 },
+      traders: { count: 200, mix: { noise: 0, chartist: 0, fundamentalist: 1 }, valueSpread: 0 },
       nodeOperators: { candidates: 10, initialNodes: 5 },
     },
     'test',
   );
 
-  it('gives fundamentalists a demand that falls through zero at their common fair value', () => {
+  /** The economy at genesis with the fundamental value set to 1.3 USD/token (every fundamentalist sees it: no spread). */
+  const valued = () => {
     const econ = economyParts(tokenEconomy.build(params, { seed: 3, check: false }));
+    econ.api(fundamentals).value = 1.3;
+    return econ;
+  };
+
+  it('gives fundamentalists a demand that falls through zero at their common fair value', () => {
+    const econ = valued();
     const fund = tokenEconomySchedules(econ).find((s) => s.name === 'fundamentalists')!;
     expect(fund.netDemand(1.0)).toBeGreaterThan(0);
     expect(fund.netDemand(1.3)).toBe(0);
@@ -49,7 +57,7 @@ describe('tokenEconomySchedules', () => {
   });
 
   it('with the pool as market maker, clears between the pool price and the fair value', () => {
-    const econ = economyParts(tokenEconomy.build(params, { seed: 3, check: false }));
+    const econ = valued();
     const res = clearingPrice(tokenEconomySchedules(econ, true), 0.01, 100);
     expect(res.converged).toBe(true);
     expect(res.price).toBeGreaterThan(econ.pool.price);

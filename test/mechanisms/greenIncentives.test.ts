@@ -37,7 +37,8 @@ describe('green incentives', () => {
 
   it('shift capacity toward renewables when renewables earn a reward multiplier', () => {
     const share = (renewableMultiplier: number) => {
-      const net = smallNetwork({ green: { renewableMultiplier }, nodeOperators: { renewableShare: 0.3 } }, 5);
+      // Sunk hardware keeps incumbents online, so the shift comes through entry: candidates consider joining often.
+      const net = smallNetwork({ green: { renewableMultiplier }, nodeOperators: { renewableShare: 0.3, considerProbability: 0.1 } }, 5);
       let renewable = 0;
       let all = 0;
       for (let t = 0; t < 200; t++) {

@@ -45,7 +45,7 @@ describe('defineModel', () => {
 
   it('derives the metric, KPI and table columns from the blocks, with units, without building a run', () => {
     const m = defineModel({ name: 'm', blocks: [amm, treasury, staking, stakers] });
-    expect(m.metrics.map((x) => x.name)).toEqual(['price', 'volume', 'fees_usd', 'liquidity_usd', 'treasury', 'treasury_usd', 'treasury_cash_usd', 'treasury_revenue_usd', 'staked', 'staking_ratio', 'unbonding', 'staking_apr']);
+    expect(m.metrics.map((x) => x.name)).toEqual(['price', 'volume', 'fees_usd', 'liquidity_usd', 'treasury', 'treasury_usd', 'treasury_cash_usd', 'treasury_revenue_usd', 'staked', 'staking_ratio', 'unbonding', 'staking_apr', 'exit_sold', 'staker_rewards_sold', 'staker_buys_usd']);
     expect(m.metrics[0]).toMatchObject({ name: 'price', unit: 'USD/token', kind: 'level', block: 'amm' });
     expect(m.kpis.find((k) => k.name === 'nakamoto_stake')).toMatchObject({ unit: 'agents', block: 'staking' });
     expect(m.tables.map((t) => t.name)).toEqual(['flows']);
@@ -103,7 +103,7 @@ describe('defineModel', () => {
     const m = defineModel({ name: 'm', blocks: [amm, treasury, staking, stakers] });
     const small = m.memoryEstimate({ ...m.defaults, stakers: { ...m.defaults.stakers, count: 1000 } }, 365);
     const big = m.memoryEstimate({ ...m.defaults, stakers: { ...m.defaults.stakers, count: 1_001_000 } }, 365);
-    // 12 columns: 8 float64 (tokens, usd, staked, stakeSnapshot, unbonding, hurdle, priceWeight, sellShare), 1 int32 (unbondingChunks) and 3 uint8 (active, compound, strategy) = 71 bytes an agent, twice for the growth slack.
-    expect(big - small).toBe(1_000_000 * 2 * 71);
+    // 14 columns: 10 float64 (tokens, usd, staked, stakeSnapshot, unbonding, hurdle, priceWeight, sellShare, exitBase, unbondingSeen), 1 int32 (unbondingChunks) and 3 uint8 (active, compound, strategy) = 87 bytes an agent, twice for the growth slack.
+    expect(big - small).toBe(1_000_000 * 2 * 87);
   });
 });

@@ -83,7 +83,8 @@ describe('the ledger of flows', () => {
     };
     const { flows, sim } = runWithHoldings(governedTokenEconomy as BlockModel<AnyBlock>, {
       stakers: { count: 60 },
-      traders: { count: 60 },
+      // No newcomers: their USD would lift this small market's price past any fall from the lock price.
+      traders: { count: 60, arrivals: { perYear: 0 } },
       voters: { count: 20 },
       locking: { earlyExitPenalty: 1 },
       usageBurn: { demandUsdPerTick: 1000, revenueShare: 0.5 },

@@ -4,7 +4,7 @@ import { applyOverrides } from '../../src/experiment/define';
 import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
 import { economyParts } from '../helpers/parts';
 
-/** A small random configuration of the governed token economy (every mechanism and class on). */
+/** A small random configuration of the governed token economy (every mechanism and class on, participants arriving and leaving, LPs moving liquidity). */
 const configArb = fc.record({
   seed: fc.nat(),
   stakers: fc.integer({ min: 0, max: 60 }),
@@ -20,6 +20,12 @@ const configArb = fc.record({
   unbondingTicks: fc.integer({ min: 0, max: 10 }),
   activation: fc.constantFrom('index', 'shuffle' as const),
   votingTicks: fc.integer({ min: 1, max: 5 }),
+  lps: fc.integer({ min: 0, max: 20 }),
+  lpActivity: fc.double({ min: 0, max: 1, noNaN: true }),
+  arbitrageurs: fc.integer({ min: 0, max: 3 }),
+  arrivalsPerYear: fc.double({ min: 0, max: 20_000, noNaN: true }),
+  departuresPerYear: fc.double({ min: 0, max: 50, noNaN: true }),
+  exchangeDepth: fc.double({ min: 1_000, max: 1e6, noNaN: true }),
 });
 
 type Config = typeof configArb extends fc.Arbitrary<infer T> ? T : never;
@@ -32,7 +38,10 @@ function paramsFor(c: Config): GovernedTokenEconomyParams {
     feeBurn: { feeShare: c.feeShare, usdFees: c.usdFees },
     staking: { unbondingTicks: c.unbondingTicks },
     stakers: { count: c.stakers, adjustShare: 0.5 },
-    traders: { count: c.traders, activity: 0.5 },
+    traders: { count: c.traders, activity: 0.5, arrivals: { perYear: c.arrivalsPerYear }, departures: { perYear: c.departuresPerYear } },
+    liquidityProviders: { count: c.lps, activity: c.lpActivity, hurdle: { dist: 'uniform', min: -0.5, max: 0.5 } },
+    arbitrageurs: { count: c.arbitrageurs },
+    exchange: { depth2PctUsd: c.exchangeDepth },
     nodeOperators: { candidates: c.candidates, initialNodes: Math.floor(c.candidates / 2), considerProbability: 0.3 },
     voters: { count: c.voters, turnout: { dist: 'uniform', min: 0.2, max: 0.9 } },
     governance: { proposalEveryTicks: 3, votingTicks: c.votingTicks, quorum: 0 },

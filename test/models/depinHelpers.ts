@@ -25,7 +25,7 @@ export function bareNetwork(overrides: DeepPartial<DepinNetworkParams>, seed = 3
     amm: { tokenReserve: 100_000, usdReserve: 100_000, feeBps: 0 },
     consensus: { rewardPerYear: 0 },
     stakers: { count: 0 },
-    traders: { count: 0 },
+    traders: { count: 0, arrivals: { perYear: 0 } },
     service: { adoption: 'logistic', initialDemand: 1000, marketSize: 1000, shockSd: 0, priceUsdPerUnit: 2 },
     nodeOperators: {
       candidates: 50,
