@@ -36,22 +36,26 @@ function paired(label: string, kpi: string, a: Record<string, number>[], b: Reco
   return `${label.padEnd(44)} ${kpi.padEnd(22)} ${d.mean.toPrecision(4).padStart(10)} [${d.lo.toPrecision(4)}, ${d.hi.toPrecision(4)}]  (${((100 * d.mean) / mb).toFixed(1)}% of ${mb.toPrecision(4)}; p = ${d.pValue.toPrecision(2)})`;
 }
 
-function main(): void {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { seeds: { type: 'string' }, ticks: { type: 'string' } } });
-  const seeds = Number(values.seeds ?? 20);
-  const ticks = Number(values.ticks ?? 365);
+/** Returns the report `main` prints: the stylised facts over `seeds` runs of `ticks` ticks, then the paired lever effects. */
+export function marketFactsReport(seeds: number, ticks: number): string {
   const base = summaries(seeds, ticks);
-  process.stdout.write(`baseline, ${seeds} seeds × ${ticks} ticks: median per run\n`);
+  const lines = [`baseline, ${seeds} seeds × ${ticks} ticks: median per run`];
   for (const c of checkFacts(base)) {
-    process.stdout.write(`  ${c.condition.padEnd(48)} ${c.median.toFixed(3).padStart(8)}   range [${c.min.toFixed(3)}, ${c.max.toFixed(3)}]   ${c.holds ? 'holds' : 'FAILS'}\n`);
+    lines.push(`  ${c.condition.padEnd(48)} ${c.median.toFixed(3).padStart(8)}   range [${c.min.toFixed(3)}, ${c.max.toFixed(3)}]   ${c.holds ? 'holds' : 'FAILS'}`);
   }
   const half = summaries(seeds, ticks, { emission: { ratePerYear: tokenEconomy.defaults.emission.ratePerYear / 2 } });
   const quick = summaries(seeds, ticks, { staking: { unbondingTicks: 0 } });
   const slow = summaries(seeds, ticks, { staking: { unbondingTicks: 28 } });
-  process.stdout.write('\npaired by seed: mean difference [95% interval]\n');
-  process.stdout.write(`  ${paired('half emission − baseline', 'mean_price', half, base)}\n`);
-  process.stdout.write(`  ${paired('unbonding 28 days − 0 days', 'exit_sold_after_drop', slow, quick)}\n`);
-  process.stdout.write(`  ${paired('unbonding 28 days − 0 days', 'total_exit_sold', slow, quick)}\n`);
+  lines.push('', 'paired by seed: mean difference [95% interval]');
+  lines.push(`  ${paired('half emission − baseline', 'mean_price', half, base)}`);
+  lines.push(`  ${paired('unbonding 28 days − 0 days', 'exit_sold_after_drop', slow, quick)}`);
+  lines.push(`  ${paired('unbonding 28 days − 0 days', 'total_exit_sold', slow, quick)}`);
+  return lines.join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { seeds: { type: 'string' }, ticks: { type: 'string' } } });
+  process.stdout.write(marketFactsReport(Number(values.seeds ?? 20), Number(values.ticks ?? 365)) + '\n');
 }
 
 if (require.main === module) main();

@@ -433,6 +433,14 @@ export const OUTPUTS: Record<string, Output> = {
 
   'defi-rwa-vault': compareOutput('defi-rwa-vault.ts', 'lag7', ['final_rwa_pnl_usd_retail', 'final_rwa_pnl_usd_qualified', 'max_rwa_discount', 'total_rwa_writedown_usd']),
 
+  'market-facts': {
+    cheap: false,
+    async produce() {
+      const { marketFactsReport } = await import('../../experiments/market-facts');
+      return fence(marketFactsReport(20, 365));
+    },
+  },
+
   'incentive-check': {
     cheap: false,
     async produce() {
@@ -447,7 +455,9 @@ export const OUTPUTS: Record<string, Output> = {
     cheap: false,
     async produce(scratch) {
       const dir = await run('sensitivity.ts', scratch);
-      return fence(await command(['sensitivity', dir, '--kpi', 'final_price', '--kpi', 'final_staking_ratio', '--kpi', 'price_to_eoe']));
+      const text = await command(['sensitivity', dir, '--kpi', 'final_price', '--kpi', 'final_staking_ratio', '--kpi', 'price_to_eoe']);
+      // The last line names the scratch directory it wrote to: not part of what the README shows.
+      return fence(text.split('\n').filter((l) => !l.startsWith('written: ')).join('\n'));
     },
   },
 };
