@@ -510,7 +510,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or
@@ -522,20 +522,18 @@ export async function docsCommand(args: string[]): Promise<number> {
   const check = args.includes('--check');
   const wanted = args.filter((a) => a !== '--check');
   for (const id of wanted) if (!OUTPUTS[id]) throw new InputError(`unknown output ${id}; known: ${Object.keys(OUTPUTS).join(', ')}`);
+  const texts = DOC_FILES.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')] as const);
+  // Every region's output is produced once, however many files show it.
+  const ids = texts.flatMap(([f, text]) => regions(text, f).map((r) => r.id)).filter((id) => wanted.length === 0 || wanted.includes(id));
+  const produced = await produce(ids);
   let stale = 0;
-  for (const f of DOC_FILES) {
-    const path = join(ROOT, f);
-    const text = readFileSync(path, 'utf8');
-    const ids = regions(text, f)
-      .map((r) => r.id)
-      .filter((id) => wanted.length === 0 || wanted.includes(id));
-    const produced = await produce(ids);
+  for (const [f, text] of texts) {
     const changed = regions(text, f).filter((r) => produced.has(r.id) && text.slice(r.start, r.end) !== produced.get(r.id)!.trimEnd() + '\n');
     if (check) {
       for (const r of changed) process.stderr.write(`${f}: output ${r.id} is stale (regenerate with npm run docs -- ${r.id})\n`);
       stale += changed.length;
     } else if (changed.length > 0) {
-      writeFileSync(path, fill(text, f, produced));
+      writeFileSync(join(ROOT, f), fill(text, f, produced));
       process.stdout.write(`${f}: regenerated ${changed.map((r) => r.id).join(', ')}\n`);
     }
   }
