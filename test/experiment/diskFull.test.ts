@@ -65,7 +65,7 @@ describe.skipIf(!mounted)('a full disk, a read-only file system', () => {
 
   it('writing straight into the tables on one thread: the cause first, in one line; freed, --resume completes identical files', async () => {
     const out = join(MOUNT, 'one');
-    leaveFree(80_000);
+    leaveFree(200_000);
     await expectCleanStop(out, runExperiment(mini, { out, log: null }), true);
     rmSync(FILLER);
     expect((await runExperiment(mini, { resume: out, log: null })).status).toBe('complete');

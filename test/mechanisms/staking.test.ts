@@ -137,6 +137,21 @@ describe('StakingPool rewards', () => {
           expect(Math.abs(reward - refReward[j])).toBeLessThanOrEqual(1e-9 * Math.max(1, distributed + 4000));
         }
       }),
+      // A stake of 0.010000000000000002 less 0.01 left 1.7e-18 staked: the next distribution blew up the index (seed 289667877).
+      {
+        examples: [
+          [
+            [
+              { kind: 'stake', agent: 0, amount: 0.010000000000000002 },
+              { kind: 'unstake', agent: 0, amount: 0.01 },
+              { kind: 'distribute', agent: 0, amount: 0.01 },
+              { kind: 'stake', agent: 0, amount: 0.01 },
+              { kind: 'distribute', agent: 0, amount: 0.01000400001998581 },
+              { kind: 'stake', agent: 0, amount: 0.01 },
+            ],
+          ],
+        ],
+      },
     );
   });
 
