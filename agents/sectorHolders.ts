@@ -127,7 +127,10 @@ export class SectorHolders implements AgentClass {
     const W = this.weightSum[k];
     let given = 0;
     for (let i = first; i < last; i++) {
-      const a = (amount * weight[i]) / W;
+      // Capped by what is left, so shares rounded up (amounts near the smallest float) never leave a negative rest.
+      const share = (amount * weight[i]) / W;
+      const left = amount - given;
+      const a = share < left ? share : left;
       this.unlock.pay(i, a);
       fresh[i] += a;
       given += a;
