@@ -83,18 +83,20 @@ function syntaxError(filename, failure) {
  * Returns the JavaScript of the TypeScript `source` of `filename`: read from
  * the cache directory `cache` (default `cacheDir()`; null for none) when
  * this source (with this esbuild and these options) was compiled before,
- * else compiled by esbuild and stored. One entry per file
- * is kept: storing a new one removes the file's older entries. Throws an
- * error with code TOKENSIM_TS_SYNTAX, naming file, line and column, when
- * the source does not parse.
+ * else compiled by esbuild and stored. Each file has one entry, named by
+ * its path, whose first line holds the key of the source it was compiled
+ * from: a changed source overwrites it. Throws an error with code
+ * TOKENSIM_TS_SYNTAX, naming file, line and column, when the source does
+ * not parse.
  */
 function transpile(source, filename, cache = cacheDir()) {
-  const prefix = hash(filename).slice(0, 16);
   const key = hash(`${esbuildVersion()}\0${JSON.stringify(OPTIONS)}\0${filename}\0${source}`).slice(0, 32);
-  const entry = cache && path.join(cache, `${prefix}-${key}.js`);
+  const head = `// tokensim ${key}\n`;
+  const entry = cache && path.join(cache, `${hash(filename).slice(0, 16)}.js`);
   if (entry) {
     try {
-      return fs.readFileSync(entry, 'utf8');
+      const js = fs.readFileSync(entry, 'utf8');
+      if (js.startsWith(head)) return js.slice(head.length);
     } catch {
       // Not cached yet.
     }
@@ -106,17 +108,16 @@ function transpile(source, filename, cache = cacheDir()) {
   } catch (failure) {
     throw syntaxError(filename, failure);
   }
-  if (entry) store(cache, prefix, entry, js);
+  if (entry) store(entry, head + js);
   return js;
 }
 
 // Written under a unique temporary name and renamed, so concurrent
 // processes and threads never read half an entry.
-function store(cache, prefix, entry, js) {
+function store(entry, text) {
   try {
-    for (const name of fs.readdirSync(cache)) if (name.startsWith(prefix) && name !== path.basename(entry)) fs.rmSync(path.join(cache, name), { force: true });
     const tmp = `${entry}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
-    fs.writeFileSync(tmp, js);
+    fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, entry);
   } catch {
     // A cache that cannot be written only costs the next start a compile.
