@@ -48,14 +48,14 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
   readonly name: string;
   readonly description: string;
   readonly blocks: readonly B[];
-  readonly schema: z.ZodType<ModelParams<B>>;
-  readonly defaults: ModelParams<B>;
   readonly metrics: readonly MetricInfo[];
   readonly kpis: readonly ColumnInfo[];
   readonly tables: readonly TableInfo[];
   /** The blocks in the order they are built (each after what it needs). */
   readonly buildOrder: readonly AnyBlock[];
   private readonly spec: ModelSpec<B>;
+  private readonly merged: Record<string, unknown>;
+  private resolved: { schema: z.ZodType<ModelParams<B>>; defaults: ModelParams<B> } | null = null;
 
   constructor(spec: ModelSpec<B>) {
     if (!/^[\w.-]+$/.test(spec.name)) throw new InputError(`model name must be letters, digits, '-', '_' or '.', got "${spec.name}"`);
@@ -64,17 +64,44 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
     this.description = spec.description ?? '';
     this.blocks = spec.blocks;
     this.buildOrder = checkBlocks(spec.name, spec.blocks);
+    const defaults: Record<string, unknown> = { ticksPerYear: spec.ticksPerYear ?? 365, activation: spec.activation ?? 'shuffle' };
+    for (const b of spec.blocks) if (b.spec.params) defaults[b.key] = b.spec.params.defaults;
+    this.merged = applyOverrides(defaults, spec.defaults as DeepPartial<Record<string, unknown>>, `model ${spec.name}`);
+    // The model's own defaults are checked here, each against its block's schema; the whole (with the
+    // blocks' cross-checks) when the schema is first needed: compiling a schema of every block for each
+    // model and each step of a .with() chain was most of an experiment file's load time.
+    for (const key of Object.keys(spec.defaults ?? {})) {
+      const block = spec.blocks.find((b) => b.key === key);
+      const check = block?.spec.params?.schema.safeParse(this.merged[key]);
+      if (check && !check.success) this.refuse([key, ...check.error.issues[0].path], check.error.issues[0].message);
+    }
+    this.metrics = spec.blocks.flatMap((b) =>
+      Object.entries(b.spec.metrics ?? {}).map(([name, m]) => ({ name, unit: m.unit, description: m.description, block: b.key, kind: m.kind ?? 'level', sampled: !!m.sampled })),
+    );
+    this.kpis = spec.blocks.flatMap((b) => Object.entries(b.spec.kpis ?? {}).map(([name, k]) => ({ name, unit: k.unit, description: k.description, block: b.key })));
+    const tables: TableInfo[] = spec.blocks.flatMap((b) => Object.entries(b.spec.tables ?? {}).map(([name, t]) => ({ name, description: t.description, columns: t.columns, block: b.key })));
+    if (spec.flows ?? true) tables.push(FLOWS_TABLE);
+    this.tables = tables;
+  }
+
+  /** The parameter schema: every block's schema under its key, strict, with the blocks' cross-checks. */
+  get schema(): z.ZodType<ModelParams<B>> {
+    return this.resolve().schema;
+  }
+
+  /** The defaults: the blocks' own, with the model's over them; checked against the schema on first use. */
+  get defaults(): ModelParams<B> {
+    return this.resolve().defaults;
+  }
+
+  private resolve(): { schema: z.ZodType<ModelParams<B>>; defaults: ModelParams<B> } {
+    if (this.resolved) return this.resolved;
+    const spec = this.spec;
     const shape: Record<string, z.ZodTypeAny> = {
       ticksPerYear: z.number().int().min(1).max(1_000_000),
       activation: z.enum(['index', 'shuffle']),
     };
-    const defaults: Record<string, unknown> = { ticksPerYear: spec.ticksPerYear ?? 365, activation: spec.activation ?? 'shuffle' };
-    for (const b of spec.blocks) {
-      const p = b.spec.params;
-      if (!p) continue;
-      shape[b.key] = p.schema as z.ZodTypeAny;
-      defaults[b.key] = p.defaults;
-    }
+    for (const b of spec.blocks) if (b.spec.params) shape[b.key] = b.spec.params.schema as z.ZodTypeAny;
     const checked = spec.blocks.filter((b) => b.spec.check);
     const keys = new Set(spec.blocks.map((b) => b.key));
     const whole: z.ZodType<unknown> = z
@@ -85,21 +112,14 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
           for (const issue of b.spec.check!(all[b.key], all, keys)) ctx.addIssue({ code: 'custom', path: [b.key, ...issue.path.split('.').filter(Boolean)], message: issue.message });
         }
       });
-    this.schema = whole as z.ZodType<ModelParams<B>>;
-    const merged = applyOverrides(defaults, spec.defaults as DeepPartial<Record<string, unknown>>, `model ${spec.name}`);
-    const check = this.schema.safeParse(merged);
-    if (!check.success) {
-      const issue = check.error.issues[0];
-      throw new InputError(`model ${spec.name}: the defaults fail the schema at ${issue.path.join('.')}: ${issue.message}`);
-    }
-    this.defaults = merged as ModelParams<B>;
-    this.metrics = spec.blocks.flatMap((b) =>
-      Object.entries(b.spec.metrics ?? {}).map(([name, m]) => ({ name, unit: m.unit, description: m.description, block: b.key, kind: m.kind ?? 'level', sampled: !!m.sampled })),
-    );
-    this.kpis = spec.blocks.flatMap((b) => Object.entries(b.spec.kpis ?? {}).map(([name, k]) => ({ name, unit: k.unit, description: k.description, block: b.key })));
-    const tables: TableInfo[] = spec.blocks.flatMap((b) => Object.entries(b.spec.tables ?? {}).map(([name, t]) => ({ name, description: t.description, columns: t.columns, block: b.key })));
-    if (spec.flows ?? true) tables.push(FLOWS_TABLE);
-    this.tables = tables;
+    const check = whole.safeParse(this.merged);
+    if (!check.success) this.refuse(check.error.issues[0].path, check.error.issues[0].message);
+    this.resolved = { schema: whole as z.ZodType<ModelParams<B>>, defaults: this.merged as ModelParams<B> };
+    return this.resolved;
+  }
+
+  private refuse(path: readonly PropertyKey[], message: string): never {
+    throw new InputError(`model ${this.spec.name}: the defaults fail the schema at ${path.map(String).join('.')}: ${message}`);
   }
 
   /** Returns whether runs write `flows.arrow`. */
