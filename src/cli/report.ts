@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../core/errors';
+import { CALIBRATION_FILE } from '../experiment/outDir';
 import { assertOutputFile } from './outputFile';
 import { writeReport } from '../report/writeReport';
 
@@ -23,6 +26,12 @@ export interface ReportFlags {
 export async function reportCommand(dirs: string[], flags: ReportFlags): Promise<number> {
   if (dirs.length === 0) throw new InputError('report: expected one or more results directories, e.g. tokensim report results/baseline/<time>');
   if (flags.out !== undefined) assertOutputFile('report --out', flags.out, 'report.html');
+  if (dirs.length === 1 && existsSync(join(dirs[0], CALIBRATION_FILE))) {
+    // A calibration directory (tokensim calibrate) has its own report: moments, convergence and the fitted series.
+    const { writeCalibrationReport } = await import('../report/calibrationReport');
+    process.stdout.write(`report: ${await writeCalibrationReport(dirs[0], flags.out)}\n`);
+    return 0;
+  }
   const path = await writeReport(dirs, {
     out: flags.out,
     metrics: flags.metric,

@@ -3,8 +3,11 @@ import { dirname } from 'node:path';
 import { InputError } from '../core/errors';
 import { LOCK_FILE } from './lock';
 
+/** The file a calibration directory (`tokensim calibrate`) is known by. */
+export const CALIBRATION_FILE = 'calibration.json';
+
 /** Names in an output directory that show tokensim wrote it. */
-const OURS = ['manifest.json', LOCK_FILE];
+const OURS = ['manifest.json', CALIBRATION_FILE, LOCK_FILE];
 
 function errno(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? '';

@@ -1,0 +1,467 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { calibrate, type Calibration, type WeightingChoice } from '../analysis/calibration/calibrate';
+import { PRICE_MOMENT_NAMES, priceMoments } from '../analysis/calibration/moments';
+import type { Evaluation, MinimiseCheckpoint } from '../analysis/optimise/minimise';
+import type { ParamRanges } from '../analysis/ranges';
+import { InputError } from '../core/errors';
+import { describeIssue } from '../core/params';
+import { getPath } from '../core/paths';
+import { deriveSeed } from '../core/seeds';
+import { writeArrowTable } from '../io/arrowWriter';
+import { readCsvColumns } from '../market/replayCsv';
+import { quantileSorted } from '../report/fan';
+import type { Experiment } from './define';
+import { acquireLock, describeHolder, DirLock } from './lock';
+import { assertResumableDir, CALIBRATION_FILE, prepareOutDir } from './outDir';
+
+export { CALIBRATION_FILE };
+import { PointPool } from './pointPool';
+import { assertNumericPaths, pointRunner, withValues } from './pointRunner';
+import { defaultOutDir } from './runExperiment';
+import { stoppedBy } from './stopped';
+
+const FORMAT = 'tokensim-calibration/1';
+
+/** A calibration of an experiment's parameters to an observed price series (`tokensim calibrate`). */
+export interface CalibrateOptions {
+  /** The experiment's file: written into the calibrated experiment, and loaded by worker threads. */
+  file: string;
+  /** The CSV file of the observed series. */
+  target: string;
+  /** The CSV column holding it (lower case); default `price`. */
+  column?: string;
+  /** The model metric matched to it; default `price`. */
+  metric?: string;
+  /** Parameter ranges by path. */
+  ranges: ParamRanges;
+  /** Moments matched; default every price moment. */
+  moments?: string[];
+  weighting?: 'bootstrap' | 'identity';
+  /** Common seeds per candidate; default 8. */
+  seeds?: number;
+  /** Evaluations of the objective the search may spend (each costs `seeds` runs); default 120. */
+  budget?: number;
+  /** Base seed of the runs (and of the search); default the experiment's. */
+  baseSeed?: number;
+  /** Ticks simulated before the compared window starts; default 0. */
+  warmup?: number;
+  variant?: string;
+  set?: string[];
+  workers?: number;
+  out?: string;
+  /** Continue the interrupted calibration in this directory. */
+  resume?: string;
+  log?: ((line: string) => void) | null;
+}
+
+/** What a finished (or interrupted) calibration reports. */
+export interface CalibrateOutcome {
+  dir: string;
+  status: 'complete' | 'interrupted';
+  /** The signal that interrupted it, else null. */
+  signal: 'SIGINT' | 'SIGTERM' | null;
+  calibration: Calibration | null;
+  /** The calibrated experiment file, once complete. */
+  experimentFile: string | null;
+  evaluations: number;
+}
+
+/** The inputs that fix a calibration: a resume must give the same ones. */
+interface Inputs {
+  experiment: string;
+  file: string;
+  target: string;
+  column: string;
+  metric: string;
+  ranges: ParamRanges;
+  moments: string[];
+  weighting: 'bootstrap' | 'identity';
+  seeds: number[];
+  baseSeed: number;
+  warmup: number;
+  ticks: number;
+  variant: string;
+  set: string[];
+  start: Record<string, number>;
+  /** sha-256 of the target series' values. */
+  dataHash: string;
+}
+
+/** The JSON state of a calibration directory. */
+interface State {
+  format: typeof FORMAT;
+  status: 'running' | 'complete';
+  hash: string;
+  inputs: Inputs;
+  budget: number;
+  checkpoint: MinimiseCheckpoint | null;
+  evaluations: { generation: number; index: number; x: number[]; value: number }[];
+  result?: { params: Record<string, number>; objective: number; centre: Record<string, number> };
+}
+
+/**
+ * Parses `path=min:max` or `path=min:max:log` (a log-uniform range, min > 0),
+ * the form of `--params`; throws an `InputError` naming the text.
+ */
+export function parseRange(text: string): [string, ParamRanges[string]] {
+  const m = /^([^=]+)=([^:]+):([^:]+)(?::(log|linear))?$/.exec(text.trim());
+  const example = 'e.g. --params factor.annualVolatility=0.3:1.2 or --params traders.orderScale=0.1:10:log';
+  if (!m) throw new InputError(`--params ${text}: expected path=min:max or path=min:max:log, ${example}`);
+  const [, path, lo, hi, scale] = m;
+  const min = Number(lo);
+  const max = Number(hi);
+  if (!Number.isFinite(min) || !Number.isFinite(max) || lo.trim() === '' || hi.trim() === '') throw new InputError(`--params ${text}: min and max must be numbers, ${example}`);
+  if (!(min < max)) throw new InputError(`--params ${text}: min must be below max`);
+  if (scale === 'log' && !(min > 0)) throw new InputError(`--params ${text}: a log range needs min > 0`);
+  return [path.trim(), scale === 'log' ? { min, max, scale: 'log' } : { min, max }];
+}
+
+function hashOf(x: unknown): string {
+  return createHash('sha256').update(JSON.stringify(x)).digest('hex');
+}
+
+/** Writes `state` to DIR/calibration.json through a temporary file, so a crash leaves the last whole state. */
+function saveState(dir: string, state: State): void {
+  const path = join(dir, CALIBRATION_FILE);
+  writeFileSync(`${path}.tmp`, JSON.stringify(state) + '\n');
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Returns the state of a calibration directory, or throws an `InputError` saying why it is not one. */
+export function readCalibrationState(dir: string, flag = '--resume'): State {
+  const path = join(dir, CALIBRATION_FILE);
+  if (!existsSync(path)) throw new InputError(`${flag} ${dir}: no ${CALIBRATION_FILE}; expected the directory of a calibration (written by tokensim calibrate)`);
+  let state: State;
+  try {
+    state = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${flag} ${dir}: ${CALIBRATION_FILE} is not valid JSON (${(e as Error).message}); the directory was changed by something other than tokensim`);
+  }
+  if (state?.format !== FORMAT) throw new InputError(`${flag} ${dir}: ${CALIBRATION_FILE} is not a ${FORMAT} file`);
+  return state;
+}
+
+/** Returns the observed series: the column of the CSV file, at least 60 positive values. */
+function readTarget(file: string, column: string): Float64Array {
+  const csv = readCsvColumns(file, { required: [column], positive: [column] });
+  const data = csv.columns[column];
+  if (data.length < 60) throw new InputError(`--target ${file}: ${data.length} rows of ${column}; a calibration needs at least 60 (the moments include autocorrelations up to lag 20)`);
+  return data;
+}
+
+/**
+ * Returns the start of the search: the experiment's own value of each
+ * parameter when it lies in its range, so a search begins from the model as
+ * it is; else the middle of the range on its scale.
+ */
+function startOf(base: object, ranges: ParamRanges): Record<string, number> {
+  const start: Record<string, number> = {};
+  for (const [p, r] of Object.entries(ranges)) {
+    const v = getPath(base, p) as number;
+    start[p] = v >= r.min && v <= r.max ? v : r.scale === 'log' ? Math.sqrt(r.min * r.max) : (r.min + r.max) / 2;
+  }
+  return start;
+}
+
+/**
+ * Calibrates `experiment`'s parameters within `ranges` to an observed
+ * series by the method of simulated moments (`calibrate`, CMA-ES over the
+ * MSM objective with common random numbers), running every candidate on
+ * the same `seeds` run seeds on a `PointPool` of worker threads, and writes
+ * the calibration directory:
+ *
+ * - `calibration.json`: the inputs, the search's checkpoint after every
+ *   generation (what `--resume` continues from) and, once complete, the result;
+ * - `moments.arrow`: per moment, the target, the simulated mean and sd over
+ *   the seeds at the calibrated point, the standardised gap and its weight;
+ * - `evaluations.arrow`: every candidate (generation, index, parameters, J);
+ * - `generations.arrow`: the convergence history;
+ * - `fit.arrow`: per tick, the target and the simulated metric's median and
+ *   5–95 % band over the seeds at the calibrated point;
+ * - `calibrated.ts`: an experiment file `tokensim run` takes — the
+ *   experiment with the `--set` values and the calibrated parameters as its
+ *   defaults, its variants unchanged.
+ *
+ * The simulated series of a run is its metric over ticks warmup..warmup+N−1
+ * (N the target's length). Bad input throws an `InputError` before any run
+ * (and before anything is written). SIGINT or SIGTERM lets the generation
+ * in hand finish, saves it, and returns status `interrupted`; `resume`
+ * then ends with the same result as an uninterrupted calibration.
+ */
+export async function calibrateExperiment(experiment: Experiment<object>, options: CalibrateOptions): Promise<CalibrateOutcome> {
+  const log = options.log === undefined ? (line: string) => process.stderr.write(line + '\n') : options.log;
+  const file = resolve(options.file);
+  let previous: State | null = null;
+  if (options.resume) {
+    assertResumableDir(resolve(options.resume));
+    previous = readCalibrationState(resolve(options.resume));
+  }
+  const column = (options.column ?? previous?.inputs.column ?? 'price').toLowerCase();
+  const metric = options.metric ?? previous?.inputs.metric ?? 'price';
+  const targetFile = options.target ?? previous?.inputs.target;
+  if (!targetFile) throw new InputError('calibrate: --target FILE.csv is required (the observed series, a header row naming its price column)');
+  const data = readTarget(targetFile, column);
+  const ranges = Object.keys(options.ranges).length ? options.ranges : (previous?.inputs.ranges ?? {});
+  if (Object.keys(ranges).length === 0) throw new InputError('calibrate: expected at least one --params path=min:max, e.g. --params factor.annualVolatility=0.3:1.2');
+  const momentNames = options.moments ?? previous?.inputs.moments ?? [...PRICE_MOMENT_NAMES];
+  for (const m of momentNames) {
+    if (!PRICE_MOMENT_NAMES.includes(m)) throw new InputError(`--moments: unknown moment ${m}; expected some of ${PRICE_MOMENT_NAMES.join(', ')}`);
+  }
+  const warmup = options.warmup ?? previous?.inputs.warmup ?? 0;
+  if (!Number.isInteger(warmup) || warmup < 0) throw new InputError(`--warmup ${warmup}: expected a non-negative whole number of ticks`);
+  const seedCount = options.seeds ?? previous?.inputs.seeds.length ?? 8;
+  const budget = options.budget ?? previous?.budget ?? 120;
+  if (!Number.isInteger(budget) || budget < 1) throw new InputError(`--budget ${budget}: expected a positive whole number of evaluations`);
+  const weighting = options.weighting ?? previous?.inputs.weighting ?? 'bootstrap';
+  const set = options.set ?? previous?.inputs.set ?? [];
+  const ticks = warmup + data.length - 1;
+  const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
+
+  const setup = { variant: options.variant ?? previous?.inputs.variant, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
+  const workers = Math.max(1, Math.min(options.workers ?? 1, seedCount * 4));
+  // Checks the variant, the metric and every parameter before a thread starts.
+  const probe = pointRunner(experiment, setup);
+  assertNumericPaths(probe.base, Object.keys(ranges), '--params');
+  for (const [p, r] of Object.entries(ranges)) {
+    for (const v of [r.min, r.max]) {
+      const res = experiment.model.schema.safeParse(withValues(probe.base, { [p]: v }));
+      if (!res.success) throw new InputError(`--params ${p}=${r.min}:${r.max}: the model refuses ${p}=${v} (${describeIssue(res.error)}); choose a range inside what it accepts`);
+    }
+  }
+  const inputs: Inputs = {
+    experiment: experiment.name,
+    file,
+    target: resolve(targetFile),
+    column,
+    metric,
+    ranges,
+    moments: momentNames,
+    weighting,
+    seeds: probe.seeds,
+    baseSeed,
+    warmup,
+    ticks,
+    variant: probe.variant,
+    set,
+    start: startOf(probe.base, ranges),
+    dataHash: hashOf(Array.from(data)),
+  };
+  const hash = hashOf({ ...inputs, target: undefined, file: undefined });
+  if (previous && previous.hash !== hash) {
+    const differs = (Object.keys(inputs) as (keyof Inputs)[]).filter((k) => k !== 'file' && k !== 'target' && JSON.stringify(inputs[k]) !== JSON.stringify(previous!.inputs[k]));
+    throw new InputError(`--resume ${options.resume}: that calibration had other inputs (${differs.join(', ') || 'the inputs'} differ); give the same experiment and options, or a new --out`);
+  }
+
+  const dir = options.resume ? resolve(options.resume) : options.out ? resolve(options.out) : defaultOutDir(`${experiment.name}-calibration`);
+  if (!options.resume) {
+    if (existsSync(join(dir, CALIBRATION_FILE))) throw new InputError(`--out ${dir} already holds a calibration; finish it with --resume ${dir}, or choose another --out`);
+    prepareOutDir(dir);
+  }
+  const lock = acquireLock(dir, { planHash: hash, shard: null });
+  if (!(lock instanceof DirLock)) throw new InputError(`${dir} is being written by ${describeHolder(lock)}; wait for it to finish or stop it`);
+
+  const state: State = previous ?? { format: FORMAT, status: 'running', hash, inputs, budget, checkpoint: null, evaluations: [] };
+  state.budget = budget;
+  state.status = 'running';
+  delete state.result;
+  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    interrupted = signal;
+    log?.(`${signal}: finishing the generation in hand, then saving (again to stop at once)`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let pool: PointPool | null = null;
+  try {
+    saveState(dir, state);
+    pool = await PointPool.start(experiment, file, setup, workers);
+    const p = pool;
+    const moments = priceMoments(momentNames);
+    const simulate = async (theta: Float64Array, seed: number) => {
+      const paths = Object.keys(ranges).sort();
+      const values: Record<string, number> = {};
+      paths.forEach((path, i) => (values[path] = theta[i]));
+      const r = await p.evaluate({ values, seed });
+      if (r.status !== 'ok') throw new Error(r.error ?? 'run failed');
+      return r.series[metric].subarray(warmup, warmup + data.length);
+    };
+    const started = Date.now();
+    let stopped = false;
+    const calibration = await calibrate({
+      data,
+      simulate,
+      ranges,
+      seeds: probe.seeds,
+      moments,
+      weighting: weighting as WeightingChoice,
+      budget,
+      seed: deriveSeed(baseSeed, 'calibrate'),
+      start: inputs.start,
+      resume: state.checkpoint ?? undefined,
+      onGeneration: (checkpoint: MinimiseCheckpoint, evaluations: Evaluation[]) => {
+        p.assertHealthy();
+        state.checkpoint = checkpoint;
+        for (const e of evaluations) state.evaluations.push({ generation: e.generation, index: e.index, x: Array.from(e.x), value: e.value });
+        saveState(dir, state);
+        const g = checkpoint.history[checkpoint.history.length - 1];
+        log?.(`generation ${g.generation}: ${g.evaluations}/${budget} evaluations, best J ${g.bestSoFar.toPrecision(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        if (interrupted) {
+          stopped = true;
+          // Ends the search here: the checkpoint just saved is where --resume continues.
+          throw new Interrupted();
+        }
+      },
+    }).catch((e) => {
+      if (e instanceof Interrupted) return null;
+      throw e;
+    });
+    if (stopped || !calibration) {
+      return { dir, status: 'interrupted', signal: interrupted, calibration: null, experimentFile: null, evaluations: state.checkpoint?.evaluations ?? 0 };
+    }
+    const fit = await fitSeries(p, calibration.params, probe.seeds, metric, warmup, data);
+    await writeCalibrationTables(dir, calibration, state, fit, data);
+    const experimentFile = writeCalibratedExperiment(dir, experiment, inputs, calibration);
+    state.status = 'complete';
+    state.result = { params: calibration.params, objective: calibration.objective, centre: calibration.search.centre };
+    saveState(dir, state);
+    return { dir, status: 'complete', signal: null, calibration, experimentFile, evaluations: calibration.search.evaluations };
+  } catch (e) {
+    throw stoppedBy(e, dir);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await pool?.close();
+    lock.release();
+  }
+}
+
+class Interrupted extends Error {}
+
+/** The simulated metric at the calibrated point on every seed, sorted per tick into median and 5–95 % band. */
+async function fitSeries(pool: PointPool, params: Record<string, number>, seeds: number[], metric: string, warmup: number, data: Float64Array) {
+  const runs = await Promise.all(seeds.map((seed) => pool.evaluate({ values: params, seed })));
+  const ok = runs.filter((r) => r.status === 'ok').map((r) => r.series[metric].subarray(warmup, warmup + data.length));
+  const n = data.length;
+  const median = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const column = new Float64Array(ok.length);
+  for (let t = 0; t < n; t++) {
+    ok.forEach((s, i) => (column[i] = s[t]));
+    column.sort();
+    median[t] = quantileSorted(column, 0.5);
+    lo[t] = quantileSorted(column, 0.05);
+    hi[t] = quantileSorted(column, 0.95);
+  }
+  return { median, lo, hi, first: ok[0] ?? new Float64Array(n).fill(NaN) };
+}
+
+async function writeCalibrationTables(dir: string, c: Calibration, state: State, fit: Awaited<ReturnType<typeof fitSeries>>, data: Float64Array): Promise<void> {
+  const k = c.names.length;
+  const weight = Float64Array.from({ length: k }, (_, i) => c.weighting[i * k + i]);
+  const gap = Float64Array.from({ length: k }, (_, i) => (c.simulated.mean[i] - c.target[i]) * Math.sqrt(weight[i]));
+  await writeArrowTable(
+    join(dir, 'moments.arrow'),
+    [
+      { name: 'moment', kind: 'utf8' },
+      { name: 'target', kind: 'float64' },
+      { name: 'simulated_mean', kind: 'float64' },
+      { name: 'simulated_sd', kind: 'float64' },
+      { name: 'standardised_gap', kind: 'float64' },
+      { name: 'weight', kind: 'float64' },
+    ],
+    { moment: [...c.names], target: c.target, simulated_mean: c.simulated.mean, simulated_sd: c.simulated.sd, standardised_gap: gap, weight },
+    k,
+  );
+  const paths = c.search.paths;
+  const ev = state.evaluations;
+  const cols: Record<string, Float64Array | Int32Array> = {
+    generation: Int32Array.from(ev, (e) => e.generation),
+    index: Int32Array.from(ev, (e) => e.index),
+    objective: Float64Array.from(ev, (e) => e.value),
+  };
+  paths.forEach((p, i) => (cols[p] = Float64Array.from(ev, (e) => e.x[i])));
+  await writeArrowTable(
+    join(dir, 'evaluations.arrow'),
+    [{ name: 'generation', kind: 'int32' }, { name: 'index', kind: 'int32' }, ...paths.map((p) => ({ name: p, kind: 'float64' as const })), { name: 'objective', kind: 'float64', nullable: true }],
+    cols,
+    ev.length,
+  );
+  const h = c.search.history;
+  await writeArrowTable(
+    join(dir, 'generations.arrow'),
+    [
+      { name: 'generation', kind: 'int32' },
+      { name: 'evaluations', kind: 'int32' },
+      { name: 'best', kind: 'float64' },
+      { name: 'median', kind: 'float64' },
+      { name: 'best_so_far', kind: 'float64' },
+      { name: 'sigma', kind: 'float64' },
+    ],
+    {
+      generation: Int32Array.from(h, (g) => g.generation),
+      evaluations: Int32Array.from(h, (g) => g.evaluations),
+      best: Float64Array.from(h, (g) => g.best),
+      median: Float64Array.from(h, (g) => g.median),
+      best_so_far: Float64Array.from(h, (g) => g.bestSoFar),
+      sigma: Float64Array.from(h, (g) => g.sigma),
+    },
+    h.length,
+  );
+  await writeArrowTable(
+    join(dir, 'fit.arrow'),
+    [
+      { name: 'tick', kind: 'int32' },
+      { name: 'target', kind: 'float64' },
+      { name: 'simulated_median', kind: 'float64' },
+      { name: 'simulated_p05', kind: 'float64' },
+      { name: 'simulated_p95', kind: 'float64' },
+      { name: 'simulated_first_seed', kind: 'float64' },
+    ],
+    { tick: Int32Array.from(data, (_, t) => t), target: data, simulated_median: fit.median, simulated_p05: fit.lo, simulated_p95: fit.hi, simulated_first_seed: fit.first },
+    data.length,
+  );
+}
+
+/** Returns a TypeScript module specifier for `to`, relative to directory `from` (no extension, always ./ or ../). */
+function specifier(from: string, to: string): string {
+  const rel = relative(from, to).replace(/\\/g, '/').replace(/\.ts$/, '');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Writes DIR/calibrated.ts: the experiment with the `--set` values and the calibrated parameters as defaults; returns its path. */
+function writeCalibratedExperiment(dir: string, experiment: Experiment<object>, inputs: Inputs, c: Calibration): string {
+  const path = join(dir, 'calibrated.ts');
+  const src = resolve(__dirname, '..');
+  const values: Record<string, number> = {};
+  for (const [p, v] of Object.entries(c.params)) values[p] = Number(v.toPrecision(6));
+  const moments = c.names.map((m, i) => ` *   ${m.padEnd(20)} target ${fmt(c.target[i])}   simulated ${fmt(c.simulated.mean[i])} ± ${fmt(c.simulated.sd[i])}`).join('\n');
+  const text = `/**
+ * ${experiment.name}, calibrated by \`tokensim calibrate\` to ${relative(dir, inputs.target) || inputs.target}
+ * (column ${inputs.column}, ${inputs.ticks - inputs.warmup + 1} ticks after ${inputs.warmup} of warm-up, matched to metric ${inputs.metric}),
+ * by the method of simulated moments on ${inputs.seeds.length} common seeds in variant ${inputs.variant}.
+ * J at the calibrated point: ${fmt(c.objective)} (${inputs.weighting} weighting).
+ *
+${moments}
+ *
+ *   npx tokensim run ${specifier(process.cwd(), path)}.ts
+ */
+import { calibratedExperiment } from '${specifier(dir, join(src, 'index'))}';
+import base from '${specifier(dir, inputs.file)}';
+
+export default calibratedExperiment(base, {
+  name: ${JSON.stringify(`${experiment.name}-calibrated`)},
+  set: ${JSON.stringify(inputs.set)},
+  values: ${JSON.stringify(values, null, 2).replace(/\n/g, '\n  ')},
+});
+`;
+  writeFileSync(path, text);
+  return path;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : x.toFixed(4)) : String(x);
+}

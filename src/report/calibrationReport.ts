@@ -1,0 +1,139 @@
+import { writeFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readCalibrationState } from '../experiment/calibrateExperiment';
+import { readColumns } from '../io/arrowReader';
+import { CONFIG, PAGE_WIDTH, PLOT_HEIGHT } from './chartStyle';
+import { escapeHtml } from './escapeHtml';
+import { staticFigure } from './figure';
+import { formatNumber } from './numberFormat';
+import { reportPage, type PageSection } from './page';
+import type { ChartSpec } from './vega';
+
+const num = (xs: unknown[]) => xs.map((x) => (x === null ? NaN : Number(x)));
+
+/**
+ * `buildCalibrationReport(dir)` → the HTML page of a finished calibration
+ * directory (written by `tokensim calibrate`): the calibrated parameters;
+ * per moment the target against the simulated mean with its spread over the
+ * seeds (a chart and a table); the search's convergence (best and median J
+ * per generation); and the target series against the simulated one at the
+ * calibrated point (median and 5–95 % band over the seeds). Static: no
+ * script, nothing fetched.
+ */
+export async function buildCalibrationReport(dir: string): Promise<string> {
+  const state = readCalibrationState(dir, 'report');
+  const m = readColumns(join(dir, 'moments.arrow'));
+  const g = readColumns(join(dir, 'generations.arrow'));
+  const fit = readColumns(join(dir, 'fit.arrow'));
+  const names = m.moment as string[];
+  const target = num(m.target);
+  const mean = num(m.simulated_mean);
+  const sd = num(m.simulated_sd);
+
+  // Each moment in units of its own target's scale, so moments of any size share an axis: 0 is a perfect match.
+  const momentRows = names.map((name, i) => {
+    const scale = Math.abs(target[i]) > 1e-12 ? Math.abs(target[i]) : 1;
+    return { moment: name, target: target[i], simulated_mean: mean[i], simulated_sd: sd[i], relative_gap: (mean[i] - target[i]) / scale, lo: (mean[i] - sd[i] - target[i]) / scale, hi: (mean[i] + sd[i] - target[i]) / scale };
+  });
+  const momentSpec: ChartSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CONFIG,
+    width: PAGE_WIDTH - 260,
+    height: names.length * 22,
+    title: { text: 'Simulated against target moments', subtitle: '(simulated − target) / |target|: dot the mean over seeds, bar ± one sd; 0 is a perfect match' },
+    data: { values: momentRows },
+    layer: [
+      { mark: { type: 'rule', color: '#888' }, encoding: { x: { datum: 0 } } },
+      { mark: { type: 'rule', color: '#1f5fa8', strokeWidth: 2 }, encoding: { y: { field: 'moment', type: 'nominal', sort: names, title: null }, x: { field: 'lo', type: 'quantitative', title: 'relative gap' }, x2: { field: 'hi' } } },
+      { mark: { type: 'point', filled: true, color: '#1f5fa8', size: 60 }, encoding: { y: { field: 'moment', type: 'nominal', sort: names }, x: { field: 'relative_gap', type: 'quantitative' } } },
+    ],
+  } as ChartSpec;
+
+  const genRows = (g.generation as number[]).map((gen, i) => ({ generation: Number(gen), evaluations: Number(g.evaluations[i]), best: Number(g.best[i]), median: Number(g.median[i]), best_so_far: Number(g.best_so_far[i]) }));
+  const convergenceRows = genRows.flatMap((r) => [
+    { evaluations: r.evaluations, series: 'best so far', J: r.best_so_far },
+    { evaluations: r.evaluations, series: 'generation median', J: r.median },
+  ]).filter((r) => Number.isFinite(r.J) && r.J > 0);
+  const convergenceSpec: ChartSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CONFIG,
+    width: PAGE_WIDTH - 120,
+    height: PLOT_HEIGHT,
+    title: { text: 'Convergence', subtitle: 'the MSM objective J (log scale) against evaluations spent' },
+    data: { values: convergenceRows },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'evaluations', type: 'quantitative', title: 'evaluations' },
+      y: { field: 'J', type: 'quantitative', scale: { type: 'log' }, title: 'J' },
+      color: { field: 'series', type: 'nominal', scale: { range: ['#1f5fa8', '#e08214'] }, title: null },
+    },
+  } as ChartSpec;
+
+  const ticks = num(fit.tick);
+  const fitRows = ticks.map((t, i) => ({ tick: t, target: Number(fit.target[i]), median: Number(fit.simulated_median[i]), p05: Number(fit.simulated_p05[i]), p95: Number(fit.simulated_p95[i]) }));
+  const fitSpec: ChartSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CONFIG,
+    width: PAGE_WIDTH - 120,
+    height: PLOT_HEIGHT,
+    title: { text: `${state.inputs.column} (target) against simulated ${state.inputs.metric}`, subtitle: 'simulated at the calibrated point: median and 5–95 % band over the seeds (log scale)' },
+    data: { values: fitRows },
+    layer: [
+      { mark: { type: 'area', opacity: 0.25, color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative', title: 'tick' }, y: { field: 'p05', type: 'quantitative', scale: { type: 'log' }, title: state.inputs.metric }, y2: { field: 'p95' } } },
+      { mark: { type: 'line', color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' } } },
+      { mark: { type: 'line', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'target', type: 'quantitative' } } },
+    ],
+  } as ChartSpec;
+
+  const paramRows = Object.entries(state.result?.params ?? {})
+    .map(([p, v]) => {
+      const r = state.inputs.ranges[p];
+      return `<tr><th><code>${escapeHtml(p)}</code></th><td>${formatNumber(v)}</td><td>${formatNumber(state.result!.centre[p])}</td><td>${formatNumber(state.inputs.start[p])}</td><td>[${formatNumber(r.min)}, ${formatNumber(r.max)}]${r.scale === 'log' ? ' log' : ''}</td></tr>`;
+    })
+    .join('');
+  const momentTable = momentRows
+    .map((r) => `<tr><th><code>${escapeHtml(r.moment)}</code></th><td>${formatNumber(r.target)}</td><td>${formatNumber(r.simulated_mean)}</td><td>${formatNumber(r.simulated_sd)}</td></tr>`)
+    .join('');
+  const sections: PageSection[] = [
+    {
+      id: 'parameters',
+      heading: 'Calibrated parameters',
+      note: `The best point of the search (its J ${formatNumber(state.result?.objective ?? NaN)}) and the search distribution's final centre, which on a noisy objective is often the better estimate.`,
+      body: `<div class="table-wrap"><table class="kpis"><thead><tr><th>parameter</th><th>calibrated</th><th>search centre</th><th>start</th><th>range</th></tr></thead><tbody>${paramRows}</tbody></table></div>`,
+    },
+    {
+      id: 'moments',
+      heading: 'Moments',
+      note: `${state.inputs.weighting} weighting; the simulated moments are over ${state.inputs.seeds.length} common seeds.`,
+      body: (await staticFigure({ kind: 'kpis', name: 'moments', file: 'moments', chart: { spec: { lite: momentSpec }, rows: momentRows } })) +
+        `<div class="table-wrap"><table class="kpis"><thead><tr><th>moment</th><th>target</th><th>simulated mean</th><th>sd over seeds</th></tr></thead><tbody>${momentTable}</tbody></table></div>`,
+    },
+    { id: 'convergence', heading: 'Convergence', body: await staticFigure({ kind: 'timeseries', name: 'convergence', file: 'convergence', chart: { spec: { lite: convergenceSpec }, rows: convergenceRows } }) },
+    { id: 'fit', heading: 'Series', body: await staticFigure({ kind: 'timeseries', name: 'fit', file: 'fit', chart: { spec: { lite: fitSpec }, rows: fitRows } }) },
+  ];
+  const header = {
+    title: `${state.inputs.experiment}: calibration`,
+    description: `Method of simulated moments: parameters of ${state.inputs.experiment} (variant ${state.inputs.variant}) fitted to ${state.inputs.target}.`,
+    sources: [{
+      label: dir,
+      facts: [
+        ['directory', resolve(dir)],
+        ['target', `${state.inputs.target} (column ${state.inputs.column}, ${ticks.length} rows)`],
+        ['metric', state.inputs.metric],
+        ['warm-up ticks', String(state.inputs.warmup)],
+        ['seeds', String(state.inputs.seeds.length)],
+        ['evaluations', String(state.evaluations.length)],
+        ['status', state.status],
+      ] as [string, string][],
+    }],
+  };
+  return reportPage(header, sections, false);
+}
+
+/** Writes DIR/report.html for a calibration directory (through a temporary file) and returns its path. */
+export async function writeCalibrationReport(dir: string, out = join(dir, 'report.html')): Promise<string> {
+  const html = await buildCalibrationReport(dir);
+  writeFileSync(`${out}.tmp`, html);
+  renameSync(`${out}.tmp`, out);
+  return out;
+}
