@@ -38,15 +38,34 @@ export function leafPaths(obj: unknown, prefix = ''): string[] {
   return out;
 }
 
+/** Returns the edit distance (insertions, deletions, substitutions; Levenshtein) between a and b. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /**
  * Throws an `InputError` naming `path` when it is not a parameter of
- * `defaults`, suggesting the closest known paths.
+ * `defaults`, suggesting the closest known paths: those within a few edits
+ * of it (a typo), nearest first; else those ending in the same name or
+ * under the same first segment.
  */
 export function assertKnownPath(defaults: unknown, path: string, what = 'parameter'): void {
   if (hasPath(defaults, path)) return;
   const known = leafPaths(defaults);
+  const limit = Math.max(2, Math.floor(path.length / 5));
+  const typos = known
+    .map((k) => [k, editDistance(path, k)] as const)
+    .filter(([, d]) => d <= limit)
+    .sort((x, y) => x[1] - y[1])
+    .map(([k]) => k);
   const last = path.split('.').pop() ?? path;
-  const near = known.filter((k) => k.endsWith(`.${last}`) || k === last || k.startsWith(path.split('.')[0] + '.')).slice(0, 5);
+  const near = typos.length ? typos.slice(0, 3) : known.filter((k) => k.endsWith(`.${last}`) || k === last || k.startsWith(path.split('.')[0] + '.')).slice(0, 5);
   const hint = near.length ? `; did you mean ${near.join(', ')}?` : `; known paths start with ${[...new Set(known.map((k) => k.split('.')[0]))].join(', ')}`;
   throw new InputError(`unknown ${what} path "${path}"${hint}`);
 }

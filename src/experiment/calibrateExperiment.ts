@@ -297,6 +297,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
       seeds: probe.seeds,
       moments,
       weighting: weighting as WeightingChoice,
+      bootstrap: { blockLength: bootstrapBlock(data.length), seed: deriveSeed(baseSeed, 'bootstrap') },
       budget,
       seed: deriveSeed(baseSeed, 'calibrate'),
       start: inputs.start,
@@ -339,6 +340,18 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
 }
 
 class Interrupted extends Error {}
+
+/**
+ * The bootstrap's block length for a series of n prices: n/10 ticks, at
+ * least 20 (so a block holds the volatility clustering the |r|
+ * autocorrelations up to lag 20 measure) and at most 250, Franke &
+ * Westerhoff's year of trading days for their long series; with blocks near
+ * the series' length every replicate would be the series itself and its
+ * moments would seem known exactly.
+ */
+export function bootstrapBlock(n: number): number {
+  return Math.min(250, Math.max(20, Math.floor(n / 10)), n - 1);
+}
 
 /** The simulated metric at the calibrated point on every seed, sorted per tick into median and 5–95 % band. */
 async function fitSeries(pool: PointPool, params: Record<string, number>, seeds: number[], metric: string, warmup: number, data: Float64Array) {
