@@ -433,6 +433,25 @@ export const OUTPUTS: Record<string, Output> = {
 
   'defi-rwa-vault': compareOutput('defi-rwa-vault.ts', 'lag7', ['final_rwa_pnl_usd_retail', 'final_rwa_pnl_usd_qualified', 'max_rwa_discount', 'total_rwa_writedown_usd']),
 
+  calibration: {
+    cheap: false,
+    async produce(scratch) {
+      // The "observed" series: market-only at a known point (activity 0.3, a $1.5M pool side), on a seed the calibration does not use.
+      const file = join(ROOT, 'experiments', 'market-only.ts');
+      const { pointRunner } = await import('../experiment/pointRunner');
+      const truth = { 'traders.activity': 0.3, 'amm.usdReserve': 1.5e6 };
+      const price = pointRunner(loadExperiment(file), { ticks: 300, seeds: 1, metrics: ['price'] }).run({ values: truth, seed: 987654 }).series.price;
+      const target = join(scratch, 'prices.csv');
+      writeFileSync(target, 'day,price\n' + Array.from(price, (p, t) => `${t},${p}`).join('\n') + '\n');
+      const text = await command([
+        'calibrate', file, '--target', target, '--params', 'traders.activity=0.05:0.6', '--params', 'amm.usdReserve=5e5:3e6:log',
+        '--moments', 'volatility,mean_abs_return,mean_log_price,abs_return_acf_1', '--seeds', '4', '--budget', '60', '--workers', '2',
+        '--out', join(scratch, 'calibration'), '-q',
+      ]);
+      // Up to the moments table: what follows names the scratch directory.
+      return fence(text.slice(0, text.indexOf('\nresults: ')));
+    },
+  },
   'market-facts': {
     cheap: false,
     async produce() {
@@ -510,7 +529,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or
