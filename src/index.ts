@@ -145,7 +145,7 @@ export { defineExperiment, applyOverrides, type ExperimentSpec, type Experiment,
 export type { Model, Metric, MetricInfo, ColumnInfo, TableInfo, Simulation, BuildOptions, RunTable } from './experiment/model';
 export { planRuns, runSeed, type Plan, type RunSpec, type PlanOptions } from './experiment/plan';
 export { runIfMain } from './cli/main';
-export { calibratedExperiment, type CalibratedValues } from './experiment/calibrated';
+export { experimentAt, type ExperimentValues } from './experiment/experimentAt';
 
 // Sweeps, workers, shards, resume and merge
 export {

@@ -166,7 +166,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--moments <list>', description: 'comma-separated moments to match (default: all: volatility, mean_abs_return, return_acf_1, abs_return_acf_1/5/10/20, hill_tail_index, excess_kurtosis, mean_log_price)' },
       { flags: '--weighting <w>', description: 'bootstrap (inverse covariance of the data\'s moments, default) or identity', choices: ['bootstrap', 'identity'], parse: (t) => choiceArg('--weighting', t, ['bootstrap', 'identity']) },
       { flags: '--seeds <n>', description: 'common seeds every candidate runs on (default: 8)', parse: int('--seeds') },
-      { flags: '--budget <n>', description: 'evaluations the search may spend, each --seeds runs (default: 120)', parse: int('--budget') },
+      { flags: '--budget <runs>', description: 'runs the search may spend; each candidate costs --seeds runs (default: 120 candidates)', parse: int('--budget') },
       { flags: '--seed <n>', description: "base seed of the runs and the search, an integer in [0, 4294967295] (default: the experiment's)", parse: (t) => seedArg('--seed', t) },
       { flags: '--warmup <ticks>', description: 'ticks simulated before the compared window (default: 0)', parse: (t) => numberArg('--warmup', t, (n) => Number.isInteger(n) && n >= 0, 'a non-negative whole number of ticks') },
       { flags: '--variant <name>', description: 'the variant calibrated in (default: the first)' },

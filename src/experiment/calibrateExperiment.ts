@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { calibrate, type Calibration, type WeightingChoice } from '../analysis/calibration/calibrate';
 import { PRICE_MOMENT_NAMES, priceMoments } from '../analysis/calibration/moments';
 import type { Evaluation, MinimiseCheckpoint } from '../analysis/optimise/minimise';
@@ -13,8 +12,8 @@ import { writeArrowTable } from '../io/arrowWriter';
 import { readCsvColumns } from '../market/replayCsv';
 import { quantileSorted } from '../report/fan';
 import type { Experiment } from './define';
-import { acquireLock, describeHolder, DirLock } from './lock';
-import { assertResumableDir, CALIBRATION_FILE, prepareOutDir } from './outDir';
+import { assertResumableDir, CALIBRATION_FILE } from './outDir';
+import { openSearchDir, readSearchState, saveSearchState, SearchInterrupted, withInterrupts, writeDerivedExperiment } from './searchDir';
 
 export { CALIBRATION_FILE };
 import { PointPool } from './pointPool';
@@ -41,7 +40,7 @@ export interface CalibrateOptions {
   weighting?: 'bootstrap' | 'identity';
   /** Common seeds per candidate; default 8. */
   seeds?: number;
-  /** Evaluations of the objective the search may spend (each costs `seeds` runs); default 120. */
+  /** Runs the search may spend: ⌊budget / seeds⌋ evaluations of the objective; default 120 evaluations' worth. */
   budget?: number;
   /** Base seed of the runs (and of the search); default the experiment's. */
   baseSeed?: number;
@@ -122,25 +121,9 @@ function hashOf(x: unknown): string {
   return createHash('sha256').update(JSON.stringify(x)).digest('hex');
 }
 
-/** Writes `state` to DIR/calibration.json through a temporary file, so a crash leaves the last whole state. */
-function saveState(dir: string, state: State): void {
-  const path = join(dir, CALIBRATION_FILE);
-  writeFileSync(`${path}.tmp`, JSON.stringify(state) + '\n');
-  renameSync(`${path}.tmp`, path);
-}
-
 /** Returns the state of a calibration directory, or throws an `InputError` saying why it is not one. */
 export function readCalibrationState(dir: string, flag = '--resume'): State {
-  const path = join(dir, CALIBRATION_FILE);
-  if (!existsSync(path)) throw new InputError(`${flag} ${dir}: no ${CALIBRATION_FILE}; expected the directory of a calibration (written by tokensim calibrate)`);
-  let state: State;
-  try {
-    state = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${flag} ${dir}: ${CALIBRATION_FILE} is not valid JSON (${(e as Error).message}); the directory was changed by something other than tokensim`);
-  }
-  if (state?.format !== FORMAT) throw new InputError(`${flag} ${dir}: ${CALIBRATION_FILE} is not a ${FORMAT} file`);
-  return state;
+  return readSearchState<State>(dir, CALIBRATION_FILE, FORMAT, flag, 'tokensim calibrate');
 }
 
 /** Returns the observed series: the column of the CSV file, at least 60 positive values. */
@@ -212,8 +195,10 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   const warmup = options.warmup ?? previous?.inputs.warmup ?? 0;
   if (!Number.isInteger(warmup) || warmup < 0) throw new InputError(`--warmup ${warmup}: expected a non-negative whole number of ticks`);
   const seedCount = options.seeds ?? previous?.inputs.seeds.length ?? 8;
-  const budget = options.budget ?? previous?.budget ?? 120;
-  if (!Number.isInteger(budget) || budget < 1) throw new InputError(`--budget ${budget}: expected a positive whole number of evaluations`);
+  const runBudget = options.budget ?? previous?.budget ?? 120 * seedCount;
+  if (!Number.isInteger(runBudget) || runBudget < 1) throw new InputError(`--budget ${runBudget}: expected a positive whole number of runs`);
+  // The search counts evaluations of J; each costs one run per seed.
+  const budget = Math.floor(runBudget / seedCount);
   const weighting = options.weighting ?? previous?.inputs.weighting ?? 'bootstrap';
   const set = options.set ?? previous?.inputs.set ?? [];
   const ticks = warmup + data.length - 1;
@@ -249,97 +234,83 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
     dataHash: hashOf(Array.from(data)),
   };
   const hash = hashOf({ ...inputs, target: undefined, file: undefined });
+  if (budget < 1) throw new InputError(`--budget ${runBudget}: below one evaluation of ${seedCount} runs (one per seed)`);
   if (previous && previous.hash !== hash) {
     const differs = (Object.keys(inputs) as (keyof Inputs)[]).filter((k) => k !== 'file' && k !== 'target' && JSON.stringify(inputs[k]) !== JSON.stringify(previous!.inputs[k]));
     throw new InputError(`--resume ${options.resume}: that calibration had other inputs (${differs.join(', ') || 'the inputs'} differ); give the same experiment and options, or a new --out`);
   }
 
   const dir = options.resume ? resolve(options.resume) : options.out ? resolve(options.out) : defaultOutDir(`${experiment.name}-calibration`);
-  if (!options.resume) {
-    if (existsSync(join(dir, CALIBRATION_FILE))) throw new InputError(`--out ${dir} already holds a calibration; finish it with --resume ${dir}, or choose another --out`);
-    prepareOutDir(dir);
-  }
-  const lock = acquireLock(dir, { planHash: hash, shard: null });
-  if (!(lock instanceof DirLock)) throw new InputError(`${dir} is being written by ${describeHolder(lock)}; wait for it to finish or stop it`);
+  const lock = openSearchDir(dir, CALIBRATION_FILE, !!options.resume, hash);
 
-  const state: State = previous ?? { format: FORMAT, status: 'running', hash, inputs, budget, checkpoint: null, evaluations: [] };
-  state.budget = budget;
+  const state: State = previous ?? { format: FORMAT, status: 'running', hash, inputs, budget: runBudget, checkpoint: null, evaluations: [] };
+  state.budget = runBudget;
   state.status = 'running';
   delete state.result;
-  let interrupted: 'SIGINT' | 'SIGTERM' | null = null;
-  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
-    if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
-    interrupted = signal;
-    log?.(`${signal}: finishing the generation in hand, then saving (again to stop at once)`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   let pool: PointPool | null = null;
-  try {
-    saveState(dir, state);
-    pool = await PointPool.start(experiment, file, setup, workers);
-    const p = pool;
-    const moments = priceMoments(momentNames);
-    const simulate = async (theta: Float64Array, seed: number) => {
-      const paths = Object.keys(ranges).sort();
-      const values: Record<string, number> = {};
-      paths.forEach((path, i) => (values[path] = theta[i]));
-      const r = await p.evaluate({ values, seed });
-      if (r.status !== 'ok') throw new Error(r.error ?? 'run failed');
-      return r.series[metric].subarray(warmup, warmup + data.length);
-    };
-    const started = Date.now();
-    let stopped = false;
-    const calibration = await calibrate({
-      data,
-      simulate,
-      ranges,
-      seeds: probe.seeds,
-      moments,
-      weighting: weighting as WeightingChoice,
-      bootstrap: { blockLength: bootstrapBlock(data.length), seed: deriveSeed(baseSeed, 'bootstrap') },
-      budget,
-      seed: deriveSeed(baseSeed, 'calibrate'),
-      start: inputs.start,
-      resume: state.checkpoint ?? undefined,
-      onGeneration: (checkpoint: MinimiseCheckpoint, evaluations: Evaluation[]) => {
-        p.assertHealthy();
-        state.checkpoint = checkpoint;
-        for (const e of evaluations) state.evaluations.push({ generation: e.generation, index: e.index, x: Array.from(e.x), value: e.value });
-        saveState(dir, state);
-        const g = checkpoint.history[checkpoint.history.length - 1];
-        log?.(`generation ${g.generation}: ${g.evaluations}/${budget} evaluations, best J ${g.bestSoFar.toPrecision(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        if (interrupted) {
-          stopped = true;
-          // Ends the search here: the checkpoint just saved is where --resume continues.
-          throw new Interrupted();
-        }
-      },
-    }).catch((e) => {
-      if (e instanceof Interrupted) return null;
-      throw e;
-    });
-    if (stopped || !calibration) {
-      return { dir, status: 'interrupted', signal: interrupted, calibration: null, experimentFile: null, evaluations: state.checkpoint?.evaluations ?? 0 };
+  return withInterrupts(log, async (interrupted) => {
+    try {
+      saveSearchState(dir, CALIBRATION_FILE, state);
+      pool = await PointPool.start(experiment, file, setup, workers);
+      const p = pool;
+      const moments = priceMoments(momentNames);
+      const simulate = async (theta: Float64Array, seed: number) => {
+        const paths = Object.keys(ranges).sort();
+        const values: Record<string, number> = {};
+        paths.forEach((path, i) => (values[path] = theta[i]));
+        const r = await p.evaluate({ values, seed });
+        if (r.status !== 'ok') throw new Error(r.error ?? 'run failed');
+        return r.series[metric].subarray(warmup, warmup + data.length);
+      };
+      const started = Date.now();
+      let stopped = false;
+      const calibration = await calibrate({
+        data,
+        simulate,
+        ranges,
+        seeds: probe.seeds,
+        moments,
+        weighting: weighting as WeightingChoice,
+        bootstrap: { blockLength: bootstrapBlock(data.length), seed: deriveSeed(baseSeed, 'bootstrap') },
+        budget,
+        seed: deriveSeed(baseSeed, 'calibrate'),
+        start: inputs.start,
+        resume: state.checkpoint ?? undefined,
+        onGeneration: (checkpoint: MinimiseCheckpoint, evaluations: Evaluation[]) => {
+          p.assertHealthy();
+          state.checkpoint = checkpoint;
+          for (const e of evaluations) state.evaluations.push({ generation: e.generation, index: e.index, x: Array.from(e.x), value: e.value });
+          saveSearchState(dir, CALIBRATION_FILE, state);
+          const g = checkpoint.history[checkpoint.history.length - 1];
+          log?.(`generation ${g.generation}: ${g.evaluations}/${budget} evaluations (${g.evaluations * seedCount} runs), best J ${g.bestSoFar.toPrecision(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+          if (interrupted()) {
+            stopped = true;
+            // Ends the search here: the checkpoint just saved is where --resume continues.
+            throw new SearchInterrupted();
+          }
+        },
+      }).catch((e) => {
+        if (e instanceof SearchInterrupted) return null;
+        throw e;
+      });
+      if (stopped || !calibration) {
+        return { dir, status: 'interrupted', signal: interrupted(), calibration: null, experimentFile: null, evaluations: state.checkpoint?.evaluations ?? 0 };
+      }
+      const fit = await fitSeries(p, calibration.params, probe.seeds, metric, warmup, data);
+      await writeCalibrationTables(dir, calibration, state, fit, data);
+      const experimentFile = writeCalibratedExperiment(dir, experiment, inputs, calibration);
+      state.status = 'complete';
+      state.result = { params: calibration.params, objective: calibration.objective, centre: calibration.search.centre };
+      saveSearchState(dir, CALIBRATION_FILE, state);
+      return { dir, status: 'complete', signal: null, calibration, experimentFile, evaluations: calibration.search.evaluations };
+    } catch (e) {
+      throw stoppedBy(e, dir);
+    } finally {
+      await pool?.close();
+      lock.release();
     }
-    const fit = await fitSeries(p, calibration.params, probe.seeds, metric, warmup, data);
-    await writeCalibrationTables(dir, calibration, state, fit, data);
-    const experimentFile = writeCalibratedExperiment(dir, experiment, inputs, calibration);
-    state.status = 'complete';
-    state.result = { params: calibration.params, objective: calibration.objective, centre: calibration.search.centre };
-    saveState(dir, state);
-    return { dir, status: 'complete', signal: null, calibration, experimentFile, evaluations: calibration.search.evaluations };
-  } catch (e) {
-    throw stoppedBy(e, dir);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await pool?.close();
-    lock.release();
-  }
+  });
 }
-
-class Interrupted extends Error {}
 
 /**
  * The bootstrap's block length for a series of n prices: n/10 ticks, at
@@ -439,40 +410,23 @@ async function writeCalibrationTables(dir: string, c: Calibration, state: State,
   );
 }
 
-/** Returns a TypeScript module specifier for `to`, relative to directory `from` (no extension, always ./ or ../). */
-function specifier(from: string, to: string): string {
-  const rel = relative(from, to).replace(/\\/g, '/').replace(/\.ts$/, '');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}
-
 /** Writes DIR/calibrated.ts: the experiment with the `--set` values and the calibrated parameters as defaults; returns its path. */
 function writeCalibratedExperiment(dir: string, experiment: Experiment<object>, inputs: Inputs, c: Calibration): string {
-  const path = join(dir, 'calibrated.ts');
-  const src = resolve(__dirname, '..');
-  const values: Record<string, number> = {};
-  for (const [p, v] of Object.entries(c.params)) values[p] = Number(v.toPrecision(6));
-  const moments = c.names.map((m, i) => ` *   ${m.padEnd(20)} target ${fmt(c.target[i])}   simulated ${fmt(c.simulated.mean[i])} ± ${fmt(c.simulated.sd[i])}`).join('\n');
-  const text = `/**
- * ${experiment.name}, calibrated by \`tokensim calibrate\` to ${relative(dir, inputs.target) || inputs.target}
- * (column ${inputs.column}, ${inputs.ticks - inputs.warmup + 1} ticks after ${inputs.warmup} of warm-up, matched to metric ${inputs.metric}),
- * by the method of simulated moments on ${inputs.seeds.length} common seeds in variant ${inputs.variant}.
- * J at the calibrated point: ${fmt(c.objective)} (${inputs.weighting} weighting).
- *
-${moments}
- *
- *   npx tokensim run ${specifier(process.cwd(), path)}.ts
- */
-import { calibratedExperiment } from '${specifier(dir, join(src, 'index'))}';
-import base from '${specifier(dir, inputs.file)}';
-
-export default calibratedExperiment(base, {
-  name: ${JSON.stringify(`${experiment.name}-calibrated`)},
-  set: ${JSON.stringify(inputs.set)},
-  values: ${JSON.stringify(values, null, 2).replace(/\n/g, '\n  ')},
-});
-`;
-  writeFileSync(path, text);
-  return path;
+  return writeDerivedExperiment(dir, {
+    fileName: 'calibrated.ts',
+    comment: [
+      `${experiment.name}, calibrated by \`tokensim calibrate\` to ${inputs.target}`,
+      `(column ${inputs.column}, ${inputs.ticks - inputs.warmup + 1} ticks after ${inputs.warmup} of warm-up, matched to metric ${inputs.metric}),`,
+      `by the method of simulated moments on ${inputs.seeds.length} common seeds in variant ${inputs.variant}.`,
+      `J at the calibrated point: ${fmt(c.objective)} (${inputs.weighting} weighting).`,
+      '',
+      ...c.names.map((m, i) => `  ${m.padEnd(20)} target ${fmt(c.target[i])}   simulated ${fmt(c.simulated.mean[i])} ± ${fmt(c.simulated.sd[i])}`),
+    ],
+    base: inputs.file,
+    name: `${experiment.name}-calibrated`,
+    set: inputs.set,
+    values: c.params,
+  });
 }
 
 function fmt(x: number): string {

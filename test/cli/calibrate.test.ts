@@ -13,10 +13,10 @@ const fixture = join(__dirname, '..', 'fixtures', 'marketOnly.ts');
 const io = captureOutput();
 let dir: string;
 let target: string;
-/** The options every calibration here shares: two parameters, three generations of six. */
+/** The options every calibration here shares: two parameters, three generations of six candidates on two seeds (36 runs). */
 const args = (out: string, ...more: string[]) => [
   'calibrate', fixture, '--target', target, '--params', 'traders.activity=0.05:0.6', '--params', 'amm.usdReserve=5e5:3e6:log',
-  '--moments', 'volatility,mean_abs_return,mean_log_price,abs_return_acf_1', '--seeds', '2', '--budget', '18', '--out', out, '-q', ...more,
+  '--moments', 'volatility,mean_abs_return,mean_log_price,abs_return_acf_1', '--seeds', '2', '--budget', '36', '--out', out, '-q', ...more,
 ];
 
 beforeAll(() => {
@@ -70,7 +70,7 @@ describe('tokensim calibrate', () => {
       if (line.startsWith('generation 0:')) process.emit('SIGINT', 'SIGINT');
     };
     const ranges = Object.fromEntries(['traders.activity=0.05:0.6', 'amm.usdReserve=5e5:3e6:log'].map(parseRange));
-    const options = { file: fixture, target, ranges, moments: ['volatility', 'mean_abs_return', 'mean_log_price', 'abs_return_acf_1'], seeds: 2, budget: 18, out: cut, log };
+    const options = { file: fixture, target, ranges, moments: ['volatility', 'mean_abs_return', 'mean_log_price', 'abs_return_acf_1'], seeds: 2, budget: 36, out: cut, log };
     const stopped = await calibrateExperiment(loadExperiment(fixture), options);
     expect(stopped.status).toBe('interrupted');
     expect(stopped.evaluations).toBe(6);
@@ -100,7 +100,7 @@ describe('tokensim calibrate', () => {
     for (const [more, message] of cases) {
       io.stderr = '';
       const out = join(dir, 'refused');
-      const base = ['calibrate', fixture, '--target', target, '--seeds', '2', '--budget', '6', '--out', out, '-q'];
+      const base = ['calibrate', fixture, '--target', target, '--seeds', '2', '--budget', '12', '--out', out, '-q'];
       // A later --target replaces the first.
       expect(await main([...base, ...more]), more.join(' ')).toBe(2);
       expect(io.stderr).toMatch(message);
