@@ -80,8 +80,8 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
   c.names.forEach((m, i) => say(`${m.padEnd(20)} ${f(c.target[i]).padStart(10)} ${f(c.simulated.mean[i]).padStart(10)} ${f(c.simulated.sd[i]).padStart(10)}`));
   say('');
   say(`results: ${outcome.dir}`);
-  const { writeCalibrationReport } = await import('../report/calibrationReport');
-  say(`  report: ${await writeCalibrationReport(outcome.dir)}`);
+  const { writeSearchReport } = await import('../report/searchReport');
+  say(`  report: ${await writeSearchReport(outcome.dir)}`);
   say(`  run the calibrated experiment: npx tokensim run ${relative(process.cwd(), outcome.experimentFile!)}`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors';
-import { CALIBRATION_FILE } from '../experiment/outDir';
+import { CALIBRATION_FILE, OPTIMISATION_FILE } from '../experiment/outDir';
 import { assertOutputFile } from './outputFile';
 import { writeReport } from '../report/writeReport';
 
@@ -26,10 +26,10 @@ export interface ReportFlags {
 export async function reportCommand(dirs: string[], flags: ReportFlags): Promise<number> {
   if (dirs.length === 0) throw new InputError('report: expected one or more results directories, e.g. tokensim report results/baseline/<time>');
   if (flags.out !== undefined) assertOutputFile('report --out', flags.out, 'report.html');
-  if (dirs.length === 1 && existsSync(join(dirs[0], CALIBRATION_FILE))) {
-    // A calibration directory (tokensim calibrate) has its own report: moments, convergence and the fitted series.
-    const { writeCalibrationReport } = await import('../report/calibrationReport');
-    process.stdout.write(`report: ${await writeCalibrationReport(dirs[0], flags.out)}\n`);
+  if (dirs.length === 1 && (existsSync(join(dirs[0], CALIBRATION_FILE)) || existsSync(join(dirs[0], OPTIMISATION_FILE)))) {
+    // A calibration or optimisation directory has its own report: moments or the best point, convergence, the fitted series or the Pareto front.
+    const { writeSearchReport } = await import('../report/searchReport');
+    process.stdout.write(`report: ${await writeSearchReport(dirs[0], flags.out)}\n`);
     return 0;
   }
   const path = await writeReport(dirs, {

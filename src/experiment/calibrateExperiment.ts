@@ -5,7 +5,6 @@ import { PRICE_MOMENT_NAMES, priceMoments } from '../analysis/calibration/moment
 import type { Evaluation, MinimiseCheckpoint } from '../analysis/optimise/minimise';
 import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
-import { describeIssue } from '../core/params';
 import { getPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
 import { writeArrowTable } from '../io/arrowWriter';
@@ -17,7 +16,7 @@ import { openSearchDir, readSearchState, saveSearchState, SearchInterrupted, wit
 
 export { CALIBRATION_FILE };
 import { PointPool } from './pointPool';
-import { assertNumericPaths, pointRunner, withValues } from './pointRunner';
+import { checkRanges, pointRunner, type PointSetup } from './pointRunner';
 import { defaultOutDir } from './runExperiment';
 import { stoppedBy } from './stopped';
 
@@ -204,17 +203,11 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   const ticks = warmup + data.length - 1;
   const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
 
-  const setup = { variant: options.variant ?? previous?.inputs.variant, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
+  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
   const workers = Math.max(1, Math.min(options.workers ?? 1, seedCount * 4));
   // Checks the variant, the metric and every parameter before a thread starts.
   const probe = pointRunner(experiment, setup);
-  assertNumericPaths(probe.base, Object.keys(ranges), '--params');
-  for (const [p, r] of Object.entries(ranges)) {
-    for (const v of [r.min, r.max]) {
-      const res = experiment.model.schema.safeParse(withValues(probe.base, { [p]: v }));
-      if (!res.success) throw new InputError(`--params ${p}=${r.min}:${r.max}: the model refuses ${p}=${v} (${describeIssue(res.error)}); choose a range inside what it accepts`);
-    }
-  }
+  setup.integers = checkRanges(experiment, probe.base, ranges);
   const inputs: Inputs = {
     experiment: experiment.name,
     file,
@@ -296,6 +289,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
       if (stopped || !calibration) {
         return { dir, status: 'interrupted', signal: interrupted(), calibration: null, experimentFile: null, evaluations: state.checkpoint?.evaluations ?? 0 };
       }
+      calibration.params = p.runner.round(calibration.params);
       const fit = await fitSeries(p, calibration.params, probe.seeds, metric, warmup, data);
       await writeCalibrationTables(dir, calibration, state, fit, data);
       const experimentFile = writeCalibratedExperiment(dir, experiment, inputs, calibration);

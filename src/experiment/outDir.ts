@@ -6,8 +6,11 @@ import { LOCK_FILE } from './lock';
 /** The file a calibration directory (`tokensim calibrate`) is known by. */
 export const CALIBRATION_FILE = 'calibration.json';
 
+/** The file an optimisation directory (`tokensim optimize`) is known by. */
+export const OPTIMISATION_FILE = 'optimisation.json';
+
 /** Names in an output directory that show tokensim wrote it. */
-const OURS = ['manifest.json', CALIBRATION_FILE, LOCK_FILE];
+const OURS = ['manifest.json', CALIBRATION_FILE, OPTIMISATION_FILE, LOCK_FILE];
 
 function errno(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? '';

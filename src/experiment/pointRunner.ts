@@ -21,6 +21,8 @@ export interface PointSetup {
   baseSeed?: number;
   /** Metrics whose series each evaluation returns (every recorded tick). */
   metrics: readonly string[];
+  /** Searched paths the model takes only whole numbers for: their values are rounded before a run (see `checkRanges`). */
+  integers?: readonly string[];
 }
 
 /** One evaluation: the searched parameters' values by path and the run's seed. */
@@ -45,6 +47,8 @@ export interface PointRunner {
   seeds: number[];
   /** The variant's parameters before the searched values are set. */
   base: object;
+  /** Returns `values` with the whole-number parameters rounded: the point a run actually uses. */
+  round(values: Record<string, number>): Record<string, number>;
   run(task: PointTask): PointResult;
 }
 
@@ -75,12 +79,15 @@ export function pointRunner(experiment: Experiment<object>, setup: PointSetup): 
   }
   const base = runs[0].params;
   const options = { ticks: plan.ticks, every: 1, sampleEvery: experiment.record.sampleEvery, metrics: [...setup.metrics], flows: false, check: false };
+  const integers = new Set(setup.integers ?? []);
+  const round = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([p, v]) => [p, integers.has(p) ? Math.round(v) : v]));
   return {
     variant,
     seeds: runs.map((r) => r.seed),
     base,
+    round,
     run(task) {
-      const params = withValues(base, task.values);
+      const params = withValues(base, round(task.values));
       const parsed = experiment.model.schema.safeParse(params);
       if (!parsed.success) return { status: 'failed', error: `parameters refused: ${describeIssue(parsed.error)}`, series: {}, summary: {} };
       const r = runOne(experiment.model, { runId: 0, variant, replicate: 0, seed: task.seed, params }, options);
@@ -111,4 +118,30 @@ export function assertNumericPaths(base: object, paths: readonly string[], flag:
       throw new InputError(`${flag} ${p}: expected the path of a numeric parameter (see tokensim params), but it holds ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
     }
   }
+}
+
+/**
+ * `checkRanges(experiment, base, ranges, flag)` → the paths of `ranges`
+ * whose parameter takes whole numbers only, after checking every path names
+ * a numeric parameter of `base` and the model's schema accepts both ends of
+ * its range; throws an `InputError` in one line naming the first that does
+ * not. A path is whole-numbered when the schema accepts its range's ends
+ * (rounded) but refuses a value halfway between two whole numbers; a search
+ * then rounds it (`PointRunner.round`).
+ */
+export function checkRanges(experiment: Experiment<object>, base: object, ranges: Record<string, { min: number; max: number }>, flag = '--params'): string[] {
+  assertNumericPaths(base, Object.keys(ranges), flag);
+  const integers: string[] = [];
+  for (const [p, r] of Object.entries(ranges)) {
+    for (const v of [r.min, r.max]) {
+      const res = experiment.model.schema.safeParse(withValues(base, { [p]: v }));
+      if (!res.success) {
+        const whole = experiment.model.schema.safeParse(withValues(base, { [p]: Math.round(v) })).success;
+        if (!whole || Number.isInteger(v)) throw new InputError(`${flag} ${p}=${r.min}:${r.max}: the model refuses ${p}=${v} (${describeIssue(res.error)}); choose a range inside what it accepts`);
+      }
+    }
+    const lo = Math.ceil(r.min);
+    if (lo + 1 <= r.max && !experiment.model.schema.safeParse(withValues(base, { [p]: lo + 0.5 })).success && experiment.model.schema.safeParse(withValues(base, { [p]: lo })).success) integers.push(p);
+  }
+  return integers.sort();
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../../core/errors';
 import type { ParamRanges } from '../ranges';
-import { paramRecord, searchBox, toParams, toUnit } from './bounds';
+import { mirror, paramRecord, searchBox, toParams, toUnit } from './bounds';
 import { CmaEs, type CmaEsState } from './cmaes';
 
 /** One candidate evaluated: where (parameter units) and what it scored. */
@@ -118,8 +118,9 @@ export interface MinimiseResult {
  * `minimise(options)` → the best point of a box-bounded, possibly noisy
  * objective found by CMA-ES (see `CmaEs`) within a budget of evaluations.
  * The search runs in the unit cube (log-scale ranges in ln x) from σ0 = 0.3
- * of each range; a candidate is evaluated at its reflection into the box
- * (`mirror`), so every evaluated point is feasible. A generation's λ points
+ * of each range; a candidate is folded into the box by reflection
+ * (`mirror`) and CMA-ES is told the folded point (Lamarckian repair), so
+ * every evaluated point is feasible and the mean stays in the box. A generation's λ points
  * go to `evaluate` in one batch. For a noisy objective the caller evaluates
  * every candidate on the same seeds (common random numbers), which turns
  * the noise into a fixed function of the point and keeps rankings paired.
@@ -158,7 +159,12 @@ export async function minimise(options: MinimiseOptions): Promise<MinimiseResult
       break;
     }
     const generation = cp.cma.generation;
-    const genotypes = cma.ask();
+    // Lamarckian repair: each candidate is folded into the box and CMA-ES is
+    // told the point evaluated, not the one drawn. Told the drawn points, a
+    // mean that wanders past a bound sees the objective's mirror images, its
+    // selected steps stop agreeing, and σ grows without limit (a 2-D sphere
+    // diverged to σ ≈ 7 boxes from some seeds).
+    const genotypes = cma.ask().map((u) => Float64Array.from(u, mirror));
     const batch = genotypes.map((u) => toParams(box, u));
     const scores = Array.from(await options.evaluate(batch));
     if (scores.length !== batch.length) throw new RangeError(`optimiser: evaluate returned ${scores.length} values for ${batch.length} points`);

@@ -72,21 +72,37 @@ describe('minimise', () => {
     expect(Math.abs(Math.log10(r.best.params.rate) + 4)).toBeLessThan(1e-4);
   });
 
-  it('finds the planted optimum (0.3, 0.7) of a noisy objective averaged over common seeds, within 0.02 by the final mean', async () => {
+  it('finds the planted optimum (0.3, 0.7) of a noisy objective averaged over common seeds: median error of the final mean below 0.03 over 10 search seeds', async () => {
     // KPI(θ, s) = −(θ₁ − 0.3)² − 2(θ₂ − 0.7)² + 0.05·ε(θ, s), ε ~ N(0, 1) per seed and point; 8 common seeds.
+    // The averaged noise (sd 0.018) hides a miss of 0.05 in θ₁ (a loss of 0.0025), so one search's
+    // final mean lands a few hundredths off: the check is on the spread over searches.
     const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
     const kpi = (x: Float64Array, s: number) => {
       const noise = new Rng(deriveSeed(s, x[0], x[1])).normal();
       return -((x[0] - 0.3) ** 2) - 2 * (x[1] - 0.7) ** 2 + 0.05 * noise;
     };
-    const r = await minimise({
-      ranges: { a: { min: 0, max: 1 }, b: { min: 0, max: 1 } },
-      budget: 1200,
-      seed: 5,
-      evaluate: (batch) => batch.map((x) => -seeds.reduce((acc, s) => acc + kpi(x, s), 0) / seeds.length),
-    });
-    expect(Math.abs(r.centre.a - 0.3)).toBeLessThan(0.02);
-    expect(Math.abs(r.centre.b - 0.7)).toBeLessThan(0.02);
+    const errors: number[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = await minimise({
+        ranges: { a: { min: 0, max: 1 }, b: { min: 0, max: 1 } },
+        budget: 1200,
+        seed,
+        evaluate: (batch) => batch.map((x) => -seeds.reduce((acc, s) => acc + kpi(x, s), 0) / seeds.length),
+      });
+      errors.push(Math.abs(r.centre.a - 0.3), Math.abs(r.centre.b - 0.7));
+    }
+    errors.sort((x, y) => x - y);
+    expect((errors[9] + errors[10]) / 2).toBeLessThan(0.03);
+    expect(errors[19]).toBeLessThan(0.1);
+  });
+
+  it('does not let the step size run away when the search starts far from the optimum: a 2-D sphere from (0.8, 0.2) converges from every seed', async () => {
+    // Told the drawn points rather than the folded ones, CMA-ES diverged here from 2 of 6 seeds (σ ≈ 7 boxes).
+    for (let seed = 1; seed <= 6; seed++) {
+      const r = await minimise({ ranges: { x: { min: 0, max: 1 }, y: { min: 0, max: 1 } }, budget: 120, seed, start: { x: 0.8, y: 0.2 }, evaluate: (b) => b.map((p) => (p[0] - 0.3) ** 2 + (p[1] - 0.7) ** 2) });
+      expect(Math.hypot(r.best.params.x - 0.3, r.best.params.y - 0.7)).toBeLessThan(0.02);
+      expect(r.history[r.history.length - 1].sigma).toBeLessThan(0.1);
+    }
   });
 
   it('is deterministic for a seed and hands the evaluate function whole generations', async () => {

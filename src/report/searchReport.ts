@@ -1,6 +1,7 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readCalibrationState } from '../experiment/calibrateExperiment';
+import { OPTIMISATION_FILE, readOptimisationState } from '../experiment/optimizeExperiment';
 import { readColumns } from '../io/arrowReader';
 import { CONFIG, PAGE_WIDTH, PLOT_HEIGHT } from './chartStyle';
 import { escapeHtml } from './escapeHtml';
@@ -130,9 +131,77 @@ export async function buildCalibrationReport(dir: string): Promise<string> {
   return reportPage(header, sections, false);
 }
 
-/** Writes DIR/report.html for a calibration directory (through a temporary file) and returns its path. */
-export async function writeCalibrationReport(dir: string, out = join(dir, 'report.html')): Promise<string> {
-  const html = await buildCalibrationReport(dir);
+/**
+ * `buildOptimisationReport(dir)` → the HTML page of a finished optimisation
+ * directory (written by `tokensim optimize`): the best point and its paired
+ * improvement on fresh seeds, the convergence of the objective, and with two
+ * objectives the evaluated points with their Pareto front.
+ */
+export async function buildOptimisationReport(dir: string): Promise<string> {
+  const state = readOptimisationState(dir, 'report');
+  const [a, b] = state.inputs.objectives;
+  const g = readColumns(join(dir, 'generations.arrow'));
+  const rows = (g.generation as number[]).flatMap((gen, i) => [
+    { evaluations: Number(g.evaluations[i]), series: 'best so far', value: Number(g.best_so_far[i]) },
+    { evaluations: Number(g.evaluations[i]), series: 'generation median', value: Number(g.median[i]) },
+  ]).filter((r) => Number.isFinite(r.value));
+  const convergence: ChartSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CONFIG,
+    width: PAGE_WIDTH - 120,
+    height: PLOT_HEIGHT,
+    title: { text: 'Convergence', subtitle: `${a.sense} ${a.kpi}${state.inputs.risk.kind === 'cvar' ? ` (CVaR at ${state.inputs.risk.alpha})` : ' (mean over seeds)'} against candidates evaluated` },
+    data: { values: rows },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'evaluations', type: 'quantitative', title: 'candidates' },
+      y: { field: 'value', type: 'quantitative', scale: { zero: false }, title: a.kpi },
+      color: { field: 'series', type: 'nominal', scale: { range: ['#1f5fa8', '#e08214'] }, title: null },
+    },
+  } as ChartSpec;
+  const sections: PageSection[] = [];
+  const r = state.result!;
+  const i = r.improvement;
+  const params = Object.entries(r.params)
+    .map(([p, v]) => `<tr><th><code>${escapeHtml(p)}</code></th><td>${formatNumber(v)}</td><td>${formatNumber(state.inputs.start[p])}</td><td>[${formatNumber(state.inputs.ranges[p].min)}, ${formatNumber(state.inputs.ranges[p].max)}]</td></tr>`)
+    .join('');
+  sections.push({
+    id: 'best',
+    heading: 'Best point',
+    note: `Checked on ${state.inputs.seeds.length} fresh seeds against the experiment's own values: ${escapeHtml(a.kpi)} improves by ${formatNumber(i.mean)} [${formatNumber(i.lo)}, ${formatNumber(i.hi)}] (95% paired interval; ${i.verdict}).`,
+    body: `<div class="table-wrap"><table class="kpis"><thead><tr><th>parameter</th><th>best</th><th>start (own value)</th><th>range</th></tr></thead><tbody>${params}</tbody></table></div>`,
+  });
+  sections.push({ id: 'convergence', heading: 'Convergence', body: await staticFigure({ kind: 'timeseries', name: 'convergence', file: 'convergence', chart: { spec: { lite: convergence }, rows } }) });
+  if (b && existsSync(join(dir, 'pareto.arrow'))) {
+    const front = new Set((readColumns(join(dir, 'pareto.arrow')).evaluation as number[]).map(Number));
+    const points = state.evaluations.map((e, k) => ({ [a.kpi]: e.means[a.kpi], [b.kpi]: e.means[b.kpi], on_front: front.has(k) ? 'Pareto front' : 'evaluated' }));
+    const pareto: ChartSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: CONFIG,
+      width: PAGE_WIDTH - 400,
+      height: 360,
+      title: { text: 'Pareto front', subtitle: `${a.sense} ${a.kpi}, ${b.sense} ${b.kpi}: means over the seeds of every evaluated candidate` },
+      data: { values: points },
+      mark: { type: 'point', filled: true },
+      encoding: {
+        x: { field: a.kpi, type: 'quantitative', scale: { zero: false } },
+        y: { field: b.kpi, type: 'quantitative', scale: { zero: false } },
+        color: { field: 'on_front', type: 'nominal', scale: { domain: ['evaluated', 'Pareto front'], range: ['#bbbbbb', '#b30000'] }, title: null },
+      },
+    } as ChartSpec;
+    sections.push({ id: 'pareto', heading: 'Pareto front', body: await staticFigure({ kind: 'sweep', name: 'pareto', file: 'pareto', chart: { spec: { lite: pareto }, rows: points } }) });
+  }
+  const header = {
+    title: `${state.inputs.experiment}: optimisation`,
+    description: `${a.sense} ${a.kpi} over ${Object.keys(state.inputs.ranges).join(', ')} (variant ${state.inputs.variant})${state.inputs.constraints.length ? `, subject to ${state.inputs.constraints.map((c) => `${c.kpi} ${c.op} ${c.bound}`).join(', ')}` : ''}.`,
+    sources: [{ label: dir, facts: [['directory', resolve(dir)], ['seeds', String(state.inputs.seeds.length)], ['candidates', String(state.evaluations.length)], ['status', state.status]] as [string, string][] }],
+  };
+  return reportPage(header, sections, false);
+}
+
+/** Writes the report of a calibration or optimisation directory (DIR/report.html by default, through a temporary file) and returns its path. */
+export async function writeSearchReport(dir: string, out = join(dir, 'report.html')): Promise<string> {
+  const html = existsSync(join(dir, OPTIMISATION_FILE)) ? await buildOptimisationReport(dir) : await buildCalibrationReport(dir);
   writeFileSync(`${out}.tmp`, html);
   renameSync(`${out}.tmp`, out);
   return out;
