@@ -100,6 +100,12 @@ export async function optimizeCommand(file: string | undefined, flags: OptimizeF
     const md = v.defaults[k].reduce((a, b) => a + b, 0) / v.defaults[k].length;
     say(`  ${k.padEnd(Math.max(20, k.length))} best ${f(mb)}   own values ${f(md)}`);
   }
+  const inputs = readOptimisationState(outcome.dir, 'optimize').inputs;
+  for (const c of inputs.constraints) {
+    const m = v.best[c.kpi].reduce((a, b) => a + b, 0) / v.best[c.kpi].length;
+    const holds = c.op === '<=' ? m <= c.bound : m >= c.bound;
+    say(`  constraint ${c.kpi} ${c.op} ${c.bound} on the fresh seeds: ${f(m)} — ${holds ? 'holds' : 'BROKEN (it held on the search seeds only; more --seeds, or a margin on the bound)'}`);
+  }
   if (outcome.front) say(`Pareto front: ${outcome.front.length} of ${s.evaluations} candidates (pareto.arrow)`);
   say('');
   say(`results: ${outcome.dir}`);
