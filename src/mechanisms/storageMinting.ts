@@ -23,7 +23,7 @@ import { EPOCHS_IN_YEAR } from '../exact/filecoinReward';
 export const MINTING_LAMBDA_PER_EPOCH = Math.LN2 / (6 * EPOCHS_IN_YEAR);
 /** g = ln 2 / 1,051,200, per epoch: the baseline power's growth (100% a year). */
 export const BASELINE_GROWTH_PER_EPOCH = Math.LN2 / EPOCHS_IN_YEAR;
-/** The baseline power at epoch 0 of the reward actor, in TiB (`BASELINE_INITIAL_VALUE` bytes / 2^40 ≈ 2.5 EiB). */
+/** The baseline power at epoch 0 of the reward actor, in TiB (`BASELINE_INITIAL_VALUE` bytes / 2^40 ≈ 2,627,429 TiB ≈ 2.5 EiB). */
 export const FILECOIN_BASELINE_INITIAL_TIB = 2_888_888_880_000_000_000 / 2 ** 40;
 
 /** Returns the simple minting up to epoch `epoch`, in tokens: S · (1 − e^{−λt}). */
