@@ -375,6 +375,7 @@ export const storage = defineBlock({
     'pledge: filecoin-project/builtin-actors actors/miner/src/monies.rs (initial_pledge_for_power, pledge_penalty_for_continued_fault); FIP-0081 (pledge floor), FIP-0098 (termination fee 8.5% of pledge)',
   ],
   params: { schema: storageNetworkParamsSchema, defaults: storageNetworkDefaults },
+  columns: storageColumns,
   holders: { pledge: { circulating: false, description: "providers' initial pledge, locked" } },
   metrics: {
     network_power_tib: { unit: 'TiB', description: 'storage committed (network power)' },

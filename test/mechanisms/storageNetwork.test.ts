@@ -174,20 +174,32 @@ describe('pledge, faults and termination, through the block', () => {
   });
 });
 
+const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);
+const share = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** The storage network over its legal ranges where money moves: pool, minting totals, baseline, collateral, faults, deals, providers. */
 const configArb = fc.record({
   seed: fc.nat(),
+  clock: fc.constantFrom([365, 2880], [8760, 120], [12, 87_600]),
+  tokenReserve: logUniform(1, 1e9),
+  usdReserve: logUniform(1, 1e9),
+  feeBps: fc.integer({ min: 0, max: 1000 }),
   candidates: fc.integer({ min: 0, max: 40 }),
-  initialShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  faultRate: fc.double({ min: 0, max: 0.2, noNaN: true }),
-  consider: fc.double({ min: 0, max: 1, noNaN: true }),
-  sell: fc.double({ min: 0, max: 1, noNaN: true }),
-  cost: fc.double({ min: 0, max: 500, noNaN: true }),
-  dealPrice: fc.double({ min: 0, max: 200, noNaN: true }),
-  simpleTotal: fc.double({ min: 0, max: 5e6, noNaN: true }),
-  baselineTotal: fc.double({ min: 0, max: 5e6, noNaN: true }),
-  baselineInitialTiB: fc.double({ min: 1, max: 1e5, noNaN: true }),
-  lockTargetShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  terminationFeeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  initialShare: share,
+  faultRate: share,
+  sectorTiB: logUniform(1e-3, 1),
+  consider: share,
+  sell: share,
+  cost: logUniform(1e-3, 1e4),
+  dealPrice: logUniform(1e-3, 1e4),
+  simpleTotal: logUniform(1, 1e9),
+  baselineTotal: logUniform(1, 1e9),
+  baselineInitialTiB: logUniform(1e-2, 1e7),
+  projectionDays: fc.double({ min: 0, max: 3650, noNaN: true }),
+  lockTargetShare: share,
+  baselinePledgeShare: share,
+  faultFeeDays: fc.double({ min: 0, max: 365, noNaN: true }),
+  terminationFeeShare: share,
 });
 
 describe('conservation and determinism with the storage network on', () => {
@@ -195,12 +207,16 @@ describe('conservation and determinism with the storage network on', () => {
     fc.assert(
       fc.property(configArb, (c) => {
         const p = params({
+          ticksPerYear: c.clock[0],
+          amm: { tokenReserve: c.tokenReserve, usdReserve: c.usdReserve, feeBps: c.feeBps },
           storage: {
+            epochsPerTick: c.clock[1],
+            sectorTiB: c.sectorTiB,
             faultRatePerSectorPerTick: c.faultRate,
             simpleTotal: c.simpleTotal,
             baselineTotal: c.baselineTotal,
             baselineInitialTiB: c.baselineInitialTiB,
-            pledge: { lockTargetShare: c.lockTargetShare, terminationFeeShare: c.terminationFeeShare },
+            pledge: { projectionDays: c.projectionDays, lockTargetShare: c.lockTargetShare, baselinePledgeShare: c.baselinePledgeShare, faultFeeDays: c.faultFeeDays, terminationFeeShare: c.terminationFeeShare },
             deals: { priceUsdPerTiBYear: c.dealPrice, shockSd: 0.1, shockPersistence: 0.5 },
           },
           storageProviders: {
@@ -209,6 +225,7 @@ describe('conservation and determinism with the storage network on', () => {
             considerProbability: c.consider,
             sellRewardsShare: c.sell,
             costUsdPerTiBYear: { dist: 'uniform', min: 0, max: c.cost },
+            hardwareUsdPerTiB: { dist: 'uniform', min: 0, max: c.cost },
             patienceTicks: { dist: 'uniform', min: 1, max: 10 },
           },
         });
