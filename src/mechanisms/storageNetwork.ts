@@ -7,34 +7,14 @@ import type { Rng } from '../core/rng';
 import type { Route } from '../core/route';
 import type { AnyWorld } from '../core/world';
 import { EPOCHS_IN_YEAR } from '../exact/filecoinReward';
-import { poisson } from '../fees/poisson';
 import { last, total } from '../metrics/series';
+import { faultySectors } from './sectorFaults';
 import { ServiceMarket, type ServiceMarketParams } from './serviceMarket';
 import { FILECOIN_BASELINE_INITIAL_TIB, StorageMinting, type TickMint } from './storageMinting';
 import { faultFee, filecoinPledge, initialPledge, storagePledgeParamsSchema, terminationFee, type PledgeState } from './storagePledge';
 
 /** Epochs in a day (30-second epochs). */
 export const EPOCHS_IN_DAY = 2880;
-
-/**
- * Returns a Binomial(n, q) draw, a count: n Bernoulli trials for n ≤ 50;
- * past that Poisson(nq) when nq < 10, n − Poisson(n(1 − q)) when
- * n(1 − q) < 10, else the normal approximation ⌊N(nq, nq(1 − q)) + ½⌋
- * clipped to [0, n]. Exact at q = 0 and q = 1.
- */
-export function binomial(rng: Rng, n: number, q: number): number {
-  if (!(n > 0) || !(q > 0)) return 0;
-  if (q >= 1) return n;
-  if (n <= 50) {
-    let k = 0;
-    for (let j = 0; j < n; j++) if (rng.next() < q) k++;
-    return k;
-  }
-  if (n * q < 10) return Math.min(n, poisson(rng, n * q));
-  if (n * (1 - q) < 10) return Math.max(0, n - poisson(rng, n * (1 - q)));
-  const x = Math.floor(rng.normal(n * q, Math.sqrt(n * q * (1 - q))) + 0.5);
-  return x < 0 ? 0 : x > n ? n : x;
-}
 
 /** Clients' demand for storage deals: an adoption curve of TiB under deal, at a price per TiB-year. */
 export const storageDealsSchema = z
@@ -305,7 +285,7 @@ export class StorageNetwork {
       const stored = c.storedTiB[i];
       if (!(stored > 0) || p.faultRatePerSectorPerTick === 0) continue;
       const sectors = Math.floor(stored / p.sectorTiB + 1e-9);
-      const k = binomial(this.rng, sectors, p.faultRatePerSectorPerTick);
+      const k = faultySectors(this.rng, sectors, p.faultRatePerSectorPerTick);
       if (k === 0) continue;
       const f = Math.min(stored, k * p.sectorTiB);
       c.faultyTiB[i] = f;

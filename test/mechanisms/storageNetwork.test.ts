@@ -1,5 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { captureOutput } from '../helpers/captureOutput';
 import { storageProviders } from '../../agents/storageProviders';
 import { validateParams } from '../../src/core/params';
 import { DEFAULT_BASELINE_TOTAL, DEFAULT_SIMPLE_TOTAL, EPOCHS_IN_YEAR, computeReward } from '../../src/exact/filecoinReward';
@@ -7,8 +12,7 @@ import { applyOverrides, type DeepPartial } from '../../src/experiment/define';
 import { runOne } from '../../src/experiment/runOne';
 import { marketPort } from '../../src/market/amm';
 import { MINTING_LAMBDA_PER_EPOCH, BASELINE_GROWTH_PER_EPOCH } from '../../src/mechanisms/storageMinting';
-import { binomial, storage } from '../../src/mechanisms/storageNetwork';
-import { Rng } from '../../src/core/rng';
+import { storage } from '../../src/mechanisms/storageNetwork';
 import { storageNetwork, type StorageNetworkModelParams } from '../../src/models/storageNetwork';
 
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -116,9 +120,8 @@ describe('the storage network minting, through the block', () => {
 });
 
 describe('pledge, faults and termination, through the block', () => {
-  it('locks the initial pledge of each genesis provider at the state it joined: 20 days of reward share plus 0.3 · CS · share', () => {
+  it('prices a new TiB at 20 days of its reward share plus 0.3 · CS · (0.7 / max(N, b) + 0.3 / N), having locked the genesis pledge', () => {
     const { net } = build(params(frozen));
-    // Ten providers of 100 TiB joined one after another; the last one's pledge is priced at 900 TiB already stored.
     expect(net.networkTiB).toBe(1000);
     expect(net.pledgeLocked).toBeGreaterThan(0);
     // A fresh TiB at the end of genesis: rewardPerDay · 20 / N + 0.3 · CS · (0.7 / max(N, b) + 0.3 / N).
@@ -273,18 +276,17 @@ describe('bad storage parameters', () => {
     expect(refuse({ ticksPerYear: 52, storage: { epochsPerTick: 20_215 } })).toThrow(/storage\.epochsPerTick.*expected 20215\.38/);
     expect(refuse({ ticksPerYear: 365 * 24, storage: { epochsPerTick: 120 } })).not.toThrow();
   });
-});
 
-describe('binomial fault draws', () => {
-  it('are exact at q = 0 and q = 1 and average n·q otherwise', () => {
-    const rng = new Rng(7);
-    expect(binomial(rng, 3200, 1)).toBe(3200);
-    expect(binomial(rng, 3200, 0)).toBe(0);
-    for (const [n, q] of [[40, 0.3], [3200, 0.001], [3200, 0.999], [3200, 0.2]] as const) {
-      let sum = 0;
-      for (let j = 0; j < 2000; j++) sum += binomial(rng, n, q);
-      // The mean of 2,000 draws is within 5 standard errors of n·q.
-      expect(Math.abs(sum / 2000 - n * q)).toBeLessThan(5 * Math.sqrt((n * q * (1 - q)) / 2000));
-    }
+  const root = mkdtempSync(join(tmpdir(), 'tokensim-storage-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const io = captureOutput();
+
+  it('makes tokensim run exit 2 with that one line, before any run and writing nothing', async () => {
+    const out = join(root, 'bad');
+    const experiment = join(__dirname, '..', '..', 'experiments', 'storage-network.ts');
+    expect(await main(['run', experiment, '--set', 'storage.faultRatePerSectorPerTick=-0.5', '--out', out, '--quiet'])).toBe(2);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stderr).toMatch(/storage\.faultRatePerSectorPerTick.*>=0/);
+    expect(existsSync(out)).toBe(false);
   });
 });
