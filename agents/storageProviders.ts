@@ -246,7 +246,12 @@ export class StorageProviders implements AgentClass {
   }
 }
 
-/** Default providers: 200 candidates (40 storing 50–500 TiB), hardware $10–20 per TiB, cash cost $4–12 per TiB-year. */
+/**
+ * Default providers: 200 candidates (40 storing 50–500 TiB), hardware
+ * $10–20 per TiB, cash cost $4–12 per TiB-year. These are assumptions of
+ * the order of bulk hard-disk prices and their power and hosting, not a
+ * calibration: sealing hardware and bandwidth can cost far more.
+ */
 export const storageProvidersDefaults: StorageProvidersParams = {
   candidates: 200,
   initialProviders: 40,
@@ -271,7 +276,6 @@ export const storageProviders = defineBlock({
   description: 'storage providers: add storage by payback of hardware and pledge against a hurdle, terminate on a negative forward margin (hysteresis)',
   sources: [
     'entry and exit with sunk costs: Dixit (1989), "Entry and exit decisions under uncertainty", J. Political Economy 97',
-    'provider economics as in the Filecoin storage provider docs (docs.filecoin.io, "Storage provider: financial considerations")',
   ],
   params: { schema: storageProvidersParamsSchema, defaults: storageProvidersDefaults },
   needs: { storage, market: marketPort },

@@ -82,7 +82,14 @@ export function faultFee(faultTiB: number, tickDays: number, s: PledgeState, p: 
   return expectedReward(faultTiB, p.faultFeeDays, s) * tickDays;
 }
 
-/** Returns the fee for terminating sectors that hold `pledge` tokens, in tokens: terminationFeeShare · pledge (FIP-0098). */
+/**
+ * Returns the fee for terminating sectors that hold `pledge` tokens, in
+ * tokens: terminationFeeShare · pledge (FIP-0098; builtin-actors
+ * `pledge_penalty_for_termination` with `TERM_FEE_PLEDGE_MULTIPLE` = 85/1000,
+ * the fee of a sector at least `TERMINATION_LIFETIME_CAP` days old — the
+ * smaller fee of younger sectors and the floor at a multiple of the fault
+ * fee are left out).
+ */
 export function terminationFee(pledge: number, p: StoragePledgeParams): number {
   return p.terminationFeeShare * pledge;
 }
