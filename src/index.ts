@@ -73,7 +73,7 @@ export {
   type Tally,
 } from './mechanisms/governance';
 export { service, ServiceMarket, serviceMarketParamsSchema, adoptionDemand, servedUnits, servicePresets, type ServiceMarketParams, type NodeProfile, type ServicePreset } from './mechanisms/serviceMarket';
-export { storage, storageNetworkParamsSchema, storageDealsSchema, storageNetworkDefaults, storageColumns, type StorageNetworkParams, type StorageDeals } from './mechanisms/storageNetwork';
+export { storage, storageNetworkParamsSchema, storageDealsSchema, storageNetworkDefaults, type StorageNetworkParams, type StorageDeals } from './mechanisms/storageNetwork';
 export { simpleMinted, baselineMinted, baselinePowerAt, effectiveNetworkTime, cappedPowerIntegral, MINTING_LAMBDA_PER_EPOCH, BASELINE_GROWTH_PER_EPOCH, FILECOIN_BASELINE_INITIAL_TIB } from './mechanisms/storageMinting';
 export { initialPledge, expectedReward, faultFee, terminationFee, filecoinPledge, storagePledgeParamsSchema, type StoragePledgeParams, type PledgeState } from './mechanisms/storagePledge';
 export { depinRewards, depinRewardsParamsSchema, operatorMint, burnsForUsage, capacityMintShare, type DepinRewardsParams } from './mechanisms/depinRewards';
