@@ -16,6 +16,7 @@ export {
 export { voters, Voters, votersParamsSchema, votersSchema, votersDefaults, type VotersParams } from './voters';
 export { voteBuyer, VoteBuyer, voteBuyerParamsSchema, voteBuyerSchema, voteBuyerDefaults, type VoteBuyerParams } from './voteBuyer';
 export { sectorHolders, SectorHolders, sectorHoldersSchema } from './sectorHolders';
+export { storageProviders, StorageProviders, storageProvidersParamsSchema, storageProvidersSchema, storageProvidersDefaults, type StorageProvidersParams } from './storageProviders';
 export { transactors, Transactors, transactorsParamsSchema, transactorsSchema, transactorsDefaults, type TransactorsParams } from './transactors';
 export { liquidityProviders, LiquidityProviders, liquidityProvidersParamsSchema, liquidityProvidersSchema, lpNetYield, type LiquidityProvidersParams } from './liquidityProviders';
 export { arbitrageurs, Arbitrageurs, arbitrageursParamsSchema, optimalTrip } from './arbitrageurs';

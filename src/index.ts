@@ -5,6 +5,7 @@
 // Models
 export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
+export { storageNetwork, type StorageNetworkModelParams } from './models/storageNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
 export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarketEconomy';
 export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';
@@ -72,6 +73,9 @@ export {
   type Tally,
 } from './mechanisms/governance';
 export { service, ServiceMarket, serviceMarketParamsSchema, adoptionDemand, servedUnits, servicePresets, type ServiceMarketParams, type NodeProfile, type ServicePreset } from './mechanisms/serviceMarket';
+export { storage, storageNetworkParamsSchema, storageDealsSchema, storageNetworkDefaults, type StorageNetworkParams, type StorageDeals } from './mechanisms/storageNetwork';
+export { simpleMinted, baselineMinted, baselinePowerAt, effectiveNetworkTime, cappedPowerIntegral, MINTING_LAMBDA_PER_EPOCH, BASELINE_GROWTH_PER_EPOCH, FILECOIN_BASELINE_INITIAL_TIB } from './mechanisms/storageMinting';
+export { initialPledge, expectedReward, faultFee, terminationFee, filecoinPledge, storagePledgeParamsSchema, type StoragePledgeParams, type PledgeState } from './mechanisms/storagePledge';
 export { depinRewards, depinRewardsParamsSchema, operatorMint, burnsForUsage, capacityMintShare, type DepinRewardsParams } from './mechanisms/depinRewards';
 export { consensus } from './mechanisms/consensusRewards';
 export {
@@ -106,7 +110,7 @@ export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
 export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
 export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';
 export { calldataGas, ecotoneL1Fee, fjordL1Fee, fjordEstimatedSize, fjordL1FeeUpperBound, type L1FeeInputs } from './exact/opL1Fee';
-export { stakers, traders, nodeOperators, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs } from '../agents';
+export { stakers, traders, nodeOperators, storageProviders, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs } from '../agents';
 export { lending } from './defi/lending';
 export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
 export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';

@@ -270,6 +270,35 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'storage-network': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('storage-network.ts', scratch);
+      return kpiTable(
+        dir,
+        `storage-network (5 years, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['hybrid', 'hybrid (S + B)'],
+          ['simpleOnly', 'simpleOnly'],
+          ['shortfall', 'shortfall (demand ÷ 10)'],
+          ['shortfallSimpleOnly', 'shortfallSimpleOnly'],
+          ['highFaults', 'highFaults (10× faults)'],
+        ],
+        [
+          { kpi: 'final_network_power_tib', header: 'power at end, TiB', format: sig(3) },
+          { kpi: 'final_power_to_baseline', header: 'power / baseline at end', format: fixed(2) },
+          { kpi: 'total_storage_minted', header: 'minted, tokens', format: sig(4) },
+          { kpi: 'baseline_minted_share', header: 'of it baseline', format: percent(1) },
+          { kpi: 'pledge_share_of_supply', header: 'pledge / supply at end', format: percent(1) },
+          { kpi: 'final_price', header: 'price at end', format: usd(2) },
+          { kpi: 'final_storage_providers', header: 'providers at end', format: fixed(0) },
+          { kpi: 'mean_provider_margin_usd_per_tib_year', header: 'margin, USD/TiB-yr', format: usd(2) },
+          { kpi: 'total_fault_fees', header: 'fault fees burned', format: sig(3) },
+        ],
+      );
+    },
+  },
+
   'consensus-carbon': {
     cheap: false,
     async produce(scratch) {

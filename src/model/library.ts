@@ -2,6 +2,7 @@ import { arbitrageurs } from '../../agents/arbitrageurs';
 import { liquidityProviders } from '../../agents/liquidityProviders';
 import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
+import { storageProviders } from '../../agents/storageProviders';
 import { transactors } from '../../agents/transactors';
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
@@ -31,6 +32,7 @@ import { nodeRewards } from '../mechanisms/nodeRewards';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
+import { storage } from '../mechanisms/storageNetwork';
 import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
@@ -72,6 +74,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   vesting,
   dynamicRewards,
   depinRewards,
+  storage,
   consensus,
   governance,
   txDemand,
@@ -87,6 +90,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   liquidityProviders,
   arbitrageurs,
   nodeOperators,
+  storageProviders,
   voters,
   voteBuyer,
   sectorHolders,

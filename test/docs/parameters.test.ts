@@ -13,6 +13,7 @@ describe('the parameter reference pages', () => {
   for (const [page, experiment] of [
     ['parameters.md', 'baseline.ts'],
     ['depin-parameters.md', 'depin-bme.ts'],
+    ['storage-parameters.md', 'storage-network.ts'],
   ]) {
     it(`docs/reference/${page} is what tokensim params experiments/${experiment} prints`, () => {
       const text = readFileSync(join(root, 'docs', 'reference', page), 'utf8');

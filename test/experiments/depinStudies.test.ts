@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import consensusCarbon from '../../experiments/consensus-carbon';
 import depinBme from '../../experiments/depin-bme';
 import greenIncentives from '../../experiments/green-incentives';
+import storageNetwork from '../../experiments/storage-network';
 import { runExperiment } from '../../src/experiment/runExperiment';
 
 const root = mkdtempSync(join(tmpdir(), 'tokensim-depin-'));
@@ -20,6 +21,13 @@ describe('the DePIN studies', () => {
     expect(out.status).toBe('complete');
     expect(out.failed).toBe(0);
     expect(out.runs).toBe(Object.keys(experiment.variants).length);
+  });
+
+  it('storage-network runs every variant to completion with conservation checked', async () => {
+    const out = await runExperiment(storageNetwork, { out: join(root, 'storage-network'), log: null, seeds: 1, ticks: 15, check: true });
+    expect(out.status).toBe('complete');
+    expect(out.failed).toBe(0);
+    expect(out.runs).toBe(Object.keys(storageNetwork.variants).length);
   });
 
   it('writes byte-identical timeseries for the same seed', async () => {
