@@ -481,6 +481,17 @@ export const OUTPUTS: Record<string, Output> = {
       return fence(text.slice(0, text.indexOf('\nresults: ')));
     },
   },
+  'optimal-buyback': {
+    cheap: false,
+    async produce(scratch) {
+      const text = await command([
+        'optimize', join(ROOT, 'experiments', 'optimal-buyback.ts'), '--objective', 'mean_price', '--constraint', 'min_runway_years>=3',
+        '--params', 'buyback.everyTicks=1:60', '--params', 'buyback.revenueShare=0.05:1', '--seeds', '4', '--budget', '96', '--workers', '2',
+        '--out', join(scratch, 'optimal-buyback'), '-q',
+      ]);
+      return fence(text.slice(0, text.indexOf('\nresults: ')));
+    },
+  },
   'market-facts': {
     cheap: false,
     async produce() {
@@ -558,7 +569,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or
