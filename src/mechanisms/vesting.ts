@@ -5,6 +5,7 @@ import { defineBlock, type TableRows } from '../core/block';
 import { marketPort } from '../market/amm';
 import { total } from '../metrics/series';
 import { treasury } from './treasury';
+import { fileProblems, readExogenousSeries } from '../market/exogenousSeries';
 import { UnlockLog } from './unlockLog';
 import { RunningSum } from '../core/sum';
 
@@ -56,6 +57,12 @@ export const vestingSectorSchema = z
     recipient: z.enum(['holders', 'treasury']),
     /** How the sector's holders behave (when the recipient is `holders`). */
     holders: sectorHolderTraitsSchema.optional(),
+    /**
+     * An unlock calendar to replay instead of the schedule (a backtest): a
+     * CSV file with one row per tick (tick 1 first) whose column `column`
+     * holds the tokens unlocked that tick; see `calendarReleasedBy`.
+     */
+    calendar: z.object({ file: z.string().min(1), column: z.string().min(1) }).strict().optional(),
   })
   .strict()
   .refine((s) => s.recipient !== 'holders' || s.holders !== undefined, { message: "a sector with recipient 'holders' needs holders", path: ['holders'] });
@@ -90,6 +97,33 @@ export function releasedBy(s: VestingSector, tick: number, ticksPerYear: number)
   return tge + (s.tokens - tge) * (tau / s.vestingTicks);
 }
 
+/**
+ * Returns the cumulative releases of a replayed unlock calendar: element t
+ * is what the sector has released by the end of tick t,
+ *
+ *   released(t) = Σ_{τ=1..min(t, n)} u_τ      (released(0) = 0),
+ *
+ * u_τ the calendar's tokens for tick τ (n rows). The calendar is the whole
+ * schedule: the start, cliff and vesting length are not used, nothing
+ * unlocks after its last row, and what it never unlocks stays in the
+ * vesting account. Its total must not exceed the allocation (the block's
+ * `check` refuses it).
+ */
+export function calendarReleases(unlocks: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(unlocks.length + 1);
+  const sum = new RunningSum();
+  for (let t = 1; t <= unlocks.length; t++) {
+    sum.add(unlocks[t - 1]);
+    out[t] = sum.value;
+  }
+  return out;
+}
+
+/** Returns a sector's calendar unlocks per tick (cached per file version), or null when it follows its schedule. */
+function calendarOf(s: VestingSector): Float64Array | null {
+  return s.calendar ? readExogenousSeries(s.calendar.file, s.calendar.column.toLowerCase(), { nonNegative: true }).values : null;
+}
+
 /** Where a sector's unlock goes: `pay(sector, amount)` credits the recipient. */
 export type UnlockSink = (sector: number, amount: number) => void;
 
@@ -111,10 +145,17 @@ export class Vesting {
   releasedThisTick = 0;
   private readonly total = new RunningSum();
 
+  /** Per sector, the cumulative releases of its replayed calendar (`calendarReleases`), or null. */
+  private readonly calendars: (Float64Array | null)[];
+
   constructor(
     readonly sectors: readonly VestingSector[],
     private readonly sink: UnlockSink,
   ) {
+    this.calendars = sectors.map((s) => {
+      const u = calendarOf(s);
+      return u ? calendarReleases(u) : null;
+    });
     this.released = new Float64Array(sectors.length);
     this.releasedThisTickBySector = new Float64Array(sectors.length);
     for (const s of sectors) this.escrow += s.tokens;
@@ -136,7 +177,8 @@ export class Vesting {
     let sum = 0;
     for (let k = 0; k < this.sectors.length; k++) {
       const s = this.sectors[k];
-      const target = releasedBy(s, world.tick, world.ticksPerYear);
+      const cal = this.calendars[k];
+      const target = cal ? Math.min(s.tokens, cal[Math.min(world.tick, cal.length - 1)]) : releasedBy(s, world.tick, world.ticksPerYear);
       const amount = target - this.released[k];
       this.releasedThisTickBySector[k] = 0;
       if (!(amount > 0)) continue;
@@ -176,14 +218,16 @@ export interface VestingApi {
 
 /**
  * The vesting block: allocation sectors minted at genesis into the vesting
- * account and released by cliff and linear schedule (`releasedBy`) to the
- * treasury or to the sector's holders (the `sectorHolders` block). Writes
+ * account and released by cliff and linear schedule (`releasedBy`), or by a
+ * replayed unlock calendar (`calendarReleases`: a known episode's unlocks
+ * from a CSV file), to the treasury or to the sector's holders (the
+ * `sectorHolders` block). Writes
  * `unlocks.arrow`: tokens unlocked and sold per sector and tick.
  */
 export const vesting = defineBlock({
   key: 'vesting',
   kind: 'mechanism',
-  description: 'vesting sectors: genesis allocations released by TGE share, cliff and linear (daily or monthly) schedule',
+  description: 'vesting sectors: genesis allocations released by TGE share, cliff and linear (daily or monthly) schedule, or by a replayed unlock calendar',
   sources: ['OpenZeppelin VestingWallet (github.com/OpenZeppelin/openzeppelin-contracts, contracts/finance/VestingWallet.sol): linear vesting after a start', 'cliff-and-linear schedules as in Token Terminal / TokenUnlocks sector data'],
   params: { schema: vestingParamsSchema, defaults: { sectors: [] } },
   needs: { treasury },
@@ -210,7 +254,16 @@ export const vesting = defineBlock({
   },
   check(p, _all, blocks) {
     const k = p.sectors.findIndex((s) => s.recipient === 'holders');
-    return k >= 0 && !blocks.has('sectorHolders') ? [{ path: `sectors.${k}.recipient`, message: 'pays holders, but the model has no sectorHolders block to hold them' }] : [];
+    const problems = k >= 0 && !blocks.has('sectorHolders') ? [{ path: `sectors.${k}.recipient`, message: 'pays holders, but the model has no sectorHolders block to hold them' }] : [];
+    p.sectors.forEach((s, i) => {
+      if (!s.calendar) return;
+      const path = `sectors.${i}.calendar.file`;
+      const read = fileProblems(path, () => calendarOf(s));
+      if (read.length) return problems.push(...read);
+      const total = calendarReleases(calendarOf(s)!).at(-1)!;
+      if (total > s.tokens * (1 + 1e-12)) problems.push({ path, message: `${s.calendar.file}: its "${s.calendar.column}" column unlocks ${total} tokens, more than sector ${s.name}'s allocation of ${s.tokens}` });
+    });
+    return problems;
   },
   build(ctx) {
     const sectors = ctx.params().sectors;

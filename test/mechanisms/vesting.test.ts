@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defineModel } from '../../src/model/defineModel';
 import { amm } from '../../src/market/amm';
 import { treasury } from '../../src/mechanisms/treasury';
-import { Vesting, type VestingSector, priceChangeAfterPeakUnlock, releasedBy, vesting } from '../../src/mechanisms/vesting';
+import { Vesting, type VestingSector, calendarReleases, priceChangeAfterPeakUnlock, releasedBy, vesting } from '../../src/mechanisms/vesting';
+import { tempCsvDir } from '../market/tempCsv';
 import { buildBlocks } from '../helpers/blocks';
 
 function sector(s: Partial<VestingSector>): VestingSector {
@@ -174,6 +175,36 @@ describe('the vesting block', () => {
     expect(k.total_unlocked).toBe(500);
     // Largest unlock in the row of tick 31; the row before it has price 2; the first row 30 on is the last: 1 / 2 − 1.
     expect(k.unlock_price_change_30d).toBe(-0.5);
+  });
+});
+
+describe('a replayed unlock calendar', () => {
+  const { csv } = tempCsvDir('tokensim-calendar-');
+  // Tokens unlocked per tick: 100 at the TGE (tick 1), a cliff of 3 ticks, then 50 a tick for two ticks.
+  const file = csv('unlocks.csv', 'date,team\n2024-01-01,100\n2024-01-02,0\n2024-01-03,0\n2024-01-04,50\n2024-01-05,50\n');
+
+  it('releases by tick the running sum of the calendar, and nothing after its last row', () => {
+    expect(Array.from(calendarReleases([100, 0, 0, 50, 50]))).toEqual([0, 100, 100, 100, 150, 200]);
+    const v = new Vesting([sector({ tokens: 300, vestingTicks: 999, calendar: { file, column: 'team' } })], () => {});
+    expect(run(v, 7)[0]).toEqual([100, 0, 0, 50, 50, 0, 0]);
+    // What the calendar never unlocks stays in escrow.
+    expect(v.escrow).toBe(100);
+  });
+
+  it('pays the calendar through the ledger, conserving supply, and refuses a calendar larger than the allocation or a missing file in one line', () => {
+    const team = sector({ tokens: 200, recipient: 'treasury', calendar: { file, column: 'team' } });
+    const sim = buildBlocks([treasury, vesting], { treasury: { tokens: 0, usd: 0 }, vesting: { sectors: [team] } });
+    for (let t = 1; t <= 6; t++) sim.world.step();
+    expect(sim.treasury.tokens).toBe(200);
+    expect(sim.vesting.account.tokens).toBe(0);
+    expect(sim.world.ledger.supply).toBe(200);
+
+    const model = defineModel({ name: 'test', blocks: [treasury, vesting] });
+    const small = model.schema.safeParse({ ...model.defaults, vesting: { sectors: [{ ...team, tokens: 150 }] } });
+    expect(small.error?.issues[0].message).toMatch(/its "team" column unlocks 200 tokens, more than sector team's allocation of 150$/);
+    const missing = model.schema.safeParse({ ...model.defaults, vesting: { sectors: [{ ...team, calendar: { file: file + '.gone', column: 'team' } }] } });
+    expect(missing.error?.issues[0].path.map(String)).toEqual(['vesting', 'sectors', '0', 'calendar', 'file']);
+    expect(missing.error?.issues[0].message).toMatch(/cannot read the file \(ENOENT\)/);
   });
 });
 

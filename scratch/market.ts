@@ -1,0 +1,11 @@
+import { defineExperiment } from '../src';
+import { defineModel } from '../src/model/defineModel';
+import { amm } from '../src/market/amm';
+import { exchange } from '../src/market/exchange';
+import { factor } from '../src/market/factor';
+import { fundamentals } from '../src/market/fundamentals';
+import { traders } from '../agents/traders';
+import { arbitrageurs } from '../agents/arbitrageurs';
+import { stylisedFacts } from '../src/metrics/stylisedFactsBlock';
+const model = defineModel({ name: 'marketOnly', description: 'traders, an AMM and an exchange, moved by the market factor', blocks: [amm, exchange, factor, traders, fundamentals, arbitrageurs, stylisedFacts], defaults: { amm: { tokenReserve: 1_000_000, usdReserve: 1_000_000 }, fundamentals: { usageWeight: 0 } } });
+export default defineExperiment({ name: 'market-only', model, params: { traders: { count: 200 } }, seeds: 4, ticks: 365 });
