@@ -50,6 +50,20 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Returns the names of `known` within a few edits of `name` (a typo),
+ * nearest first, at most `n`: for "did you mean" hints.
+ */
+export function closestNames(name: string, known: readonly string[], n = 3): string[] {
+  const limit = Math.max(2, Math.floor(name.length / 5));
+  return known
+    .map((k) => [k, editDistance(name, k)] as const)
+    .filter(([, d]) => d <= limit)
+    .sort((x, y) => x[1] - y[1])
+    .slice(0, n)
+    .map(([k]) => k);
+}
+
+/**
  * Throws an `InputError` naming `path` when it is not a parameter of
  * `defaults`, suggesting the closest known paths: those within a few edits
  * of it (a typo), nearest first; else those ending in the same name or
@@ -58,14 +72,9 @@ function editDistance(a: string, b: string): number {
 export function assertKnownPath(defaults: unknown, path: string, what = 'parameter'): void {
   if (hasPath(defaults, path)) return;
   const known = leafPaths(defaults);
-  const limit = Math.max(2, Math.floor(path.length / 5));
-  const typos = known
-    .map((k) => [k, editDistance(path, k)] as const)
-    .filter(([, d]) => d <= limit)
-    .sort((x, y) => x[1] - y[1])
-    .map(([k]) => k);
+  const typos = closestNames(path, known);
   const last = path.split('.').pop() ?? path;
-  const near = typos.length ? typos.slice(0, 3) : known.filter((k) => k.endsWith(`.${last}`) || k === last || k.startsWith(path.split('.')[0] + '.')).slice(0, 5);
+  const near = typos.length ? typos : known.filter((k) => k.endsWith(`.${last}`) || k === last || k.startsWith(path.split('.')[0] + '.')).slice(0, 5);
   const hint = near.length ? `; did you mean ${near.join(', ')}?` : `; known paths start with ${[...new Set(known.map((k) => k.split('.')[0]))].join(', ')}`;
   throw new InputError(`unknown ${what} path "${path}"${hint}`);
 }

@@ -5,7 +5,7 @@ import { pairedImprovement, type Improvement } from '../analysis/optimise/improv
 import { paretoFront, type Sense } from '../analysis/optimise/pareto';
 import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
-import { getPath } from '../core/paths';
+import { closestNames, getPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
 import { writeArrowTable } from '../io/arrowWriter';
 import { conditionalValueAtRisk } from '../metrics/tail/cvar';
@@ -125,7 +125,7 @@ interface State {
 /** Parses `KPI<=x` or `KPI>=x` (the form of `--constraint`); throws an `InputError` naming the text. */
 export function parseConstraint(text: string): Constraint {
   const m = /^\s*([\w.]+)\s*(<=|>=)\s*(\S+)\s*$/.exec(text);
-  if (!m || !Number.isFinite(Number(m[3]))) throw new InputError(`--constraint ${text}: expected KPI<=number or KPI>=number, e.g. --constraint 'treasury_runway_years>=3'`);
+  if (!m || !Number.isFinite(Number(m[3]))) throw new InputError(`--constraint ${text}: expected KPI<=number or KPI>=number, e.g. --constraint 'min_runway_years>=3'`);
   return { kpi: m[1], op: m[2] as Constraint['op'], bound: Number(m[3]) };
 }
 
@@ -219,7 +219,10 @@ export async function optimizeExperiment(experiment: Experiment<object>, options
   const probe = pointRunner(experiment, setup);
   const kpis = experiment.model.kpis.map((k) => k.name);
   for (const k of [...objectives.map((o) => o.kpi), ...constraints.map((c) => c.kpi)]) {
-    if (!kpis.includes(k)) throw new InputError(`optimize: unknown KPI ${k}; the model's KPIs are ${kpis.join(', ')}`);
+    if (!kpis.includes(k)) {
+      const near = closestNames(k, kpis);
+      throw new InputError(`optimize: unknown KPI ${k}; ${near.length ? `did you mean ${near.join(', ')}? ` : ''}(tokensim model lists all ${kpis.length})`);
+    }
   }
   setup.integers = checkRanges(experiment, probe.base, ranges);
   const start: Record<string, number> = {};

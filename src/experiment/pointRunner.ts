@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { InputError } from '../core/errors';
 import { describeIssue } from '../core/params';
-import { assertKnownPath, getPath, setPath } from '../core/paths';
+import { assertKnownPath, closestNames, getPath, setPath } from '../core/paths';
 import type { Experiment } from './define';
 import { planRuns } from './plan';
 import { runOne } from './runOne';
@@ -75,7 +75,10 @@ export function pointRunner(experiment: Experiment<object>, setup: PointSetup): 
   if (runs.length === 0) throw new InputError(`--variant ${variant}: no such variant; the experiment has ${variants.join(', ')}`);
   const known = experiment.model.metrics.map((m) => m.name);
   for (const m of setup.metrics) {
-    if (!known.includes(m)) throw new InputError(`--metric ${m}: the model has no such metric; it has ${known.join(', ')}`);
+    if (!known.includes(m)) {
+      const near = closestNames(m, known);
+      throw new InputError(`--metric ${m}: the model has no such metric; ${near.length ? `did you mean ${near.join(', ')}? ` : ''}(tokensim model lists all ${known.length})`);
+    }
   }
   const base = runs[0].params;
   const options = { ticks: plan.ticks, every: 1, sampleEvery: experiment.record.sampleEvery, metrics: [...setup.metrics], flows: false, check: false };

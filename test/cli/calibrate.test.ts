@@ -91,7 +91,7 @@ describe('tokensim calibrate', () => {
       [['--params', 'traders.activity=0.1:0.5', '--moments', 'volatility,kurtosis'], /^tokensim: --moments: unknown moment kurtosis; expected some of volatility, /],
       [['--params', 'traders.activity=0.1:0.5', '--target', join(dir, 'missing.csv')], /^tokensim: .*missing\.csv: cannot read the file \(ENOENT\)\n$/],
       [['--params', 'traders.activity=0.1:0.5', '--variant', 'nope'], /^tokensim: --variant nope: no such variant; the experiment has baseline\n$/],
-      [['--params', 'traders.activity=0.1:0.5', '--metric', 'prise'], /^tokensim: --metric prise: the model has no such metric; it has /],
+      [['--params', 'traders.activity=0.1:0.5', '--metric', 'prise'], /^tokensim: --metric prise: the model has no such metric; did you mean price\? \(tokensim model lists all \d+\)\n$/],
       [[], /^tokensim: calibrate: expected at least one --params path=min:max/],
     ];
     const short = join(dir, 'short.csv');

@@ -94,7 +94,7 @@ describe('tokensim optimize', () => {
     const out = join(dir, 'refused');
     const cases: [string[], RegExp][] = [
       [['optimize', planted, '--params', 'planted.x=0:1'], /^tokensim: optimize: --objective KPI is required/],
-      [['optimize', planted, '--objective', 'scroe', '--params', 'planted.x=0:1'], /^tokensim: optimize: unknown KPI scroe; the model's KPIs are score, x_value, steps_value\n$/],
+      [['optimize', planted, '--objective', 'scroe', '--params', 'planted.x=0:1'], /^tokensim: optimize: unknown KPI scroe; did you mean score\? \(tokensim model lists all 3\)\n$/],
       [['optimize', planted, '--objective', 'score', '--params', 'planted.x=0:2'], /^tokensim: --params planted.x=0:2: the model refuses planted.x=2 /],
       [['optimize', planted, '--objective', 'score', '--params', 'planted.x=0:1', '--constraint', 'x_value<0.2'], /^tokensim: --constraint x_value<0.2: expected KPI<=number or KPI>=number/],
       [['optimize', planted, '--objective', 'score', '--params', 'planted.x=0:1', '--risk', 'cvar:2'], /^tokensim: --risk cvar:2: expected mean or cvar:α with 0 < α ≤ 1/],
