@@ -1,0 +1,30 @@
+/**
+ * Stress baseline: the default token economy (experiments/baseline.ts) under
+ * five stress scenarios from tick 180 — a 30% market crash over 5 ticks,
+ * liquidity providers pulling 80% of their liquidity, 40% of stakers
+ * unstaking at once, and a 5M-token unlock (about 12% of supply) sold in one
+ * swap — each against the unshocked run of the same seed.
+ *
+ *   npx tokensim run experiments/stress-baseline.ts
+ *   npx tokensim compare results/stress-baseline/<time> --metric final_price
+ *   npx tokensim run experiments/stress-baseline.ts --set scenarios.crash30.depth=0.5
+ */
+import { crash, defineExperiment, liquidityWithdrawal, massUnstake, runIfMain, unlockSale } from '../src';
+import baseline from './baseline';
+
+const experiment = defineExperiment({
+  name: 'stress-baseline',
+  description: 'The baseline token economy under a market crash, a liquidity withdrawal, a mass unstake and an unlock sold at once.',
+  model: baseline.model,
+  seeds: baseline.seeds,
+  ticks: baseline.ticks,
+  scenarios: {
+    crash30: crash({ at: 180, depth: 0.3, ticks: 5 }),
+    lpExit80: liquidityWithdrawal({ at: 180, share: 0.8 }),
+    unstake40: massUnstake({ at: 180, share: 0.4 }),
+    unlock5m: unlockSale({ at: 180, tokens: 5_000_000, sellShare: 1 }),
+  },
+});
+
+export default experiment;
+runIfMain(module, experiment);
