@@ -52,7 +52,7 @@ export interface ExperimentSpec<P extends object, S extends ScenarioList = {}> {
   description?: string;
   model: Model<P>;
   /** Changes to the model's defaults for this study. */
-  params?: DeepPartial<P>;
+  params?: NoInfer<DeepPartial<P>>;
   /** Named policy variants compared in this study, each a partial parameter set on top of `params`; default `{ baseline: {} }`. */
   variants?: Record<string, NoInfer<DeepPartial<P & ScenarioParamsOf<S>>>>;
   /**

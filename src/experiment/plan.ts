@@ -90,6 +90,14 @@ function assertNotActive(paths: readonly string[], what: string): void {
   if (paths.includes(ACTIVE_SCENARIO)) throw new InputError(`${what} sets ${ACTIVE_SCENARIO}, which the plan sets per run; every listed scenario runs, and none (unshocked)`);
 }
 
+/** Throws an `InputError` when `path` (set by `what`) names a scenario the experiment does not list: `scenarios.<name>.<field>`. */
+function assertKnownScenario(experiment: Experiment<object>, path: string, what: string): void {
+  const [head, name, field] = path.split('.');
+  const names = experiment.scenarioNames;
+  if (head !== 'scenarios' || field === undefined || names.length === 0 || names.includes(name)) return;
+  throw new InputError(`${what}: the experiment has no scenario "${name}"; its scenarios are ${names.join(', ')}`);
+}
+
 /**
  * Throws an `InputError` naming the first scenario of `experiment` that
  * starts after the run's last tick (its perturbation would never happen).
@@ -113,6 +121,7 @@ function assertScenarioStarts(experiment: Experiment<object>, defaults: object, 
 export function planRuns<P extends object>(experiment: Experiment<P>, opts: PlanOptions = {}): Plan<P> {
   const assignments: Record<string, unknown> = {};
   for (const text of opts.set ?? []) {
+    assertKnownScenario(experiment as Experiment<object>, text.slice(0, Math.max(0, text.indexOf('='))).trim(), `--set ${text}`);
     const [path, value] = parseAssignment(experiment.defaults, text);
     assertNotActive([path], `--set ${text}`);
     assignments[path] = value;
