@@ -5,6 +5,8 @@ import type { Rng } from '../core/rng';
 import type { AnyWorld } from '../core/world';
 import type { LiquidityProviders } from '../../agents/liquidityProviders';
 import type { Stakers } from '../../agents/stakers';
+import type { LstStakers } from '../../agents/lstStakers';
+import type { LiquidStakingToken } from '../defi/ports';
 import type { FactorState } from '../market/factor';
 import type { ConstantProductPool } from '../market/constantProductPool';
 import type { ServiceMarket } from '../mechanisms/serviceMarket';
@@ -16,6 +18,8 @@ export interface ScenarioTargets {
   readonly liquidityProviders: LiquidityProviders | null;
   readonly stakers: Stakers | null;
   readonly service: ServiceMarket | null;
+  readonly liquidStaking: LiquidStakingToken | null;
+  readonly lstStakers: LstStakers | null;
 }
 
 /** What a scenario's perturbation is built from in a run. */

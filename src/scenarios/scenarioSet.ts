@@ -3,6 +3,8 @@ import { defineBlock, type AnyBlock, type HolderSpec, type KpiSpec } from '../co
 import { InputError } from '../core/errors';
 import { liquidityProviders } from '../../agents/liquidityProviders';
 import { stakers } from '../../agents/stakers';
+import { lstStakers } from '../../agents/lstStakers';
+import { liquidStaking } from '../defi/liquidStaking';
 import { marketPort } from '../market/amm';
 import { factor } from '../market/factor';
 import { service } from '../mechanisms/serviceMarket';
@@ -25,6 +27,8 @@ const TARGET_KEYS: Record<keyof ScenarioTargets, string> = {
   liquidityProviders: liquidityProviders.key,
   stakers: stakers.key,
   service: service.key,
+  liquidStaking: liquidStaking.key,
+  lstStakers: lstStakers.key,
 };
 
 const TAIL_KPIS: Record<string, KpiSpec> = {
@@ -87,7 +91,7 @@ export function scenarioSet(named: Record<string, AnyScenario>, model: { name: s
     kind: 'scenario',
     description: `stress scenarios (${names.map((n) => `${n}: ${named[n].kind.kind}`).join(', ')}): one perturbs each run but the unshocked; tail KPIs from its start`,
     params: { schema: z.object(shape).strict() as z.ZodType<Record<string, any>>, defaults },
-    uses: { factor, market: marketPort, liquidityProviders, stakers, service },
+    uses: { factor, market: marketPort, liquidityProviders, stakers, service, liquidStaking, lstStakers },
     holders,
     kpis: staking ? { ...TAIL_KPIS, ...STAKING_KPI } : TAIL_KPIS,
     build(ctx) {

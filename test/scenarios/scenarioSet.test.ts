@@ -8,6 +8,8 @@ import { crash } from '../../src/scenarios/crash';
 import { liquidityWithdrawal } from '../../src/scenarios/liquidityWithdrawal';
 import { massUnstake } from '../../src/scenarios/massUnstake';
 import { unlockSale } from '../../src/scenarios/unlockSale';
+import { lstDepeg } from '../../src/scenarios/lstDepeg';
+import { defiEconomy } from '../../src/models/defiEconomy';
 import { SMALL, stressRuns } from './stressHarness';
 
 /** Every scenario kind of the token economy at once, with drawn parameters. */
@@ -38,6 +40,19 @@ describe('the scenarios block', () => {
         for (const [name, r] of results) expect(r.status, `${name}: ${r.error}`).toBe('ok');
       }),
       { numRuns: 6 },
+    );
+  });
+
+  it('conserves every asset of the DeFi economy under an LST dump and a crash (ledger and issued assets checked each tick)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 15 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.95, noNaN: true }), (at, share, depth) => {
+        const { results } = stressRuns(
+          { dump: lstDepeg({ at, share }), crash: crash({ at, depth, ticks: 3 }) },
+          { model: defiEconomy, params: { stakers: { count: 15 }, traders: { count: 15 }, lstStakers: { count: 20 }, borrowers: { count: 15 }, depositors: { count: 15 } }, ticks: 20 },
+        );
+        for (const [name, r] of results) expect(r.status, `${name}: ${r.error}`).toBe('ok');
+      }),
+      { numRuns: 4 },
     );
   });
 
