@@ -147,6 +147,7 @@ export { massUnstake, massUnstakeParamsSchema, type MassUnstakeParams } from './
 export { demandCollapse, demandScale, demandCollapseParamsSchema, type DemandCollapseParams } from './scenarios/demandCollapse';
 export { unlockSale, unlockSaleParamsSchema, type UnlockSaleParams } from './scenarios/unlockSale';
 export { lstDepeg, lstDepegParamsSchema, type LstDepegParams } from './scenarios/lstDepeg';
+export { governanceAttack, governanceAttackParamsSchema, type GovernanceAttackParams } from './scenarios/governanceAttack';
 export { scenarioKind, type Scenario, type ScenarioKind, type ScenarioParams, type ScenarioRun, type ScenarioTargets, type Perturbation } from './scenarios/scenario';
 export { NO_SCENARIO } from './scenarios/scenarioSet';
 export { stressKpis, type StressKpis } from './metrics/tail/stressKpis';

@@ -6,6 +6,7 @@ import type { AnyWorld } from '../core/world';
 import type { LiquidityProviders } from '../../agents/liquidityProviders';
 import type { Stakers } from '../../agents/stakers';
 import type { LstStakers } from '../../agents/lstStakers';
+import type { VoteBuyer } from '../../agents/voteBuyer';
 import type { LiquidStakingToken } from '../defi/ports';
 import type { FactorState } from '../market/factor';
 import type { ConstantProductPool } from '../market/constantProductPool';
@@ -20,6 +21,7 @@ export interface ScenarioTargets {
   readonly service: ServiceMarket | null;
   readonly liquidStaking: LiquidStakingToken | null;
   readonly lstStakers: LstStakers | null;
+  readonly voteBuyer: VoteBuyer | null;
 }
 
 /** What a scenario's perturbation is built from in a run. */

@@ -4,6 +4,7 @@ import { InputError } from '../core/errors';
 import { liquidityProviders } from '../../agents/liquidityProviders';
 import { stakers } from '../../agents/stakers';
 import { lstStakers } from '../../agents/lstStakers';
+import { voteBuyer } from '../../agents/voteBuyer';
 import { liquidStaking } from '../defi/liquidStaking';
 import { marketPort } from '../market/amm';
 import { factor } from '../market/factor';
@@ -29,6 +30,7 @@ const TARGET_KEYS: Record<keyof ScenarioTargets, string> = {
   service: service.key,
   liquidStaking: liquidStaking.key,
   lstStakers: lstStakers.key,
+  voteBuyer: voteBuyer.key,
 };
 
 const TAIL_KPIS: Record<string, KpiSpec> = {
@@ -91,7 +93,7 @@ export function scenarioSet(named: Record<string, AnyScenario>, model: { name: s
     kind: 'scenario',
     description: `stress scenarios (${names.map((n) => `${n}: ${named[n].kind.kind}`).join(', ')}): one perturbs each run but the unshocked; tail KPIs from its start`,
     params: { schema: z.object(shape).strict() as z.ZodType<Record<string, any>>, defaults },
-    uses: { factor, market: marketPort, liquidityProviders, stakers, service, liquidStaking, lstStakers },
+    uses: { factor, market: marketPort, liquidityProviders, stakers, service, liquidStaking, lstStakers, voteBuyer },
     holders,
     kpis: staking ? { ...TAIL_KPIS, ...STAKING_KPI } : TAIL_KPIS,
     build(ctx) {

@@ -10,6 +10,8 @@ import { massUnstake } from '../../src/scenarios/massUnstake';
 import { unlockSale } from '../../src/scenarios/unlockSale';
 import { lstDepeg } from '../../src/scenarios/lstDepeg';
 import { defiEconomy } from '../../src/models/defiEconomy';
+import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governanceAttack } from '../../src/scenarios/governanceAttack';
 import { SMALL, stressRuns } from './stressHarness';
 
 /** Every scenario kind of the token economy at once, with drawn parameters. */
@@ -49,6 +51,19 @@ describe('the scenarios block', () => {
         const { results } = stressRuns(
           { dump: lstDepeg({ at, share }), crash: crash({ at, depth, ticks: 3 }) },
           { model: defiEconomy, params: { stakers: { count: 15 }, traders: { count: 15 }, lstStakers: { count: 20 }, borrowers: { count: 15 }, depositors: { count: 15 } }, ticks: 20 },
+        );
+        for (const [name, r] of results) expect(r.status, `${name}: ${r.error}`).toBe('ok');
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it('conserves tokens and USD (counting the declared inflow) under a governance attack', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 15 }), fc.double({ min: 1, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (at, usd, buyShare) => {
+        const { results } = stressRuns(
+          { attack: governanceAttack({ at, usd, buyShare }) },
+          { model: governedTokenEconomy, params: { ...SMALL, voters: { count: 20 }, voteBuyer: { count: 2 } }, ticks: 20 },
         );
         for (const [name, r] of results) expect(r.status, `${name}: ${r.error}`).toBe('ok');
       }),
