@@ -100,7 +100,7 @@ export function scenarioSet(named: Record<string, AnyScenario>, model: { name: s
       const p = ctx.params();
       const active = p.active as string;
       const start = active === NO_SCENARIO ? Math.min(...names.map((n) => (p[n] as { at: number }).at)) : (p[active] as { at: number }).at;
-      const targets = ctx.deps as unknown as ScenarioTargets;
+      const targets: ScenarioTargets = ctx.deps;
       const runOf = (name: string): ScenarioRun => ({
         world: ctx.world,
         ledger: ctx.ledger,
