@@ -200,6 +200,16 @@ export class Stakers implements AgentClass {
     }
   }
 
+  /**
+   * Unstakes all of agent i's stake at `tick` (a forced exit: a scenario's
+   * mass unstake) and returns it, in tokens; it waits out the unbonding
+   * period, and the agent's exit rule sells part of it when it is released.
+   */
+  exitStake(i: number, tick: number): number {
+    const staked = this.population.cols.staked[i];
+    return staked > 0 ? this.staking.unstake(i, staked, tick) : 0;
+  }
+
   /** Agent i sells the share x (clamped to [0, 1]) of `released` tokens just back from staking. */
   private exit(i: number, released: number, x: number): void {
     const sell = released * (x < 0 ? 0 : x > 1 ? 1 : x);

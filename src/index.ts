@@ -144,6 +144,18 @@ export {
   type PairedDifference,
 } from './metrics/stats';
 
+// Stress scenarios
+export { crash, crashReturn, crashParamsSchema, type CrashParams } from './scenarios/crash';
+export { liquidityWithdrawal, liquidityWithdrawalParamsSchema, type LiquidityWithdrawalParams } from './scenarios/liquidityWithdrawal';
+export { massUnstake, massUnstakeParamsSchema, type MassUnstakeParams } from './scenarios/massUnstake';
+export { demandCollapse, demandScale, demandCollapseParamsSchema, type DemandCollapseParams } from './scenarios/demandCollapse';
+export { unlockSale, unlockSaleParamsSchema, type UnlockSaleParams } from './scenarios/unlockSale';
+export { lstDepeg, lstDepegParamsSchema, type LstDepegParams } from './scenarios/lstDepeg';
+export { governanceAttack, governanceAttackParamsSchema, type GovernanceAttackParams } from './scenarios/governanceAttack';
+export { scenarioKind, type Scenario, type ScenarioKind, type ScenarioParams, type ScenarioRun, type ScenarioTargets, type Perturbation } from './scenarios/scenario';
+export { NO_SCENARIO } from './scenarios/scenarioSet';
+export { stressKpis, type StressKpis } from './metrics/tail/stressKpis';
+
 // Experiments
 export { defineExperiment, applyOverrides, type ExperimentSpec, type Experiment, type DeepPartial, type RecordSpec } from './experiment/define';
 export type { Model, Metric, MetricInfo, ColumnInfo, TableInfo, Simulation, BuildOptions, RunTable } from './experiment/model';

@@ -1,4 +1,5 @@
 import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
+import type { StressRow, StressTable } from '../experiment/stress';
 
 /** Output formats of `tokensim compare`. */
 export type CompareFormat = 'table' | 'csv' | 'json' | 'md';
@@ -23,7 +24,7 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   return 0;
 }
 
-/** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table. */
+/** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table; under scenarios, table, md and json add the stress table (CSV keeps one table). */
 export function formatComparison(c: Comparison, format: CompareFormat): string {
   switch (format) {
     case 'json':
@@ -80,7 +81,41 @@ function table(c: Comparison): string {
     out.push(line(row));
   });
   out.push('', footnote(c));
+  if (c.stress) out.push('', aligned(stressHeaders(c.stress), c.stress.rows.map((r) => stressCells(c.stress!, r)), 2), '', stressFootnote(c.stress));
   return out.join('\n');
+}
+
+/** Returns rows as an aligned text table, the first `left` columns left-aligned. */
+function aligned(head: string[], body: string[][], left: number): string {
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
+  const line = (row: string[]) => row.map((s, j) => (j < left ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function stressHeaders(t: StressTable): string[] {
+  const pct = `${Math.round(t.level * 100)}%`;
+  const head = ['variant', 'scenario', 'n', 'final price', `CVaR ${Math.round(t.alpha * 100)}%`, 'Δ vs none', `${pct} CI of Δ`, 'drawdown', 'median recovery', 'P(price < floor)'];
+  return t.rows.some((r) => r.stakingBreach) ? [...head, 'P(staking < floor)'] : head;
+}
+
+function stressCells(t: StressTable, r: StressRow): string[] {
+  const f = formatNumber;
+  const p = (b: { probability: number; lo: number; hi: number }) => `${f(b.probability)} [${f(b.lo)}, ${f(b.hi)}]`;
+  const rec = r.medianRecoveryTicks === Infinity ? 'not reached' : f(r.medianRecoveryTicks);
+  const cells = [
+    r.variant, r.scenario, String(r.n), f(r.meanFinalPrice), f(r.cvarFinalPrice),
+    r.diff ? f(r.diff.mean) : '', r.diff ? `[${f(r.diff.lo)}, ${f(r.diff.hi)}]` : '',
+    f(r.meanDrawdown), rec, p(r.priceBreach),
+  ];
+  return t.rows.some((x) => x.stakingBreach) ? [...cells, r.stakingBreach ? p(r.stakingBreach) : ''] : cells;
+}
+
+function stressFootnote(t: StressTable): string {
+  return (
+    `stress: CVaR ${Math.round(t.alpha * 100)}% = mean final price of the worst ${Math.round(t.alpha * 100)}% of runs; ` +
+    'Δ vs none = final price − the unshocked run of the same seed (paired); drawdown and recovery from the scenario start ' +
+    '(Kaplan–Meier median, runs that never recover censored); breach shares with Wilson intervals'
+  );
 }
 
 function markdown(c: Comparison): string {
@@ -89,6 +124,17 @@ function markdown(c: Comparison): string {
   const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, j) => (j < 2 ? '---' : '---:')).join(' | ')} |`];
   for (const r of c.rows) out.push(`| ${cells(c, r).map(esc).join(' | ')} |`);
   out.push('', esc(footnote(c)));
+  if (c.stress) out.push('', stressMarkdown(c.stress));
+  return out.join('\n');
+}
+
+/** Returns the stress table as Markdown (the README's stress output). */
+export function stressMarkdown(t: StressTable): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
+  const head = stressHeaders(t);
+  const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, j) => (j < 2 ? '---' : '---:')).join(' | ')} |`];
+  for (const r of t.rows) out.push(`| ${stressCells(t, r).map(esc).join(' | ')} |`);
+  out.push('', esc(stressFootnote(t)));
   return out.join('\n');
 }
 
@@ -122,6 +168,7 @@ function toJson(c: Comparison): unknown {
     swept: c.swept,
     failed: c.failed,
     groups: c.groups,
-    rows: c.rows.map((r) => ({ metric: r.metric, group: r.group.label, variant: r.group.variant, point: r.group.point, n: r.n, mean: r.mean, sd: r.sd, lo: r.lo, hi: r.hi, diff: r.diff })),
+    rows: c.rows.map((r) => ({ metric: r.metric, group: r.group.label, variant: r.group.variant, ...(r.group.scenario === undefined ? {} : { scenario: r.group.scenario }), point: r.group.point, n: r.n, mean: r.mean, sd: r.sd, lo: r.lo, hi: r.hi, diff: r.diff })),
+    ...(c.stress ? { stress: c.stress } : {}),
   };
 }

@@ -8,6 +8,8 @@ import { checkDeviation } from '../analysis/deviation';
 import { formatDeviation } from '../cli/deviate';
 import { runExperiment } from '../experiment/runExperiment';
 import { readResults } from '../io/resultsDir';
+import { stressMarkdown } from '../cli/compare';
+import { stressTable } from '../experiment/stress';
 
 /**
  * The README's shown outputs, generated from the code as it is.
@@ -136,6 +138,9 @@ function compareOutput(experiment: string, baseline: string, metrics: string[]):
 }
 
 const ROOT = join(__dirname, '..', '..');
+
+/** How the README runs experiments/stress-baseline.ts: fewer seeds, ticks and agents than the file's, to stay fast (the README shows the command). */
+export const STRESS_README_ARGS = ['--seeds', '4', '--ticks', '240', '--set', 'stakers.count=500', '--set', 'traders.count=500', '--set', 'scenarios.stakingRatioFloor=0.1'];
 const fence = (text: string) => '```\n' + text.trimEnd() + '\n```';
 
 /** Every generated region, by ID. */
@@ -446,6 +451,15 @@ export const OUTPUTS: Record<string, Output> = {
       ]);
       const theory = ['| exponential law (theory for λ = 0) | 0.500 | 0.632 | 0.330 |', '| Gamma law of shape 4 (theory for λ = 0.5) | 0.273 | — | — |'];
       return [table, ...theory].join('\n');
+    },
+  },
+
+  'stress-baseline': {
+    cheap: false,
+    async produce(scratch) {
+      const out = join(scratch, 'stress-baseline');
+      await command(['run', join(ROOT, 'experiments', 'stress-baseline.ts'), ...STRESS_README_ARGS, '--out', out, '--quiet', '--workers', '2']);
+      return stressMarkdown(stressTable(readResults(out))!);
     },
   },
 

@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors';
 import { readResults, type Results, type RunRow } from '../io/resultsDir';
+import { stressTable, type StressTable } from './stress';
 import { confidenceInterval, pairedDifference, stdDev, mean, tCdf, tQuantile } from '../metrics/stats';
 
 /** What runs are grouped by: variant (over every sweep point), or sweep point (and variant). */
@@ -19,9 +20,11 @@ export interface CompareOptions {
 
 /** A set of runs whose KPIs are summarised together. */
 export interface Group {
-  /** `baseline`, or `point 3`, or `no-burn @ point 3` when grouping by point over several variants. */
+  /** `baseline`, or `point 3`, or `no-burn @ point 3` when grouping by point over several variants; `baseline / crash30` under a scenario. */
   label: string;
   variant: string;
+  /** The runs' scenario (`none`: unshocked); absent when the experiment lists no scenario. */
+  scenario?: string;
   /** The sweep point, or null when grouping by variant. */
   point: number | null;
   /** Values of the swept parameters at this point (empty when grouping by variant). */
@@ -75,6 +78,8 @@ export interface Comparison {
   rows: ComparisonRow[];
   /** Failed runs in the directory (excluded from every statistic). */
   failed: number;
+  /** Tail statistics per variant × scenario (see `stressTable`); null when the runs have no scenario. */
+  stress: StressTable | null;
 }
 
 /** Returns `x` for people: 4 significant digits, an exponent only when very large or small, — for NaN. */
@@ -123,7 +128,8 @@ export function compare(dir: string, opts: CompareOptions = {}): Comparison {
  * Returns, per group (variant, or sweep point × variant) and per KPI, the
  * mean, sample standard deviation and `level` Student-t confidence interval
  * over the group's finished runs, and the difference to the baseline variant
- * (at the same sweep point when grouping by point). Runs are paired by
+ * (at the same sweep point when grouping by point, and in the same
+ * scenario when the experiment lists scenarios). Runs are paired by
  * (sweep point, seed): replicate r of every variant shares its seed, so the
  * difference is a paired t interval and test over common random numbers;
  * when no seed is shared it falls back to Welch's unpaired t. Failed runs
@@ -149,7 +155,9 @@ export function compareResults(results: Results, opts: CompareOptions = {}): Com
 
   // Group rows by key, in order of first appearance (run_id order).
   const members = new Map<string, number[]>();
-  const keyOf = (r: RunRow) => (by === 'variant' ? r.variant : `${r.point}\u0000${r.variant}`);
+  // Under scenarios a group is a variant (or point) in one scenario, compared with the baseline variant in the same scenario.
+  const scenarioKey = (s: string | null | undefined) => (s == null ? '' : `\u0000${s}`);
+  const keyOf = (r: RunRow) => (by === 'variant' ? r.variant : `${r.point}\u0000${r.variant}`) + scenarioKey(r.scenario);
   results.runs.forEach((r, i) => {
     const k = keyOf(r);
     if (!members.has(k)) members.set(k, []);
@@ -161,10 +169,11 @@ export function compareResults(results: Results, opts: CompareOptions = {}): Com
     const ok = rows.filter((i) => results.runs[i].ok).length;
     const params: Record<string, number> = {};
     if (by === 'point') for (const p of swept) params[p] = first.params[p];
-    const label = by === 'variant' ? first.variant : variants.length > 1 ? `${first.variant} @ point ${first.point}` : `point ${first.point}`;
-    groups.set(k, { label, variant: first.variant, point: by === 'point' ? first.point : null, params, runs: rows.length, ok, failed: rows.length - ok });
+    const base = by === 'variant' ? first.variant : variants.length > 1 ? `${first.variant} @ point ${first.point}` : `point ${first.point}`;
+    const label = first.scenario === null ? base : `${base} / ${first.scenario}`;
+    groups.set(k, { label, variant: first.variant, ...(first.scenario === null ? {} : { scenario: first.scenario }), point: by === 'point' ? first.point : null, params, runs: rows.length, ok, failed: rows.length - ok });
   }
-  const baselineKey = (g: Group) => (by === 'variant' ? baseline : `${g.point}\u0000${baseline}`);
+  const baselineKey = (g: Group) => (by === 'variant' ? baseline : `${g.point}\u0000${baseline}`) + scenarioKey(g.scenario);
 
   const rows: ComparisonRow[] = [];
   for (const metric of metrics) {
@@ -179,7 +188,7 @@ export function compareResults(results: Results, opts: CompareOptions = {}): Com
     }
   }
   const failed = results.runs.filter((r) => !r.ok).length;
-  return { dir: results.dir, by, baseline, level, metrics, swept, groups: [...groups.values()], rows, failed };
+  return { dir: results.dir, by, baseline, level, metrics, swept, groups: [...groups.values()], rows, failed, stress: stressTable(results, level) };
 }
 
 /** The finished runs among `rows` with a finite value, as values and their pairing keys. */

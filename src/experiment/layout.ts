@@ -37,12 +37,16 @@ function paramColumn(plan: Plan, path: string): { spec: ColumnSpec; value: (para
  * `null_kpis`: the KPIs an ok run could not give a finite value, e.g. the
  * volatility of fewer than three prices, comma-separated, else null),
  * `timeseries` (one row per recorded tick), `summary` (one row of KPIs) and
- * the model's extra tables. Every process of a run (main thread, worker,
+ * the model's extra tables. When the experiment lists scenarios, runs has a
+ * `scenario` column (utf8) after `variant` and summary one after `run_id`,
+ * so KPIs group by it. Every process of a run (main thread, worker,
  * shard, merge) builds the same layout from the same plan.
  */
 export class OutputLayout {
   readonly tables: TableLayout[];
   private readonly params: ReturnType<typeof paramColumn>[];
+  /** Whether the runs have scenarios (a `scenario` column in runs and summary). */
+  private readonly scenarios: boolean;
 
   constructor(
     private readonly plan: Plan,
@@ -51,6 +55,8 @@ export class OutputLayout {
     extraTables: readonly { name: string; columns: ColumnSpec[] }[],
   ) {
     this.params = plan.variedPaths.map((p) => paramColumn(plan, p));
+    this.scenarios = plan.runs.some((r) => r.scenario !== undefined);
+    const scenario: ColumnSpec[] = this.scenarios ? [{ name: 'scenario', kind: 'utf8' }] : [];
     this.tables = [
       {
         name: 'runs',
@@ -58,6 +64,7 @@ export class OutputLayout {
         columns: [
           { name: 'run_id', kind: 'int32' },
           { name: 'variant', kind: 'utf8' },
+          ...scenario,
           { name: 'point', kind: 'int32' },
           { name: 'replicate', kind: 'int32' },
           { name: 'seed', kind: 'uint32' },
@@ -72,7 +79,7 @@ export class OutputLayout {
         ],
       },
       { name: 'timeseries', extra: false, columns: [{ name: 'run_id', kind: 'int32' }, { name: 'tick', kind: 'int32' }, ...metricNames.map((name): ColumnSpec => ({ name, kind: 'float64' }))] },
-      { name: 'summary', extra: false, columns: [{ name: 'run_id', kind: 'int32' }, ...kpiNames.map((name): ColumnSpec => ({ name, kind: 'float64', nullable: true }))] },
+      { name: 'summary', extra: false, columns: [{ name: 'run_id', kind: 'int32' }, ...scenario, ...kpiNames.map((name): ColumnSpec => ({ name, kind: 'float64', nullable: true }))] },
       ...extraTables.map((t) => ({ name: t.name, extra: true, columns: [{ name: 'run_id', kind: 'int32' } as ColumnSpec, ...t.columns] })),
     ];
   }
@@ -95,6 +102,7 @@ export class OutputLayout {
       error: [result.error],
       error_tick: [result.errorTick],
     };
+    if (this.scenarios) runs.scenario = [run.scenario ?? null];
     for (const p of this.params) {
       runs[p.spec.name] = p.value(run.params);
       runs[`${p.spec.name}@end`] = p.value(result.paramsAtEnd);
@@ -106,6 +114,7 @@ export class OutputLayout {
     for (const m of this.metricNames) series[m] = result.series[m] ?? new Float64Array(n).fill(NaN);
 
     const summary: Record<string, ColumnData> = { run_id: Int32Array.of(run.runId) };
+    if (this.scenarios) summary.scenario = [run.scenario ?? null];
     const undefinedKpis: string[] = [];
     for (const k of this.kpiNames) {
       const v = result.summary[k];

@@ -38,7 +38,8 @@ export interface Shard {
 /**
  * Returns what fixes an experiment's output (everything but who runs it and
  * where): experiment, model, seeds, ticks, record, `--set` values, parameter
- * defaults, variants, sweep (and the seed its points are drawn from), run
+ * defaults, variants, scenarios (name → kind; their parameters are in the
+ * defaults), sweep (and the seed its points are drawn from), run
  * count and every table's columns. Two
  * directories with the same plan hold the same runs.
  */
@@ -55,6 +56,8 @@ export function planDescription(plan: Plan, layout: OutputLayout, check: boolean
     set: plan.assignments,
     defaults: plan.defaults,
     variants: e.variants,
+    // Only an experiment with scenarios names them, so the plan (and hash) of one without stays as it was.
+    ...(e.scenarioNames.length ? { scenarios: e.scenarioKinds } : {}),
     sweep: e.sweep,
     sweepSeed: e.sweep ? sweepSeed(e.sweep, plan.baseSeed) : null,
     pointCount: plan.pointCount,

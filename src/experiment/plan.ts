@@ -7,11 +7,14 @@ import { assertRunCount, assertRunFits, assertTicks } from './bounds';
 import { assertPathReferences } from './paramRefs';
 import { applyOverrides, overridePaths, type Experiment } from './define';
 import { expandSweep, sweepSeed } from './sweep';
+import { NO_SCENARIO } from '../scenarios/scenarioSet';
 
 /** One run of an experiment: its identity, seed and full parameters. */
 export interface RunSpec<P extends object = object> {
   runId: number;
   variant: string;
+  /** The run's scenario (`none`: unshocked), or absent when the experiment lists no scenario. */
+  scenario?: string;
   /** Index of the sweep point; 0 (or absent) when there is no sweep. */
   point?: number;
   replicate: number;
@@ -79,9 +82,37 @@ export function parseAssignment(defaults: object, text: string): [string, unknow
   return [path, parseValueLike(path, raw, current)];
 }
 
+/** The parameter that says which scenario a run is in: the plan's to set, never an experiment's. */
+const ACTIVE_SCENARIO = 'scenarios.active';
+
+/** Throws an `InputError` when `paths` (set by `what`) include the run's scenario, which the plan sets per run. */
+function assertNotActive(paths: readonly string[], what: string): void {
+  if (paths.includes(ACTIVE_SCENARIO)) throw new InputError(`${what} sets ${ACTIVE_SCENARIO}, which the plan sets per run; every listed scenario runs, and none (unshocked)`);
+}
+
+/** Throws an `InputError` when `path` (set by `what`) names a scenario the experiment does not list: `scenarios.<name>.<field>`. */
+function assertKnownScenario(experiment: Experiment<object>, path: string, what: string): void {
+  const [head, name, field] = path.split('.');
+  const names = experiment.scenarioNames;
+  if (head !== 'scenarios' || field === undefined || names.length === 0 || names.includes(name)) return;
+  throw new InputError(`${what}: the experiment has no scenario "${name}"; its scenarios are ${names.join(', ')}`);
+}
+
 /**
- * Returns the experiment expanded into runs (variants × sweep points ×
- * replicates, in that order; run ids from 0), with `--set` assignments applied and every run's
+ * Throws an `InputError` naming the first scenario of `experiment` that
+ * starts after the run's last tick (its perturbation would never happen).
+ */
+function assertScenarioStarts(experiment: Experiment<object>, defaults: object, ticks: number): void {
+  for (const name of experiment.scenarioNames) {
+    const at = getPath(defaults, `scenarios.${name}.at`) as number;
+    if (at > ticks) throw new InputError(`scenario "${name}" starts at tick ${at}, after the run's last tick ${ticks}; set scenarios.${name}.at or --ticks`);
+  }
+}
+
+/**
+ * Returns the experiment expanded into runs (variants × scenarios, `none`
+ * first, when it lists any × sweep points × replicates, in that order; run
+ * ids from 0), with `--set` assignments applied and every run's
  * parameters validated against the model's schema. Throws an `InputError`
  * on the first bad input, before any run starts: also when the runs would
  * exceed `MAX_RUNS` or `MAX_TICKS`, or one run could not fit in the memory
@@ -90,7 +121,9 @@ export function parseAssignment(defaults: object, text: string): [string, unknow
 export function planRuns<P extends object>(experiment: Experiment<P>, opts: PlanOptions = {}): Plan<P> {
   const assignments: Record<string, unknown> = {};
   for (const text of opts.set ?? []) {
+    assertKnownScenario(experiment as Experiment<object>, text.slice(0, Math.max(0, text.indexOf('='))).trim(), `--set ${text}`);
     const [path, value] = parseAssignment(experiment.defaults, text);
+    assertNotActive([path], `--set ${text}`);
     assignments[path] = value;
   }
   const defaults = produce(experiment.defaults, (d) => {
@@ -103,17 +136,23 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
   if (!Number.isInteger(ticks) || ticks < 1) throw new InputError(`--ticks must be a positive integer, got ${ticks}`);
   assertTicks(ticks, opts.ticks !== undefined ? `--ticks ${ticks}` : `ticks ${ticks}`);
 
+  assertScenarioStarts(experiment as Experiment<object>, defaults, ticks);
+
   const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
-  assertRunCount(Object.keys(experiment.variants).length, sweep.points.length, seeds, opts.seeds !== undefined ? `--seeds ${seeds}` : `seeds ${seeds}`);
+  assertNotActive(sweep.paths, 'the sweep');
+  const scenarios: (string | null)[] = experiment.scenarioNames.length ? [NO_SCENARIO, ...experiment.scenarioNames] : [null];
+  assertRunCount(Object.keys(experiment.variants).length * scenarios.length, sweep.points.length, seeds, opts.seeds !== undefined ? `--seeds ${seeds}` : `seeds ${seeds}`);
   const runs: RunSpec<P>[] = [];
   const varied = new Set<string>(sweep.paths);
   const single = Object.keys(experiment.variants).length === 1;
   for (const [variant, overrides] of Object.entries(experiment.variants)) {
+    assertNotActive(overridePaths(overrides), `variant "${variant}"`);
     for (const p of overridePaths(overrides)) varied.add(p);
     const base = applyOverrides(defaults, overrides, `variant "${variant}"`);
-    sweep.points.forEach((point, k) => {
-      const params = sweep.paths.length === 0 ? base : produce(base, (d) => {
+    for (const scenario of scenarios) sweep.points.forEach((point, k) => {
+      const params = sweep.paths.length === 0 && scenario === null ? base : produce(base, (d) => {
         for (const [path, value] of Object.entries(point)) setPath(d as Record<string, unknown>, path, value);
+        if (scenario !== null) setPath(d as Record<string, unknown>, ACTIVE_SCENARIO, scenario);
       });
       const check = experiment.model.schema.safeParse(params);
       if (!check.success) {
@@ -125,7 +164,7 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
       }
       assertPathReferences(params, single ? '' : `variant "${variant}": `);
       for (let r = 0; r < seeds; r++) {
-        runs.push({ runId: runs.length, variant, point: k, replicate: r, seed: runSeed(baseSeed, r), params });
+        runs.push({ runId: runs.length, variant, ...(scenario === null ? {} : { scenario }), point: k, replicate: r, seed: runSeed(baseSeed, r), params });
       }
     });
   }

@@ -4,12 +4,14 @@ import { InputError } from '../core/errors';
 import { readTableFile, tableFilePath } from './tableFile';
 
 /** runs.arrow columns that describe a run rather than a parameter it varies. */
-const RUN_COLUMNS = new Set(['run_id', 'variant', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick', 'null_kpis']);
+const RUN_COLUMNS = new Set(['run_id', 'variant', 'scenario', 'replicate', 'seed', 'point', 'status', 'error', 'error_tick', 'null_kpis']);
 
 /** One row of runs.arrow: a run's identity, status, and the parameters it varies. */
 export interface RunRow {
   runId: number;
   variant: string;
+  /** The run's scenario (`none`: unshocked); null when the experiment lists no scenario (no `scenario` column). */
+  scenario: string | null;
   replicate: number;
   seed: number;
   /** Sweep point index; 0 when the experiment has no sweep (no `point` column). */
@@ -66,6 +68,7 @@ export function readResults(dir: string): Results {
   };
   const [runId, variant, replicate, seed, status] = ['run_id', 'variant', 'replicate', 'seed', 'status'].map((n) => col(n)!);
   const point = col('point', false);
+  const scenario = col('scenario', false);
   const paramNames = runsTable.schema.fields
     .filter((f) => !RUN_COLUMNS.has(f.name) && String(f.type) === 'Float64')
     .map((f) => f.name);
@@ -81,6 +84,7 @@ export function readResults(dir: string): Results {
     runs.push({
       runId: id,
       variant: String(variant.get(i)),
+      scenario: scenario ? String(scenario.get(i)) : null,
       replicate: Number(replicate.get(i)),
       seed: Number(seed.get(i)),
       point: point ? Number(point.get(i)) : 0,
@@ -92,7 +96,8 @@ export function readResults(dir: string): Results {
   const { table: summary } = readTableFile(summaryPath);
   const sumIds = summary.getChild('run_id');
   if (!sumIds) throw new InputError(`${summaryPath} has no column run_id`);
-  const kpiNames = summary.schema.fields.map((f) => f.name).filter((n) => n !== 'run_id');
+  // The scenario column (utf8) labels a run, like run_id; every other column is a KPI.
+  const kpiNames = summary.schema.fields.map((f) => f.name).filter((n) => n !== 'run_id' && n !== 'scenario');
   const kpis: Record<string, Float64Array> = {};
   for (const name of kpiNames) {
     const values = new Float64Array(runs.length).fill(NaN);

@@ -46,6 +46,11 @@ export function replaySeries(file: string): ReplaySeries {
  *
  * an EWMA of z with half-life H = `sentimentHalfLifeTicks` rescaled to unit
  * stationary variance (s ≈ N(0, 1) when z is white noise).
+ *
+ * Overlays (`addOverlay`, a scenario's crash) add their log return o_t to
+ * the drawn one, r_t = d_t + Σ o_t, before the level, shock and sentiment
+ * are updated; the draws themselves (and the GARCH variance, which follows
+ * the draws) are the same with and without them.
  */
 export class FactorState {
   returnThisTick = 0;
@@ -53,6 +58,7 @@ export class FactorState {
   level = 1;
   sentiment = 0;
   private ewma = 0;
+  private readonly overlays: ((tick: number) => number)[] = [];
 
   constructor(
     private readonly draw: (tick: number) => number,
@@ -61,9 +67,15 @@ export class FactorState {
     private readonly weight: () => number,
   ) {}
 
-  /** Phase `exogenous`: draws (or replays) tick `tick`'s return and updates the level and sentiment. */
+  /** Adds `overlay(tick)`, a log return per tick, to every later tick's drawn return; returns nothing. */
+  addOverlay(overlay: (tick: number) => number): void {
+    this.overlays.push(overlay);
+  }
+
+  /** Phase `exogenous`: draws (or replays) tick `tick`'s return, adds the overlays, and updates the level and sentiment. */
   exogenous(tick: number): void {
-    const r = this.draw(tick);
+    let r = this.draw(tick);
+    for (let k = 0; k < this.overlays.length; k++) r += this.overlays[k](tick);
     this.returnThisTick = r;
     this.level *= Math.exp(r);
     this.shock = this.tickSd > 0 ? r / this.tickSd : 0;

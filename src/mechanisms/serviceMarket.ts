@@ -78,6 +78,7 @@ export class ServiceMarket {
   /** What customers pay this tick, in USD. */
   revenueUsd = 0;
   private shock = 0;
+  private readonly scales: ((tick: number) => number)[] = [];
 
   constructor(
     private readonly params: () => ServiceMarketParams,
@@ -91,7 +92,12 @@ export class ServiceMarket {
     return this.capacity > 0 ? this.served / this.capacity : 0;
   }
 
-  /** Draws this tick's demand from the adoption curve and the shock. */
+  /** Multiplies every later tick's demand by `scale(tick)` (dimensionless, ≥ 0); returns nothing. */
+  addDemandScale(scale: (tick: number) => number): void {
+    this.scales.push(scale);
+  }
+
+  /** Draws this tick's demand from the adoption curve and the shock, then applies the demand scales. */
   exogenous(world: { tick: number; ticksPerYear: number }): void {
     const p = this.params();
     const base = adoptionDemand(p, world.tick / world.ticksPerYear);
@@ -103,6 +109,7 @@ export class ServiceMarket {
     } else {
       this.demand = base;
     }
+    for (let k = 0; k < this.scales.length; k++) this.demand *= this.scales[k](world.tick);
   }
 
   /** Serves this tick's demand with `capacity` units; returns the served units. */

@@ -61,13 +61,14 @@ function sameDesign(all: Results[]): boolean {
  * Reads the results directories `dirs` (runs, summary and timeseries, and
  * flows and lorenz where present) and joins them for one report. With one
  * directory variants keep their names; with several each is named
- * `<experiment>/<variant>`. Sweep points are kept where every directory has
+ * `<experiment>/<variant>`; under scenarios a variant is
+ * `<variant> / <scenario>` (see `byScenario`). Sweep points are kept where every directory has
  * the same design (runs then pair across directories by point and seed) and
  * made distinct otherwise. Throws an InputError naming a missing directory
  * or table.
  */
 export function readSources(dirs: string[]): ReportData {
-  const all = dirs.map((d) => readResults(d));
+  const all = dirs.map((d) => byScenario(readResults(d)));
   const names = dirs.length > 1 ? labels(dirs, all) : [''];
   const keepPoints = sameDesign(all);
   const sources: Source[] = dirs.map((dir, k) => {
@@ -99,6 +100,18 @@ export function readSources(dirs: string[]): ReportData {
     return { name };
   };
   return { sources, combined, variants, info };
+}
+
+/**
+ * Returns `results` with each run of a scenario named `<variant> / <scenario>`
+ * as its variant (`baseline / none`, `baseline / crash30`), so the report
+ * shows every variant under every scenario apart and compares them with the
+ * first (the unshocked baseline), paired by seed; `results` itself when its
+ * runs have no scenario.
+ */
+function byScenario(results: Results): Results {
+  if (!results.runs.some((r) => r.scenario !== null)) return results;
+  return { ...results, runs: results.runs.map((r) => ({ ...r, variant: `${r.variant} / ${r.scenario}`, scenario: null })) };
 }
 
 /** Every source's runs and KPIs as one Results: run_ids offset to be unique, missing parameters and KPIs NaN. */

@@ -68,4 +68,28 @@ describe('tokensim compare', () => {
     expect(io.stderr.trim().split('\n')).toHaveLength(1);
     expect(io.stdout).toBe('');
   });
+
+  it('under scenarios prints the stress table after the KPI table: CVaR, paired Δ vs none, recovery and breaches', async () => {
+    const stress = await writeResultsDir(
+      [
+        [1.0, 1.2, 0.9, 1.1],
+        [0.7, 1.0, 0.5, 0.9],
+      ].flatMap((prices, k) =>
+        prices.map((final_price, r) => ({
+          variant: 'baseline',
+          scenario: k === 0 ? 'none' : 'crash',
+          replicate: r,
+          seed: 11 + r,
+          kpis: { final_price, stress_drawdown: 0.1, stress_recovery_ticks: 5, stress_recovery_censored: 0, price_floor_breach: k === 1 && r === 2 ? 1 : 0 },
+        })),
+      ),
+    );
+    expect(await main(['compare', stress, '--metric', 'final_price'])).toBe(0);
+    expect(io.stdout).toMatch(/final_price\s+baseline \/ crash\s+4\s+0\.775/);
+    expect(io.stdout).toMatch(/^variant\s+scenario\s+n\s+final price\s+CVaR 5%\s+Δ vs none/m);
+    expect(io.stdout).toMatch(/^baseline\s+crash\s+4\s+0\.775\s+0\.5\s+-0\.275\s+\[-0\.4273, -0\.1227\]\s+0\.1\s+5\s+0\.25 \[/m);
+    io.stdout = '';
+    expect(await main(['compare', stress, '--metric', 'final_price', '--format', 'json'])).toBe(0);
+    expect(JSON.parse(io.stdout).stress.rows[1].cvarFinalPrice).toBe(0.5);
+  });
 });

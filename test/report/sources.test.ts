@@ -52,4 +52,13 @@ describe('readSources', () => {
   it('rejects a directory that is not a results directory', () => {
     expect(() => readSources(['/no/such/dir'])).toThrow(InputError);
   });
+
+  it('names each run under a scenario <variant> / <scenario>, so the report shows and compares them apart', async () => {
+    const d = await writeResultsDir(
+      ['none', 'crash'].flatMap((scenario) => [0, 1].map((seed) => ({ variant: 'baseline', scenario, replicate: seed, seed, kpis: { k: seed }, series: { price: [1, 2] } }))),
+    );
+    const data = readSources([d]);
+    expect(data.variants).toEqual(['baseline / none', 'baseline / crash']);
+    expect(data.combined.runs.every((r) => r.scenario === null)).toBe(true);
+  });
 });

@@ -37,11 +37,19 @@ export function breachProbability(
   floor: number,
   options: { from?: number; level?: number } = {},
 ): BreachProbability {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
-  const n = paths.length;
   let k = 0;
   for (const path of paths) if (firstBreach(path, floor, options.from) >= 0) k++;
+  return wilsonInterval(k, paths.length, options.level);
+}
+
+/**
+ * `wilsonInterval(k, n, level)` → the share k / n of `n` paths (runs) that
+ * breached with its Wilson score interval at `level` (default 0.95), as in
+ * `breachProbability`, from counts already made (a per-run 0/1 breach
+ * KPI). NaN fields for n = 0; throws a RangeError unless 0 < level < 1.
+ */
+export function wilsonInterval(k: number, n: number, level = 0.95): BreachProbability {
+  if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
   if (n === 0) return { probability: NaN, breaches: 0, paths: 0, lo: NaN, hi: NaN };
   const p = k / n;
   const z = tQuantile((1 + level) / 2, Infinity);
