@@ -19,6 +19,7 @@ export interface CalibrateFlags {
   seed?: number;
   warmup?: number;
   variant?: string;
+  scenario?: string;
   set?: string[];
   workers?: number;
   out?: string;
@@ -59,6 +60,7 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
     baseSeed: flags.seed,
     warmup: flags.warmup,
     variant: flags.variant,
+    scenario: flags.scenario,
     set: flags.set,
     workers: flags.workers ?? availableParallelism(),
     out: flags.out,

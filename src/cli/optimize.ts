@@ -20,6 +20,7 @@ export interface OptimizeFlags {
   seed?: number;
   ticks?: number;
   variant?: string;
+  scenario?: string;
   set?: string[];
   workers?: number;
   out?: string;
@@ -72,6 +73,7 @@ export async function optimizeCommand(file: string | undefined, flags: OptimizeF
     baseSeed: flags.seed,
     ticks: flags.ticks,
     variant: flags.variant,
+    scenario: flags.scenario,
     set: flags.set,
     workers: flags.workers ?? availableParallelism(),
     out: flags.out,

@@ -46,6 +46,8 @@ export interface CalibrateOptions {
   /** Ticks simulated before the compared window starts; default 0. */
   warmup?: number;
   variant?: string;
+  /** The scenario the candidates run under (an experiment with scenarios); default `none`. */
+  scenario?: string;
   set?: string[];
   workers?: number;
   out?: string;
@@ -81,6 +83,7 @@ interface Inputs {
   warmup: number;
   ticks: number;
   variant: string;
+  scenario: string | null;
   set: string[];
   start: Record<string, number>;
   /** sha-256 of the target series' values. */
@@ -203,7 +206,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   const ticks = warmup + data.length - 1;
   const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
 
-  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
+  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, scenario: options.scenario ?? previous?.inputs.scenario ?? undefined, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
   const workers = Math.max(1, Math.min(options.workers ?? 1, seedCount * 4));
   // Checks the variant, the metric and every parameter before a thread starts.
   const probe = pointRunner(experiment, setup);
@@ -222,6 +225,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
     warmup,
     ticks,
     variant: probe.variant,
+    scenario: setup.scenario ?? null,
     set,
     start: startOf(probe.base, ranges),
     dataHash: hashOf(Array.from(data)),

@@ -54,6 +54,8 @@ export interface OptimizeOptions {
   /** Ticks per run; default the experiment's. */
   ticks?: number;
   variant?: string;
+  /** The scenario the candidates run under (an experiment with scenarios); default `none`. */
+  scenario?: string;
   set?: string[];
   workers?: number;
   out?: string;
@@ -95,6 +97,7 @@ interface Inputs {
   baseSeed: number;
   ticks: number;
   variant: string;
+  scenario: string | null;
   set: string[];
   start: Record<string, number>;
 }
@@ -214,7 +217,7 @@ export async function optimizeExperiment(experiment: Experiment<object>, options
   const set = options.set ?? previous?.inputs.set ?? [];
   const ticks = options.ticks ?? previous?.inputs.ticks ?? experiment.ticks;
   const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
-  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, set, ticks, seeds: seedCount, baseSeed, metrics: [] as string[] };
+  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, scenario: options.scenario ?? previous?.inputs.scenario ?? undefined, set, ticks, seeds: seedCount, baseSeed, metrics: [] as string[] };
 
   const probe = pointRunner(experiment, setup);
   const kpis = experiment.model.kpis.map((k) => k.name);
@@ -230,7 +233,7 @@ export async function optimizeExperiment(experiment: Experiment<object>, options
     const v = getPath(probe.base, p) as number;
     start[p] = v >= r.min && v <= r.max ? v : r.scale === 'log' ? Math.sqrt(r.min * r.max) : (r.min + r.max) / 2;
   }
-  const inputs: Inputs = { experiment: experiment.name, file, objectives, constraints, ranges, risk, seeds: probe.seeds, baseSeed, ticks, variant: probe.variant, set, start };
+  const inputs: Inputs = { experiment: experiment.name, file, objectives, constraints, ranges, risk, seeds: probe.seeds, baseSeed, ticks, variant: probe.variant, scenario: setup.scenario ?? null, set, start };
   const hash = hashOf({ ...inputs, file: undefined });
   if (previous && previous.hash !== hash) {
     const differs = (Object.keys(inputs) as (keyof Inputs)[]).filter((k) => k !== 'file' && JSON.stringify(inputs[k]) !== JSON.stringify(previous.inputs[k]));

@@ -3,6 +3,7 @@ import { InputError } from '../core/errors';
 import { describeIssue } from '../core/params';
 import { assertKnownPath, closestNames, getPath, setPath } from '../core/paths';
 import type { Experiment } from './define';
+import { NO_SCENARIO } from '../scenarios/scenarioSet';
 import { planRuns } from './plan';
 import { runOne } from './runOne';
 
@@ -14,6 +15,8 @@ import { runOne } from './runOne';
 export interface PointSetup {
   /** The variant the parameters are searched in; default the experiment's first. */
   variant?: string;
+  /** The scenario the candidates run under, for an experiment that lists scenarios; default `none` (unshocked). */
+  scenario?: string;
   /** `path=value` assignments applied to the experiment's defaults first. */
   set?: string[];
   ticks: number;
@@ -71,8 +74,13 @@ export function pointRunner(experiment: Experiment<object>, setup: PointSetup): 
   const plan = planRuns(experiment, { seeds: setup.seeds, ticks: setup.ticks, baseSeed: setup.baseSeed, set: setup.set });
   const variants = Object.keys(experiment.variants);
   const variant = setup.variant ?? variants[0];
-  const runs = plan.runs.filter((r) => r.variant === variant);
-  if (runs.length === 0) throw new InputError(`--variant ${variant}: no such variant; the experiment has ${variants.join(', ')}`);
+  if (!variants.includes(variant)) throw new InputError(`--variant ${variant}: no such variant; the experiment has ${variants.join(', ')}`);
+  const scenarios = experiment.scenarioNames;
+  if (setup.scenario !== undefined && !scenarios.includes(setup.scenario) && !(scenarios.length && setup.scenario === NO_SCENARIO)) {
+    throw new InputError(`--scenario ${setup.scenario}: ${scenarios.length ? `no such scenario; the experiment has ${[NO_SCENARIO, ...scenarios].join(', ')}` : 'the experiment lists no scenarios'}`);
+  }
+  const scenario = scenarios.length ? (setup.scenario ?? NO_SCENARIO) : undefined;
+  const runs = plan.runs.filter((r) => r.variant === variant && r.scenario === scenario);
   const known = experiment.model.metrics.map((m) => m.name);
   for (const m of setup.metrics) {
     if (!known.includes(m)) {
@@ -93,7 +101,7 @@ export function pointRunner(experiment: Experiment<object>, setup: PointSetup): 
       const params = withValues(base, round(task.values));
       const parsed = experiment.model.schema.safeParse(params);
       if (!parsed.success) return { status: 'failed', error: `parameters refused: ${describeIssue(parsed.error)}`, series: {}, summary: {} };
-      const r = runOne(experiment.model, { runId: 0, variant, replicate: 0, seed: task.seed, params }, options);
+      const r = runOne(experiment.model, { runId: 0, variant, scenario, replicate: 0, seed: task.seed, params }, options);
       const series: Record<string, Float64Array> = {};
       for (const m of setup.metrics) series[m] = r.series[m];
       return { status: r.status, error: r.error, series, summary: r.summary };
