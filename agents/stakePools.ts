@@ -7,7 +7,7 @@ import type { Population } from '../src/core/population';
 /** Parameters of the stake-pool operators. */
 export const stakePoolsParamsSchema = z
   .object({
-    count: z.number().int().min(1).max(100_000),
+    count: z.number().int().min(0).max(100_000),
     /** Each operator's pledge at genesis, in tokens (it pledges all it holds, rewards included). */
     pledge: distributionSchema,
     /** Fixed cost per epoch, in tokens, per pool. */
@@ -18,8 +18,8 @@ export const stakePoolsParamsSchema = z
   .strict();
 export type StakePoolsParams = z.infer<typeof stakePoolsParamsSchema>;
 
-/** The operators' columns: cost per epoch (tokens) and margin (share); their `tokens` are the pool's pledge. */
-export const stakePoolsSchema = { costPerEpoch: 'f64', margin: 'f64' } as const;
+/** The operators' columns: cost per epoch (tokens), margin (share) and `delegating` (1: the pledge is delegated to the own pool, as Cardano's owners do); their `tokens` are the pool's pledge. */
+export const stakePoolsSchema = { costPerEpoch: 'f64', margin: 'f64', delegating: 'u8' } as const;
 export type StakePoolsPopulation = Population<typeof stakePoolsSchema>;
 
 /**
@@ -55,6 +55,7 @@ export const stakePools = defineBlock({
         drawTrait(pop.cols.costPerEpoch, first, end, p.costPerEpoch, rng);
         drawTrait(pop.cols.margin, first, end, p.margin, rng);
         for (let j = first; j < end; j++) {
+          pop.cols.delegating[j] = 1;
           pop.cols.costPerEpoch[j] = Math.max(0, pop.cols.costPerEpoch[j]);
           pop.cols.margin[j] = Math.min(1, Math.max(0, pop.cols.margin[j]));
         }

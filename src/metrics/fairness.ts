@@ -20,6 +20,9 @@ export interface WealthGroups {
   /** Σ w_0 of each group, in USD. */
   readonly smallStartUsd: number;
   readonly topStartUsd: number;
+  /** Σ tokens of each group at the start. */
+  readonly smallStartTokens: number;
+  readonly topStartTokens: number;
   /** The reading the groups were drawn from. */
   readonly start: WealthReading;
 }
@@ -32,7 +35,7 @@ export function wealthGroups(r: WealthReading, price: number): WealthGroups {
   const order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => w[a] - w[b] || a - b);
   const small = order.slice(0, Math.floor(n / 2));
   const top = order.slice(n - Math.ceil(n / 10));
-  return { small, top, smallStartUsd: sumOver(small, w), topStartUsd: sumOver(top, w), start: r };
+  return { small, top, smallStartUsd: sumOver(small, w), topStartUsd: sumOver(top, w), smallStartTokens: sumOver(small, r.tokens), topStartTokens: sumOver(top, r.tokens), start: r };
 }
 
 /**
@@ -73,6 +76,11 @@ export function groupReturn(group: Int32Array, startUsd: number, now: WealthRead
   const end = new RunningSum();
   for (let j = 0; j < group.length; j++) end.add(now.tokens[group[j]] * price + now.usd[group[j]]);
   return end.value / startUsd - 1;
+}
+
+/** Returns a group's growth in tokens: Σ_g tokens in `now` over `startTokens`, minus 1 (0 when it started with none). */
+export function groupTokenGrowth(group: Int32Array, startTokens: number, now: WealthReading): number {
+  return startTokens > 0 ? sumOver(group, now.tokens) / startTokens - 1 : 0;
 }
 
 /** Returns the share of the group with a stake above 0, in [0, 1]. */
@@ -148,8 +156,8 @@ class FairnessLog {
  * outcomes of small holders — the poorest half of the agents present at the
  * start by wealth w_0 = tokens · price + USD: their share of all holdings,
  * their staking participation (share of them with a stake), their share of
- * consensus stake (the voting weight of proof-of-stake consensus) and
- * their return in USD, against the richest 10 %'s.
+ * consensus stake (the voting weight of proof-of-stake consensus), their
+ * return in USD and their growth in tokens, against the richest 10 %'s.
  *
  * The inequality metrics are sampled (every `record.sampleEvery` ticks, at
  * tick 0 and at the last tick); at each sample the `lorenz` table gets the
@@ -184,6 +192,8 @@ export const fairness = defineBlock({
     small_holders_share_change: { unit: 'share', description: "small holders' share of holdings at the end minus at the start" },
     small_holders_return: { unit: 'share', description: "small holders' return over the run, Σ(tokens·p + USD) end / start − 1" },
     top_holders_return: { unit: 'share', description: "the richest 10%'s return over the run, the same way" },
+    small_holders_token_growth: { unit: 'share', description: "small holders' tokens at the end over at the start, minus 1 (rewards kept, whatever the price)" },
+    top_holders_token_growth: { unit: 'share', description: "the richest 10%'s tokens at the end over at the start, minus 1" },
     small_holders_staking: { unit: 'share', description: 'share of small holders with a stake at the end' },
     small_holders_voting_share: { unit: 'share', description: "small holders' share of consensus stake at the end" },
   },
@@ -262,6 +272,8 @@ export const fairness = defineBlock({
           small_holders_share_change: shareEnd - startShare,
           small_holders_return: groupReturn(small, g.smallStartUsd, r, p),
           top_holders_return: groupReturn(top, g.topStartUsd, r, p),
+          small_holders_token_growth: groupTokenGrowth(small, g.smallStartTokens, r),
+          top_holders_token_growth: groupTokenGrowth(top, g.topStartTokens, r),
           small_holders_staking: stakingParticipation(small, r),
           small_holders_voting_share: groupShare(small, r.stake),
         };

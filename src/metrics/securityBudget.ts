@@ -49,7 +49,7 @@ export function floatCurveCostUsd(circulating: number, price: number, feeBps: nu
  * cost to acquire a third of the stake (enough to stop finality) and half
  * (enough to control the chain), bought against the market's price impact
  * on the AMM pool's curve, and each over the value secured, the market cap
- * price × supply. Stake is the staking pool's (bonded) or Cardano's
+ * price × supply. Stake is the staking pool's (bonded) plus Cardano's
  * (delegated and pledged). On the pool the attacker buys alone and at once,
  * without arbitrage refilling it (Infinity when the pool holds fewer tokens
  * than it needs); on the float curve (`floatCurveCostUsd`, the pool's fee)
@@ -63,6 +63,7 @@ export const securityBudget = defineBlock({
   needs: { market: marketPort },
   uses: { staking, cardano },
   kpis: {
+    consensus_stake_ratio: { unit: 'share', description: 'consensus stake (bonded plus delegated) over supply at the end' },
     attack_cost_third_usd: { unit: 'USD', description: 'USD to buy a third of the stake (stake added: S/2 tokens) on the AMM at the end' },
     attack_cost_half_usd: { unit: 'USD', description: 'USD to buy half of the stake (S tokens) on the AMM at the end' },
     attack_cost_third_to_mcap: { unit: 'ratio', description: 'attack_cost_third_usd over price × supply' },
@@ -77,7 +78,7 @@ export const securityBudget = defineBlock({
   },
   build(ctx) {
     const market = ctx.deps.market;
-    const stake = () => ctx.deps.staking?.totalStaked ?? ctx.deps.cardano?.totalStake ?? 0;
+    const stake = () => (ctx.deps.staking?.totalStaked ?? 0) + (ctx.deps.cardano?.totalStake ?? 0);
     return {
       api: undefined,
       summary: () => {
@@ -90,6 +91,7 @@ export const securityBudget = defineBlock({
         const halfFloat = float(1 / 2);
         const ratio = (x: number) => (mcap > 0 ? x / mcap : 0);
         return {
+          consensus_stake_ratio: ctx.ledger.supply > 0 ? s / ctx.ledger.supply : 0,
           attack_cost_third_usd: third,
           attack_cost_half_usd: half,
           attack_cost_third_to_mcap: ratio(third),

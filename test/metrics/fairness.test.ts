@@ -69,6 +69,9 @@ describe('fairness block on a hand-worked economy', () => {
     expect(k.small_holders_share_change).toBeCloseTo(0.05, 14);
     expect(k.small_holders_return).toBeCloseTo(0.25, 14);
     expect(k.top_holders_return).toBeCloseTo(11 / 12 - 1, 14);
+    // Price 1 (no market): the growth in tokens is the return.
+    expect(k.small_holders_token_growth).toBeCloseTo(0.25, 14);
+    expect(k.top_holders_token_growth).toBeCloseTo(11 / 12 - 1, 14);
     // Stake: B0 2, B9 5; small holders' voting share 2/7.
     expect(k.small_holders_voting_share).toBeCloseTo(2 / 7, 14);
     expect(k.small_holders_staking).toBeCloseTo(0.2, 14);

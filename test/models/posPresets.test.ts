@@ -9,6 +9,7 @@ import { maxPoolReward, memberRewardPerToken, operatorReward, reserveDraw } from
 import { cardanoPos, type CardanoPosParams } from '../../src/models/cardanoPos';
 import { ethereumPos, type EthereumPosParams } from '../../src/models/ethereumPos';
 import type { CardanoPools } from '../../src/mechanisms/cardano';
+import { cardanoChain, ethereumChain, posChains } from '../../src/models/posChains';
 
 const ethereumArb = fc.record({
   seed: fc.nat(),
@@ -135,6 +136,17 @@ describe('presets', () => {
       expect(a.error).toBeNull();
       expect(JSON.stringify(a.summary)).toBe(JSON.stringify(b.summary));
       expect(JSON.stringify(a.tables)).toBe(JSON.stringify(b.tables));
+    }
+  });
+
+  it('run in posChains, one chain per variant, exactly as on their own (every KPI they share equal)', () => {
+    const opts = { ticks: 30, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false };
+    for (const [preset, variant] of [[ethereumPos, ethereumChain], [cardanoPos, cardanoChain]] as const) {
+      const alone = runOne(preset as never, { runId: 0, seed: 4, params: preset.defaults } as never, opts).summary;
+      const side = runOne(posChains as never, { runId: 0, seed: 4, params: applyOverrides(posChains.defaults, variant, 'test') } as never, opts).summary;
+      const shared = Object.keys(alone).filter((k) => k in side);
+      expect(shared.length).toBeGreaterThan(20);
+      for (const k of shared) expect(side[k], k).toBe(alone[k]);
     }
   });
 
