@@ -23,7 +23,8 @@ function distributions(m: number, sigma: number): Record<string, Distribution> {
 
 const ethereum = distributions(60_000, 1);
 const cardano = distributions(12e6, 1.2);
-const noTraders = { traders: { count: 0 } };
+// No traders and no arrivals of them: the holders are the chain's own.
+const noTraders = { traders: { count: 0, arrivals: { perYear: 0 } } };
 
 const experiment = defineExperiment({
   name: 'fairness',

@@ -164,7 +164,8 @@ class FairnessLog {
  * curve of everyone (`class` = all) and of each population at
  * `LORENZ_QUANTILES`, and `class_wealth` each population's tokens, USD,
  * stake and share of all holdings. Agents added during the run count in the
- * curves, not in the groups.
+ * curves, not in the groups; in an open population (traders) a leaver's
+ * slot goes to a later arrival, and the groups follow the slot.
  */
 export const fairness = defineBlock({
   key: 'fairness',

@@ -36,7 +36,7 @@ export const posChains = defineModel({
     stakePools: { count: 0 },
     delegators: { count: 0 },
     cardano: { rho: 0 },
-    traders: { count: 0 },
+    traders: { count: 0, arrivals: { perYear: 0 } },
   },
 });
 
