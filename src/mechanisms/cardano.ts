@@ -185,8 +185,8 @@ export const cardano = defineBlock({
   kind: 'mechanism',
   description: 'Cardano rewards: a 45B cap whose reserve pays ρ per epoch, τ to the treasury, the rest to pools by maxPool (saturation k, pledge influence a0), split operator/members',
   sources: [
-    'IOHK, "Design Specification for Delegation and Incentives in Cardano" v1.0 (2020), §5.5.3 maxPool, §5.5.4 r_operator/r_member',
-    'IOHK, "A Formal Specification of the Cardano Ledger" (Shelley, 2019–2020), §11 rewards and the epoch boundary',
+    'IOHK (Kant, Brünjes, Coutts), "Design Specification for Delegation and Incentives in Cardano" (shelley-delegation.pdf, 2020), §5.5.3 the pool reward maxPool, §5.5 the operator and member split',
+    'IOHK, "A Formal Specification of the Cardano Ledger" (Shelley, 2020), §11.8 Rewards Distribution Calculation: maxPool, r_operator, r_member; R = (ρ · reserve + fees)(1 − τ)',
     'Shelley mainnet genesis (2020-07-29): maxLovelaceSupply 45·10^15, rho 0.003, tau 0.2, nOpt (k) 150 → 500 from epoch 234 (2020-12-06), a0 0.3',
   ],
   params: { schema: cardanoParamsSchema, defaults: { maxSupply: 45e9, rho: 0.003, tau: 0.2, k: 500, a0: 0.3, epochsPerYear: 73.05 } },

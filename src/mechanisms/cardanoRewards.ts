@@ -1,8 +1,9 @@
 /**
  * Cardano's Shelley reward rules, from "Design Specification for Delegation
- * and Incentives in Cardano" (IOHK, Kant, Brünjes & Coutts, v1.0, 2020),
- * section 5.5 (rewards), and the Shelley ledger specification (IOHK, 2019–
- * 2020, §11 "Rewards and the Epoch Boundary", `maxPool`, `r_operator`,
+ * and Incentives in Cardano" (IOHK, Kant, Brünjes & Coutts, 2020; the
+ * cardano-ledger release's shelley-delegation.pdf), section 5.5 (rewards),
+ * and "A Formal Specification of the Cardano Ledger" (Shelley, IOHK, 2020),
+ * §11.8 "Rewards Distribution Calculation" (`maxPool`, `r_operator`,
  * `r_member`). Amounts in whole tokens (ADA), stake as shares of the supply
  * in circulation (the cap less the reserve).
  */
@@ -19,7 +20,8 @@ export function reserveDraw(reserve: number, rho: number, epochs: number): numbe
 }
 
 /**
- * Returns a pool's maximal reward for an epoch (`maxPool`, §5.5.3 eq. (1)):
+ * Returns a pool's maximal reward for an epoch (`maxPool`, design
+ * specification §5.5.3; ledger specification §11.8):
  *
  *   f(s, σ) = R / (1 + a0) · [ σ' + s' · a0 · (σ' − s' (z0 − σ') / z0) / z0 ],
  *   σ' = min(σ, z0),  s' = min(s, z0),  z0 = 1 / k,
@@ -37,7 +39,7 @@ export function maxPoolReward(rewards: number, sigma: number, pledge: number, k:
 }
 
 /**
- * Returns the operator's part of a pool's reward f̂ (`r_operator`, §5.5.4):
+ * Returns the operator's part of a pool's reward f̂ (`r_operator`, §11.8):
  * all of it when f̂ ≤ c, else c + (f̂ − c) · (m + (1 − m) · s / σ), with c
  * the pool's cost per epoch (tokens), m its margin and s / σ the pledge's
  * share of the pool's stake.
@@ -49,7 +51,7 @@ export function operatorReward(poolReward: number, cost: number, margin: number,
 
 /**
  * Returns a member's reward per token delegated to the pool (`r_member`,
- * §5.5.4): (f̂ − c)(1 − m) / σ_tokens, 0 when f̂ ≤ c. A member with t tokens
+ * §11.8): (f̂ − c)(1 − m) / σ_tokens, 0 when f̂ ≤ c. A member with t tokens
  * gets t times it; operator plus members add up to f̂.
  */
 export function memberRewardPerToken(poolReward: number, cost: number, margin: number, poolStakeTokens: number): number {

@@ -26,7 +26,7 @@ describe('maxPoolReward (Shelley delegation spec §5.5.3)', () => {
   });
 });
 
-describe('operator and member rewards (§5.5.4)', () => {
+describe('operator and member rewards (ledger spec §11.8 r_operator, r_member)', () => {
   it('split the hand-worked pool: operator 8,924, members 0.07644 per token, adding up to 39,500', () => {
     // Operator: 500 + 39,000 · (0.02 + 0.98 · 0.2) = 500 + 8,424.
     const op = operatorReward(39_500, 500, 0.02, 0.2);
