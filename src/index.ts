@@ -12,7 +12,8 @@ export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
 export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
 export { ethereumPos, type EthereumPosParams } from './models/ethereumPos';
 export { cardanoPos, type CardanoPosParams } from './models/cardanoPos';
-export { posChains, ethereumChain, cardanoChain, type PosChainsParams } from './models/posChains';
+export { tezosPos, type TezosPosParams } from './models/tezosPos';
+export { posChains, ethereumChain, tezosChain, cardanoChain, type PosChainsParams } from './models/posChains';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -79,6 +80,7 @@ export { depinRewards, depinRewardsParamsSchema, operatorMint, burnsForUsage, ca
 export { consensus } from './mechanisms/consensusRewards';
 export { ethereumIssuance, ethereumIssuanceParamsSchema, type EthereumIssuanceParams } from './mechanisms/ethereumIssuance';
 export { cardano, cardanoParamsSchema, type CardanoParams } from './mechanisms/cardano';
+export { tezosIssuance, tezosIssuanceParamsSchema, type TezosIssuanceParams } from './mechanisms/tezosIssuance';
 export {
   ConsensusEnergy,
   consensusParamsSchema,

@@ -431,6 +431,7 @@ export const OUTPUTS: Record<string, Output> = {
         `pos-case-studies (1 year, mean of ${seedsOf(dir)} seeds)`,
         [
           ['ethereum', 'Ethereum (Altair issuance)'],
+          ['tezos', 'Tezos (adaptive issuance)'],
           ['cardano', 'Cardano (k = 500)'],
           ['cardano-k150', 'Cardano (k = 150)'],
         ],
@@ -464,7 +465,12 @@ export const OUTPUTS: Record<string, Output> = {
     cheap: false,
     async produce(scratch) {
       const dir = await run('fairness.ts', scratch);
-      const rows: Row[] = ['ethereum', 'cardano'].flatMap((c) => ['equal', 'lognormal', 'pareto'].map((d): Row => [`${c}/${d}`, `${c === 'ethereum' ? 'Ethereum' : 'Cardano'}, ${d}`]));
+      const chains: Row[] = [
+        ['ethereum', 'Ethereum'],
+        ['tezos', 'Tezos'],
+        ['cardano', 'Cardano'],
+      ];
+      const rows: Row[] = chains.flatMap(([c, name]) => ['equal', 'lognormal', 'pareto'].map((d): Row => [`${c}/${d}`, `${name}, ${d}`]));
       return kpiTable(dir, `fairness (1 year, mean of ${seedsOf(dir)} seeds)`, rows, [
         { kpi: 'small_holders_token_growth', header: 'small holders, tokens', format: signed(percent(2)) },
         { kpi: 'top_holders_token_growth', header: 'top 10%, tokens', format: signed(percent(2)) },

@@ -7,8 +7,8 @@ import { staking } from './staking';
 /** Parameters of Ethereum's consensus issuance. */
 export const ethereumIssuanceParamsSchema = z
   .object({
-    /** Epochs per year: 365.25 days × 225 epochs of 32 × 12 s. */
-    epochsPerYear: z.number().positive().max(1e7),
+    /** Epochs per year: 365.25 days × 225 epochs of 32 × 12 s (0: no issuance, the block off). */
+    epochsPerYear: z.number().min(0).max(1e7),
     /** ETH one model token stands for (1: tokens are ETH; 10: a model scaled down tenfold). */
     ethPerToken: z.number().positive().max(1e9),
   })

@@ -22,6 +22,7 @@ import { buyback } from '../mechanisms/buyback';
 import { consensus } from '../mechanisms/consensusRewards';
 import { cardano } from '../mechanisms/cardano';
 import { ethereumIssuance } from '../mechanisms/ethereumIssuance';
+import { tezosIssuance } from '../mechanisms/tezosIssuance';
 import { depinRewards } from '../mechanisms/depinRewards';
 import { dynamicRewards } from '../mechanisms/dynamicRewards';
 import { emission } from '../mechanisms/emissionBlock';
@@ -80,6 +81,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   depinRewards,
   consensus,
   ethereumIssuance,
+  tezosIssuance,
   cardano,
   governance,
   txDemand,

@@ -8,8 +8,10 @@ import { epochIssuanceEth, validatorsFor } from '../../src/mechanisms/ethereumIs
 import { maxPoolReward, memberRewardPerToken, operatorReward, reserveDraw } from '../../src/mechanisms/cardanoRewards';
 import { cardanoPos, type CardanoPosParams } from '../../src/models/cardanoPos';
 import { ethereumPos, type EthereumPosParams } from '../../src/models/ethereumPos';
+import { tezosPos, type TezosPosParams } from '../../src/models/tezosPos';
+import { adaptiveMaximum, staticRate } from '../../src/mechanisms/tezosRates';
 import type { CardanoPools } from '../../src/mechanisms/cardano';
-import { cardanoChain, ethereumChain, posChains } from '../../src/models/posChains';
+import { cardanoChain, ethereumChain, posChains, tezosChain } from '../../src/models/posChains';
 
 const ethereumArb = fc.record({
   seed: fc.nat(),
@@ -18,6 +20,15 @@ const ethereumArb = fc.record({
   ethPerToken: fc.double({ min: 0.1, max: 100, noNaN: true }),
   epochsPerYear: fc.double({ min: 1, max: 1e5, noNaN: true }),
   unbondingTicks: fc.integer({ min: 0, max: 5 }),
+});
+
+const tezosArb = fc.record({
+  seed: fc.nat(),
+  stakers: fc.integer({ min: 0, max: 40 }),
+  traders: fc.integer({ min: 0, max: 30 }),
+  growthRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  maxRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  adaptiveMaximum: fc.boolean(),
 });
 
 const cardanoArb = fc.record({
@@ -43,6 +54,14 @@ function ethereumParams(c: Drawn<typeof ethereumArb>): EthereumPosParams {
   }, 'test');
 }
 
+function tezosParams(c: Drawn<typeof tezosArb>): TezosPosParams {
+  return applyOverrides<TezosPosParams>(tezosPos.defaults, {
+    stakers: { count: c.stakers, adjustShare: 0.5 },
+    traders: { count: c.traders },
+    tezosIssuance: { growthRate: c.growthRate, minRate: Math.min(0.0025, c.maxRate), maxRate: c.maxRate, adaptiveMaximum: c.adaptiveMaximum },
+  }, 'test');
+}
+
 function cardanoParams(c: Drawn<typeof cardanoArb>): CardanoPosParams {
   return applyOverrides<CardanoPosParams>(cardanoPos.defaults, {
     stakePools: { count: c.pools },
@@ -53,7 +72,7 @@ function cardanoParams(c: Drawn<typeof cardanoArb>): CardanoPosParams {
 }
 
 /** Steps a built model 30 ticks with conservation asserted every tick, then checks supply = Σ holdings. */
-function conserves(model: typeof ethereumPos | typeof cardanoPos, params: unknown, seed: number) {
+function conserves(model: typeof ethereumPos | typeof tezosPos | typeof cardanoPos, params: unknown, seed: number) {
   const sim = model.build(params as never, { seed, check: true });
   sim.world.ledger.check(0);
   for (let t = 0; t < 30; t++) sim.world.step();
@@ -67,6 +86,15 @@ describe('token conservation with the proof-of-stake blocks on', () => {
     fc.assert(
       fc.property(ethereumArb, (c) => {
         conserves(ethereumPos, ethereumParams(c), c.seed);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('holds every tick in the Tezos preset across random configurations', () => {
+    fc.assert(
+      fc.property(tezosArb, (c) => {
+        conserves(tezosPos, tezosParams(c), c.seed);
       }),
       { numRuns: 25 },
     );
@@ -101,6 +129,35 @@ describe('Ethereum issuance in the preset', () => {
   });
 });
 
+describe('Tezos adaptive issuance in the preset', () => {
+  it('mints rate · supply / 365 a tick, the rate static + dynamic within the adaptive maximum, the dynamic rate never below 0', () => {
+    const p = applyOverrides<TezosPosParams>(tezosPos.defaults, { stakers: { count: 60 }, traders: { count: 0 } }, 'test');
+    const sim = tezosPos.build(p, { seed: 2, check: true });
+    const pool = sim.api<{ totalStaked: number }>({ key: 'staking' });
+    const rate = () => sim.metrics.find((m) => m.name === 'tezos_issuance_rate')!.read();
+    const dynamic = () => sim.metrics.find((m) => m.name === 'tezos_dynamic_rate')!.read();
+    for (let t = 0; t < 30; t++) {
+      const r = sim.world.ledger.supply > 0 ? pool.totalStaked / sim.world.ledger.supply : 0;
+      const supply = sim.world.ledger.supply;
+      const minted = sim.world.ledger.minted;
+      const stakedBefore = pool.totalStaked;
+      sim.world.step();
+      // Nothing staked at the tick's start: the stakers receive nothing and nothing is minted.
+      if (stakedBefore === 0) {
+        expect(sim.world.ledger.minted).toBe(minted);
+        continue;
+      }
+      // Stakers act after the pre phase: the rate was set from the ratio at the tick's start.
+      const max = Math.min(0.1, adaptiveMaximum(r));
+      expect(rate()).toBeLessThanOrEqual(max + 1e-15);
+      expect(rate()).toBeGreaterThanOrEqual(0.0025);
+      expect(rate()).toBeCloseTo(Math.max(Math.min(staticRate(r) + dynamic(), max), 0.0025), 15);
+      expect(dynamic()).toBeGreaterThanOrEqual(0);
+      expect(sim.world.ledger.minted - minted).toBeCloseTo((rate() * supply) / 365, 6);
+    }
+  });
+});
+
 describe('Cardano rewards in the preset', () => {
   it('mints one epoch of a hand-set pool and delegator as maxPool and the operator/member split say', () => {
     // One epoch per tick; one pool, one delegator who delegates to it, no traders.
@@ -129,7 +186,7 @@ describe('Cardano rewards in the preset', () => {
 
 describe('presets', () => {
   it('give byte-identical KPIs for the same seed', () => {
-    for (const m of [ethereumPos, cardanoPos] as const) {
+    for (const m of [ethereumPos, tezosPos, cardanoPos] as const) {
       const p = applyOverrides<{ traders: { count: number } }>(m.defaults as never, { traders: { count: 50 } }, 'test');
       const once = () => runOne(m as never, { runId: 0, seed: 9, params: p } as never, { ticks: 20, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false });
       const [a, b] = [once(), once()];
@@ -141,7 +198,7 @@ describe('presets', () => {
 
   it('run in posChains, one chain per variant, exactly as on their own (every KPI they share equal)', () => {
     const opts = { ticks: 30, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false };
-    for (const [preset, variant] of [[ethereumPos, ethereumChain], [cardanoPos, cardanoChain]] as const) {
+    for (const [preset, variant] of [[ethereumPos, ethereumChain], [tezosPos, tezosChain], [cardanoPos, cardanoChain]] as const) {
       const alone = runOne(preset as never, { runId: 0, seed: 4, params: preset.defaults } as never, opts).summary;
       const side = runOne(posChains as never, { runId: 0, seed: 4, params: applyOverrides(posChains.defaults, variant, 'test') } as never, opts).summary;
       const shared = Object.keys(alone).filter((k) => k in side);
@@ -174,6 +231,11 @@ describe('presets', () => {
     const r = runOne(cardanoPos as never, { runId: 0, seed: 1, params: p } as never, { ticks: 3, every: 1, metrics: null, check: false, flows: false });
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/cardano\.maxSupply 1000000000 is below the supply/);
+  });
+
+  it('refuses a Tezos target band upside down in one line', () => {
+    const p = { ...tezosPos.defaults, tezosIssuance: { ...tezosPos.defaults.tezosIssuance, targetLow: 0.6 } };
+    expect(() => validateParams(tezosPos.schema, p)).toThrow(/^parameters: tezosIssuance\.targetLow: targetLow must not exceed targetHigh$/);
   });
 
   it('refuses a non-positive ethPerToken in one line', () => {
