@@ -12,11 +12,11 @@ import { defineModel, type ModelParams } from '../model/defineModel';
 
 /**
  * The Cardano proof-of-stake preset: tokens are ADA at about $0.70, a 45B
- * cap with about 37.5B allocated at genesis (3,000 delegators holding ~12M
+ * cap with about 39.5B allocated at genesis (3,000 delegators holding ~12M
  * each on average, lognormal, 70 % of them delegating; 600 pools with
  * lognormal pledges of ~1.5M on average, 340 ADA cost per epoch, margins
  * 0–5 %; 500 traders; an AMM pool of 1B ADA), so the reserve starts near
- * 7.5B, and the Shelley rewards (`cardano`: ρ 0.003, τ 0.2, k 500, a0 0.3).
+ * 5.5B, and the Shelley rewards (`cardano`: ρ 0.003, τ 0.2, k 500, a0 0.3).
  * No transaction fees in the reward pot.
  */
 export const cardanoPos = defineModel({

@@ -11,11 +11,11 @@ import { defineModel, type ModelParams } from '../model/defineModel';
 
 /**
  * The Ethereum proof-of-stake preset: tokens are ETH at about $3,000, about
- * 120M of them at genesis (2,000 stakers holding ~60k ETH each on average,
+ * 124M of them at genesis (2,000 stakers holding ~60k ETH each on average,
  * lognormal; 500 traders), an AMM pool of 10M ETH, and consensus issuance
  * by the Altair rules (`ethereumIssuance`) paid to whatever the stakers
  * stake. Stakers require 1–5 %/year to stake (uniform, a band of ±0.5 %),
- * which settles near the 28 % of ETH staked in 2024; the unbonding
+ * which settles near a third of the supply staked; the unbonding
  * period is one day (the exit queue is not modelled). No fee burn, no
  * execution-layer rewards: issuance alone.
  */
