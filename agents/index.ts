@@ -25,3 +25,5 @@ export { borrowers, Borrowers, borrowersParamsSchema, borrowersSchema, borrowers
 export { liquidators, Liquidators, liquidatorsParamsSchema, liquidatorsSchema, liquidatorsDefaults, type LiquidatorsParams } from './liquidators';
 export { lstStakers, LstStakers, lstStakersParamsSchema, lstStakersSchema, lstStakersDefaults, type LstStakersParams } from './lstStakers';
 export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchema, rwaInvestorsDefaults, type RwaInvestorsParams } from './rwaInvestors';
+export { stakePools, stakePoolsParamsSchema, stakePoolsSchema, type StakePoolsParams } from './stakePools';
+export { delegators, Delegators, delegatorsParamsSchema, delegatorsSchema, type DelegatorsParams } from './delegators';

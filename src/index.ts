@@ -11,6 +11,10 @@ export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarke
 export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';
 export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
 export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
+export { ethereumPos, type EthereumPosParams } from './models/ethereumPos';
+export { cardanoPos, type CardanoPosParams } from './models/cardanoPos';
+export { tezosPos, type TezosPosParams } from './models/tezosPos';
+export { posChains, ethereumChain, tezosChain, cardanoChain, type PosChainsParams } from './models/posChains';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -78,6 +82,9 @@ export { simpleMinted, baselineMinted, baselinePowerAt, effectiveNetworkTime, ca
 export { initialPledge, expectedReward, faultFee, terminationFee, filecoinPledge, storagePledgeParamsSchema, type StoragePledgeParams, type PledgeState } from './mechanisms/storagePledge';
 export { depinRewards, depinRewardsParamsSchema, operatorMint, burnsForUsage, capacityMintShare, type DepinRewardsParams } from './mechanisms/depinRewards';
 export { consensus } from './mechanisms/consensusRewards';
+export { ethereumIssuance, ethereumIssuanceParamsSchema, type EthereumIssuanceParams } from './mechanisms/ethereumIssuance';
+export { cardano, cardanoParamsSchema, type CardanoParams } from './mechanisms/cardano';
+export { tezosIssuance, tezosIssuanceParamsSchema, type TezosIssuanceParams } from './mechanisms/tezosIssuance';
 export {
   ConsensusEnergy,
   consensusParamsSchema,
@@ -110,7 +117,7 @@ export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
 export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
 export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';
 export { calldataGas, ecotoneL1Fee, fjordL1Fee, fjordEstimatedSize, fjordL1FeeUpperBound, type L1FeeInputs } from './exact/opL1Fee';
-export { stakers, traders, nodeOperators, storageProviders, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs } from '../agents';
+export { stakers, traders, nodeOperators, storageProviders, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs, stakePools, delegators } from '../agents';
 export { lending } from './defi/lending';
 export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
 export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';
@@ -122,6 +129,8 @@ export { realYield } from './defi/realYield';
 export { defiFootprint, defiFootprintParamsSchema, type DefiFootprintParams } from './defi/defiFootprint';
 export { supplyMetrics } from './metrics/supplyMetrics';
 export { holdings } from './metrics/holdings';
+export { fairness } from './metrics/fairness';
+export { securityBudget } from './metrics/securityBudget';
 export { stylisedFacts as stylisedFactsBlock, priceFacts } from './metrics/stylisedFactsBlock';
 export { kineticExchange, shareBelowMean, EXCHANGE_RULES, type KineticExchangeParams } from './textbook/kineticExchange';
 export { footprint } from './metrics/footprint';

@@ -463,6 +463,70 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'pos-case-studies': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('pos-case-studies.ts', scratch);
+      // A KPI is null (NaN here) in every run when the AMM pool holds fewer tokens than the attack needs.
+      const orInfinite = (f: (v: number) => string) => (v: number) => (Number.isNaN(v) ? '∞' : f(v));
+      const chains = kpiTable(
+        dir,
+        `pos-case-studies (1 year, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['ethereum', 'Ethereum (Altair issuance)'],
+          ['tezos', 'Tezos (adaptive issuance)'],
+          ['cardano', 'Cardano (k = 500)'],
+          ['cardano-k150', 'Cardano (k = 150)'],
+        ],
+        [
+          { kpi: 'inflation', header: 'inflation/yr', format: percent(2) },
+          { kpi: 'consensus_stake_ratio', header: 'stake / supply', format: percent(1) },
+          { kpi: 'attack_cost_half_usd', header: '½ stake on the AMM, USD', format: orInfinite(sig(3)) },
+          { kpi: 'attack_cost_third_float_usd', header: '⅓ stake on the float curve, USD', format: sig(3) },
+          { kpi: 'attack_cost_third_float_to_mcap', header: '⅓ cost / market cap', format: fixed(2) },
+          { kpi: 'attack_cost_half_float_to_mcap', header: '½ cost / market cap', format: fixed(2) },
+        ],
+      );
+      const pools = kpiTable(
+        dir,
+        'Cardano pools',
+        [
+          ['cardano', 'k = 500'],
+          ['cardano-k150', 'k = 150'],
+        ],
+        [
+          { kpi: 'nakamoto_pools', header: 'pools holding > ½ of stake', format: fixed(0) },
+          { kpi: 'final_delegation_ratio', header: 'delegated / supply', format: percent(1) },
+          { kpi: 'total_to_treasury', header: 'to treasury, ADA', format: sig(3) },
+        ],
+      );
+      return [chains, '', pools].join('\n');
+    },
+  },
+
+  fairness: {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('fairness.ts', scratch);
+      const chains: Row[] = [
+        ['ethereum', 'Ethereum'],
+        ['tezos', 'Tezos'],
+        ['cardano', 'Cardano'],
+      ];
+      const rows: Row[] = chains.flatMap(([c, name]) => ['equal', 'lognormal', 'pareto'].map((d): Row => [`${c}/${d}`, `${name}, ${d}`]));
+      return kpiTable(dir, `fairness (1 year, mean of ${seedsOf(dir)} seeds)`, rows, [
+        { kpi: 'small_holders_token_growth', header: 'small holders, tokens', format: signed(percent(2)) },
+        { kpi: 'top_holders_token_growth', header: 'top 10%, tokens', format: signed(percent(2)) },
+        { kpi: 'small_holders_return', header: 'small holders, USD', format: signed(percent(1)) },
+        { kpi: 'top_holders_return', header: 'top 10%, USD', format: signed(percent(1)) },
+        { kpi: 'small_holders_staking', header: 'small holders staking', format: percent(0) },
+        { kpi: 'small_holders_voting_share', header: 'their share of stake', format: percent(1) },
+        { kpi: 'top10_share_holdings', header: 'top-10% share at end', format: fixed(3) },
+        { kpi: 'theil_holdings', header: 'Theil at end', format: fixed(3) },
+      ]);
+    },
+  },
+
   'defi-lending-cascade': compareOutput('defi-lending-cascade.ts', 'shock', [
     'total_liquidations',
     'total_bad_debt_usd',

@@ -21,6 +21,9 @@ import { fundamentals } from '../market/fundamentals';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
 import { consensus } from '../mechanisms/consensusRewards';
+import { cardano } from '../mechanisms/cardano';
+import { ethereumIssuance } from '../mechanisms/ethereumIssuance';
+import { tezosIssuance } from '../mechanisms/tezosIssuance';
 import { depinRewards } from '../mechanisms/depinRewards';
 import { dynamicRewards } from '../mechanisms/dynamicRewards';
 import { emission } from '../mechanisms/emissionBlock';
@@ -49,6 +52,10 @@ import { priceShock } from '../defi/priceShock';
 import { defiFootprint } from '../defi/defiFootprint';
 import { realYield } from '../defi/realYield';
 import { holdings } from '../metrics/holdings';
+import { fairness } from '../metrics/fairness';
+import { securityBudget } from '../metrics/securityBudget';
+import { delegators } from '../../agents/delegators';
+import { stakePools } from '../../agents/stakePools';
 import { stylisedFacts } from '../metrics/stylisedFactsBlock';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { kineticExchange } from '../textbook/kineticExchange';
@@ -76,6 +83,9 @@ export const blockLibrary: readonly AnyBlock[] = [
   depinRewards,
   storage,
   consensus,
+  ethereumIssuance,
+  tezosIssuance,
+  cardano,
   governance,
   txDemand,
   buyback,
@@ -100,9 +110,13 @@ export const blockLibrary: readonly AnyBlock[] = [
   liquidators,
   lstStakers,
   rwaInvestors,
+  stakePools,
+  delegators,
   kineticExchange,
   supplyMetrics,
   holdings,
+  fairness,
+  securityBudget,
   stylisedFacts,
   footprint,
   realYield,
