@@ -25,3 +25,4 @@ export { borrowers, Borrowers, borrowersParamsSchema, borrowersSchema, borrowers
 export { liquidators, Liquidators, liquidatorsParamsSchema, liquidatorsSchema, liquidatorsDefaults, type LiquidatorsParams } from './liquidators';
 export { lstStakers, LstStakers, lstStakersParamsSchema, lstStakersSchema, lstStakersDefaults, type LstStakersParams } from './lstStakers';
 export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchema, rwaInvestorsDefaults, type RwaInvestorsParams } from './rwaInvestors';
+export { airdropWallets, AirdropWalletAgents, airdropWalletsParamsSchema, airdropWalletsSchema, airdropWalletsDefaults, type AirdropWalletsParams } from './airdropWallets';
