@@ -85,11 +85,14 @@ export function walletValueUsd(x: WalletValueInputs, farmerWallets: number): num
 
 /**
  * Returns the wallets each farmer runs in the free-entry equilibrium, into
- * `out`: with g(N) = Σ_f walletsToFarm(V(N), C_f, γ, m_f) (non-increasing in
- * N), N* is the largest N in [0, Σ m_f] with g(N) ≥ N (found by bisection),
- * and farmer f runs walletsToFarm(V(N*), C_f, γ, m_f). Each farmer expects the
- * others to farm as they will; `costUsd[f]` is its season cost of one wallet
- * and `maxWallets[f]` its cap. Returns Σ of `out`.
+ * `out`: with g(N) = Σ_f walletsToFarm(V(N), C_f, γ, m_f) the wallets
+ * farmers want when N farmer wallets take part (non-increasing in N), N* is
+ * the largest N in [0, Σ m_f] with g(N) ≥ N (found by bisection); each
+ * farmer runs walletsToFarm(V(N*), …), and while that makes more than N*
+ * the dearest wallet (largest C_f (1 + γ (k_f − 1))) is dropped, so the
+ * wallets run are N* and none left out would profit at V(N* + 1). Each
+ * farmer expects the others to farm as they will; `costUsd[f]` is its
+ * season cost of one wallet and `maxWallets[f]` its cap. Returns N*.
  */
 export function farmingEquilibrium(x: WalletValueInputs, costUsd: Float64Array, maxWallets: Int32Array, gamma: number, out: Int32Array): number {
   const n = costUsd.length;
@@ -102,7 +105,7 @@ export function farmingEquilibrium(x: WalletValueInputs, costUsd: Float64Array, 
   let hi = 0;
   for (let f = 0; f < n; f++) hi += maxWallets[f];
   let lo = 0;
-  // Invariant: g(lo) ≥ lo; g(hi + 1) < hi + 1 once hi is reduced.
+  // The set {N : g(N) ≥ N} holds 0 and is closed downwards (g is non-increasing).
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (g(mid) >= mid) lo = mid;
@@ -113,6 +116,19 @@ export function farmingEquilibrium(x: WalletValueInputs, costUsd: Float64Array, 
   for (let f = 0; f < n; f++) {
     out[f] = walletsToFarm(v, costUsd[f], gamma, maxWallets[f]);
     total += out[f];
+  }
+  while (total > lo) {
+    let worst = -1;
+    let dearest = -Infinity;
+    for (let f = 0; f < n; f++) {
+      const c = out[f] > 0 ? costUsd[f] * (1 + gamma * (out[f] - 1)) : -Infinity;
+      if (c > dearest) {
+        dearest = c;
+        worst = f;
+      }
+    }
+    out[worst]--;
+    total--;
   }
   return total;
 }
