@@ -242,7 +242,7 @@ export class AirdropWalletAgents implements AgentClass {
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
-    if (world.tick < this.seasonTicks) this.farm(order, count);
+    if (world.tick <= this.seasonTicks) this.farm(order, count);
     else this.afterDrop(order, count);
   }
 
@@ -388,7 +388,7 @@ export const airdropWallets = defineBlock({
     const filter = ctx.deps.sybilFilter;
     const cls = new AirdropWalletAgents(pop, ctx.params, program, dropParams, filter ? filter.params : null, ctx.deps.market, costRoute, fundRoute, ctx.rng.fork('act'), ctx.world.ticksPerYear);
     const atDrop = (series: Float64Array | undefined, ticks: Int32Array, d: number): number => {
-      const S = dropParams().seasonTicks;
+      const S = dropParams().seasonTicks + 1;
       if (!series) return NaN;
       for (let r = 0; r < ticks.length; r++) if (ticks[r] >= S + d) return series[r];
       return NaN;
@@ -406,7 +406,7 @@ export const airdropWallets = defineBlock({
         real_retention: () => cls.retention,
       },
       summary: ({ series, ticks }) => {
-        const S = dropParams().seasonTicks;
+        const S = dropParams().seasonTicks + 1;
         let sold = 0;
         for (let r = 0; r < ticks.length; r++) if (ticks[r] >= S && ticks[r] < S + 30) sold += series.airdrop_sold[r];
         return {

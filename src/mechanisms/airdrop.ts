@@ -14,7 +14,7 @@ export const airdropParamsSchema = z
   .object({
     /** Tokens of the airdrop, minted at genesis into the non-circulating reserve `airdrop.reserve`. */
     tokens: z.number().min(0).max(1e15),
-    /** Ticks of the points season; the drop (snapshot, filter, claim: the TGE) happens at this tick. */
+    /** Ticks of the points season (ticks 1 … S after genesis); the drop (snapshot, filter, claim: the TGE) happens at tick S + 1. */
     seasonTicks: z.number().int().min(1),
     /** `season`: allocation pro rata to the points held at the drop; `snapshot`: an equal share to every wallet whose points reach `minPoints` (a criteria drop). */
     conversion: z.enum(['season', 'snapshot']),
@@ -107,17 +107,17 @@ export interface DropOutcome {
 }
 
 /**
- * The points programme and its drop. Each tick of the season (phase `post`,
- * after the wallets acted) every wallet earns e = m · (r_v V + r_l L + r_n n)
+ * The points programme and its drop. Each tick of the season, 1 … S (phase
+ * `post`, after the wallets acted), every wallet earns e = m · (r_v V + r_l L + r_n n)
  * with m = boost(t) · (1 + min(b_max, b · held)), its referrer earns
- * referralShare · e on top, and P ← min(cap, P (1 − δ) + earned). At tick S
- * (phase `pre`) the drop: wallets with P ≥ minPoints are eligible, the sybil
+ * referralShare · e on top, and P ← min(cap, P (1 − δ) + earned). At tick
+ * S + 1 (phase `pre`) the drop: wallets with P ≥ minPoints are eligible, the sybil
  * filter (when the model has one) flags some, a flagged wallet's points are
  * cut (cut = 1 excludes it), and the allocation is pro rata to the cut
  * points with a per-wallet cap (`season`) or equal per eligible wallet
  * weighted by what the cut leaves (`snapshot`); then each allocation is
  * claimed (liquid, from `airdrop.reserve` to the wallet), locked (to
- * `airdrop.locked`, paid out at S + lockTicks), or — under `choose` —
+ * `airdrop.locked`, paid out at S + 1 + lockTicks), or — under `choose` —
  * claimed at `claimShare` (the rest stays in the reserve) unless the wallet
  * locks by `choosesLock`. Tokens the caps, the filter or forfeits leave stay
  * in the reserve: circulating supply rises only by what is claimed or
@@ -169,7 +169,7 @@ export class AirdropProgram {
     const cap = p.pointsCap ?? Infinity;
     let points = 0;
     let held = 0;
-    for (let t = 0; t < p.seasonTicks; t++) {
+    for (let t = 1; t <= p.seasonTicks; t++) {
       const m = boostAt(t, p.boosts) * holdingMultiplier(held, p.holding.bonusPerTick, p.holding.maxBonus);
       points = accrue(points, earnedPoints(chance * a.volumeUsd, a.liquidityUsd, chance * a.transactions, p.rates, m), p.decayPerTick, cap);
       held = a.liquidityUsd > 0 ? held + 1 : 0;
@@ -181,7 +181,7 @@ export class AirdropProgram {
   post(tick: number): void {
     const pop = this.wallets;
     const p = this.params();
-    if (!pop || tick >= p.seasonTicks) return;
+    if (!pop || tick > p.seasonTicks) return;
     const n = pop.size;
     const { actVolume, actLiquidity, actTxs, heldTicks, points, referrer } = pop.cols;
     if (this.earned.length < n) this.earned = new Float64Array(pop.capacity);
@@ -208,8 +208,8 @@ export class AirdropProgram {
     this.paidThisTick = 0;
     const p = this.params();
     if (!this.wallets) return;
-    if (tick === p.seasonTicks) this.drop(p);
-    else if (tick === p.seasonTicks + p.claim.lockTicks && this.lockedNow > 0) this.unlock();
+    if (tick === p.seasonTicks + 1) this.drop(p);
+    else if (tick === p.seasonTicks + 1 + p.claim.lockTicks && this.lockedNow > 0) this.unlock();
   }
 
   private drop(p: AirdropParams): void {
@@ -370,9 +370,9 @@ export const airdrop = defineBlock({
       },
       summary: ({ series, ticks }) => {
         const o = program.outcome;
-        const S = ctx.params().seasonTicks;
+        const drop = ctx.params().seasonTicks + 1;
         const price = series.price;
-        const change = (d: number) => (price ? priceChangeAfter(price, ticks, S, d) : NaN);
+        const change = (d: number) => (price ? priceChangeAfter(price, ticks, drop, d) : NaN);
         return {
           airdrop_allocated_share: ratio(o.allocated, ctx.params().tokens),
           farmer_share: ratio(o.toFarmers, o.allocated),
