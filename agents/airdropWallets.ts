@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distributionMean, distributionSchema } from '../src/core/distributions';
+import { distributionMean, distributionSchema, type Distribution } from '../src/core/distributions';
 import { drawTrait } from '../src/core/genesis';
 import { defineBlock } from '../src/core/block';
 import type { Population } from '../src/core/population';
@@ -320,6 +320,14 @@ export class AirdropWalletAgents implements AgentClass {
 }
 
 
+/** Returns the most wallets a farmer may draw from `d` (for listings and memory estimates): the bound, or three times the mean of an unbounded law. */
+function mostWallets(d: Distribution): number {
+  if (d.dist === 'constant') return Math.max(1, Math.round(d.value));
+  if (d.dist === 'uniform') return Math.max(1, Math.round(d.max));
+  if (d.dist === 'normal' && d.max !== undefined) return Math.max(1, Math.round(d.max));
+  return Math.max(1, Math.round(3 * distributionMean(d)));
+}
+
 /** Default wallets: 1,000 real users, 40 farmers of up to 1–60 wallets each. */
 export const airdropWalletsDefaults: AirdropWalletsParams = {
   realUsers: 1000,
@@ -357,7 +365,7 @@ export const airdropWallets = defineBlock({
   params: { schema: airdropWalletsParamsSchema, defaults: airdropWalletsDefaults },
   needs: { airdrop, market: marketPort },
   uses: { sybilFilter },
-  population: { schema: airdropWalletsSchema, count: (p) => p.realUsers + p.farmers * 60 },
+  population: { schema: airdropWalletsSchema, count: (p) => p.realUsers + p.farmers * mostWallets(p.farmer.maxWallets) },
   metrics: {
     farmer_wallets: { unit: 'wallets', description: 'wallets run by farmers' },
     airdrop_sold: { unit: 'tokens', kind: 'flow', description: 'tokens airdrop wallets sold since the previous row' },

@@ -4,7 +4,6 @@ import { defineBlock } from '../core/block';
 import type { Ledger } from '../core/ledger';
 import type { Population } from '../core/population';
 import type { Route } from '../core/route';
-import { marketPort } from '../market/amm';
 import type { Activity } from './farming';
 import { accrue, allocateEqual, allocateProRata, boostAt, choosesLock, earnedPoints, holdingMultiplier } from './points';
 import { cutShare, sybilFilter, type SybilFilterApi } from './sybilFilter';
@@ -321,7 +320,7 @@ export const airdrop = defineBlock({
     'claim-or-stake/lock choices: Fuul airdrop distributor "claim & stake penalties" (docs.fuul.xyz): claiming without staking forfeits a share; lockdrop tiers (e.g. docs.launchonbasis.com "Lockdrop Mechanism")',
   ],
   params: { schema: airdropParamsSchema, defaults: airdropDefaults },
-  uses: { sybilFilter, market: marketPort },
+  uses: { sybilFilter },
   columns: airdropColumns,
   holders: {
     reserve: { circulating: false, description: 'airdrop tokens not (yet) claimed: the allocation before the drop, and what caps, the filter and forfeits leave' },

@@ -7,7 +7,9 @@ import { airdropWallets } from '../../agents/airdropWallets';
 import { main } from '../../src/cli/main';
 import { validateParams } from '../../src/core/params';
 import { applyOverrides, type DeepPartial } from '../../src/experiment/define';
+import { runExperiment } from '../../src/experiment/runExperiment';
 import { runOne } from '../../src/experiment/runOne';
+import airdropDesign from '../../experiments/airdrop-design';
 import { airdrop } from '../../src/mechanisms/airdrop';
 import { airdropEconomy, type AirdropEconomyParams } from '../../src/models/airdropEconomy';
 import { captureOutput } from '../helpers/captureOutput';
@@ -187,6 +189,17 @@ describe('conservation and determinism with the airdrop on', () => {
     expect(a.summary).toEqual(run(3).summary);
     expect(a.series).toEqual(run(3).series);
     expect(run(4).summary).not.toEqual(a.summary);
+  });
+});
+
+describe('the airdrop-design experiment', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tokensim-airdrop-design-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('runs every variant past the drop with conservation checked every tick', async () => {
+    const out = await runExperiment(airdropDesign, { out: join(root, 'run'), log: null, seeds: 1, ticks: 100, check: true });
+    expect(out.runs).toBe(Object.keys(airdropDesign.variants).length);
+    expect(out.failed).toBe(0);
   });
 });
 
