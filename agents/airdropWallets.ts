@@ -388,7 +388,7 @@ export const airdropWallets = defineBlock({
   build(ctx) {
     const { pop, account } = ctx.population(airdropWalletsSchema);
     const program = ctx.deps.airdrop;
-    program.attach(pop, 0);
+    program.attach(pop);
     const usd = ctx.ledger.pocket(account, pop, 'usd', 'usd');
     const costRoute = ctx.ledger.route(usd, 'outside', 'airdrop activity cost', 'usd');
     const fundRoute = ctx.ledger.route('outside', usd, 'genesis', 'usd');

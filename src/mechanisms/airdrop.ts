@@ -132,7 +132,9 @@ export class AirdropProgram {
   private clusters = 0;
   private claimRoute: Route | null = null;
   private unlockRoute: Route | null = null;
+  /** Per-wallet scratch for a tick's earned and referral points, reused across ticks. */
   private earned = new Float64Array(0);
+  private bonus = new Float64Array(0);
 
   constructor(
     /** The airdrop's parameters in force. */
@@ -144,16 +146,15 @@ export class AirdropProgram {
     private readonly filter: SybilFilterApi | null,
   ) {}
 
-  /** Serves `wallets` (whose token pocket receives claims); `clusters` is one past the largest cluster id. */
-  attach(wallets: AirdropWallets, clusters: number): void {
+  /** Serves `wallets` (whose token pocket receives claims). */
+  attach(wallets: AirdropWallets): void {
     this.wallets = wallets;
-    this.clusters = clusters;
     const pocket = this.ledger.pocket(wallets.account!, wallets, 'tokens');
     this.claimRoute = this.ledger.route(this.reserve, pocket, 'airdrop claim');
     this.unlockRoute = this.ledger.route(this.lockAccount, pocket, 'airdrop unlock');
   }
 
-  /** Sets the number of clusters (after the wallets are created at genesis). */
+  /** Sets the number of clusters, one past the largest cluster id (once the wallets are created at genesis). */
   setClusters(clusters: number): void {
     this.clusters = clusters;
   }
@@ -183,15 +184,19 @@ export class AirdropProgram {
     if (!pop || tick > p.seasonTicks) return;
     const n = pop.size;
     const { actVolume, actLiquidity, actTxs, heldTicks, points, referrer } = pop.cols;
-    if (this.earned.length < n) this.earned = new Float64Array(pop.capacity);
+    if (this.earned.length < n) {
+      this.earned = new Float64Array(pop.capacity);
+      this.bonus = new Float64Array(pop.capacity);
+    }
     const e = this.earned;
+    const bonus = this.bonus;
+    bonus.fill(0, 0, n);
     const boost = boostAt(tick, p.boosts);
     for (let i = 0; i < n; i++) {
       const m = boost * holdingMultiplier(heldTicks[i], p.holding.bonusPerTick, p.holding.maxBonus);
       e[i] = earnedPoints(actVolume[i], actLiquidity[i], actTxs[i], p.rates, m);
       heldTicks[i] = actLiquidity[i] > 0 ? heldTicks[i] + 1 : 0;
     }
-    const bonus = new Float64Array(n);
     for (let i = 0; i < n; i++) if (referrer[i] >= 0 && e[i] > 0) bonus[referrer[i]] += p.referralShare * e[i];
     const cap = p.pointsCap ?? Infinity;
     let sum = 0;

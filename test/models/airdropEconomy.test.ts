@@ -117,6 +117,34 @@ describe('the points programme through the block', () => {
   });
 });
 
+describe('the sybil filter through the drop', () => {
+  it("realises its false-positive and false-negative rates among the run's eligible wallets, within 4 standard errors", () => {
+    // 4,000 real users and 40 farmers of 50 wallets each (2,000 wallets), all farming: gas is free.
+    const model = airdropEconomy.without('traders');
+    const p = params(model, {
+      airdrop: { seasonTicks: 3, minPoints: 0 },
+      sybilFilter: { falsePositiveRate: 0.08, falseNegativeRate: 0.25, heuristics: { funding: 0, timing: 1, similarity: 1 } },
+      airdropWallets: {
+        realUsers: 4000,
+        farmers: 40,
+        real: { activityChance: 1 },
+        farmer: { maxWallets: c(50), walletCostGrowth: 0 },
+        costs: { gasUsdPerTx: 0, tradeCostBps: 0, capitalCostPerYear: 0, timeUsdPerTick: 0 },
+      },
+    });
+    const { world, program } = build(model, p);
+    for (let t = 1; t <= 4; t++) world.step();
+    const o = program.outcome;
+    expect(o.realEligible).toBe(4000);
+    expect(o.farmerEligible).toBe(2000);
+    const se = (q: number, n: number) => Math.sqrt((q * (1 - q)) / n);
+    expect(Math.abs(o.realFlagged / o.realEligible - 0.08)).toBeLessThan(4 * se(0.08, 4000));
+    expect(Math.abs(o.farmerMissed / o.farmerEligible - 0.25)).toBeLessThan(4 * se(0.25, 2000));
+    // Excluded wallets get nothing; the rest share the whole drop.
+    expect(o.allocated).toBeCloseTo(1_000_000, 6);
+  });
+});
+
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);
 
