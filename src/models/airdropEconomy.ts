@@ -10,7 +10,7 @@ import { defineModel, type ModelParams } from '../model/defineModel';
  * The airdrop model: a 90-tick points season in which 1,000 real users and
  * 40 farmers (each deciding, from expected value, how many of up to 1–60
  * wallets to run) earn points, then a drop of 1M tokens from the
- * non-circulating `airdrop.reserve` at tick 90 through a sybil filter (5%
+ * non-circulating `airdrop.reserve` at tick 91 through a sybil filter (5%
  * false positives, 30% false negatives, flagged wallets excluded), claimed
  * liquid; the token trades in one AMM pool of 2M tokens and $2M ($1 a
  * token) among 200 traders, and the recipients sell into it. The price
