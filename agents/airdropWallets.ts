@@ -198,7 +198,7 @@ export class AirdropWalletAgents implements AgentClass {
       tokens: d.tokens,
       priceUsd: p.expectedPriceUsd,
       capShare: d.walletCapShare,
-      claimShare: claimValueShare(d.claim.mode, d.claim.claimShare, d.claim.lockTicks, discount),
+      claimShare: claimValueShare(d.claim.mode, d.claim.claimShare, d.claim.lockTicks, discount, d.claim.release),
     };
     const wallets = new Int32Array(F);
     const n = farmingEquilibrium(inputs, seasonCost, maxWallets, fa.walletCostGrowth, wallets);

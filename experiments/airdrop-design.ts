@@ -3,7 +3,7 @@
  * sybil wallets, how many real users a sybil filter loses, and where the
  * price is 30, 90 and 180 days after the drop — under a points season, a
  * snapshot (an equal share per eligible wallet), a claim-or-lock choice
- * (half now, or all of it after 180 days), and a sybil filter from off to
+ * (half now, or all of it after 180 days, or vested linearly over them), and a sybil filter from off to
  * strict (false-positive / false-negative rates 0/1, 2%/60%, 5%/30%,
  * 15%/10%).
  *
@@ -22,6 +22,7 @@ const experiment = defineExperiment({
     points: {},
     snapshot: { airdrop: { conversion: 'snapshot' } },
     claimOrLock: { airdrop: { claim: { mode: 'choose' } } },
+    claimOrVest: { airdrop: { claim: { mode: 'choose', release: 'linear' } } },
     noFilter: filter(0, 1),
     lenientFilter: filter(0.02, 0.6),
     strictFilter: filter(0.15, 0.1),

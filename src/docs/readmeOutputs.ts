@@ -310,6 +310,7 @@ export const OUTPUTS: Record<string, Output> = {
           ['points', 'points (filter 5% / 30%)'],
           ['snapshot', 'snapshot (equal per wallet)'],
           ['claimOrLock', 'claimOrLock (½ now or all in 180 d)'],
+          ['claimOrVest', 'claimOrVest (½ now or vested over 180 d)'],
           ['noFilter', 'noFilter'],
           ['lenientFilter', 'lenientFilter (2% / 60%)'],
           ['strictFilter', 'strictFilter (15% / 10%)'],

@@ -37,9 +37,10 @@ export const airdropParamsSchema = z
      * How the allocation is claimed: `claim` (all of it, liquid, at the drop),
      * `lock` (all of it locked for `lockTicks`), `choose` (each recipient
      * chooses: `claimShare` of it now, the rest forfeited to the reserve, or
-     * all of it after `lockTicks`).
+     * all of it after `lockTicks`). A lock releases at its end (`release`:
+     * `cliff`) or in equal parts over its ticks (`linear` vesting).
      */
-    claim: z.object({ mode: z.enum(['claim', 'lock', 'choose']), claimShare: z.number().min(0).max(1), lockTicks: z.number().int().min(1) }).strict(),
+    claim: z.object({ mode: z.enum(['claim', 'lock', 'choose']), claimShare: z.number().min(0).max(1), lockTicks: z.number().int().min(1), release: z.enum(['cliff', 'linear']) }).strict(),
   })
   .strict();
 export type AirdropParams = z.infer<typeof airdropParamsSchema>;
@@ -57,7 +58,7 @@ export const airdropDefaults: AirdropParams = {
   pointsCap: null,
   walletCapShare: 0.01,
   minPoints: 100,
-  claim: { mode: 'claim', claimShare: 0.5, lockTicks: 180 },
+  claim: { mode: 'claim', claimShare: 0.5, lockTicks: 180, release: 'cliff' },
 };
 
 /** Columns the airdrop keeps on the wallets it serves. */
@@ -116,7 +117,8 @@ export interface DropOutcome {
  * points with a per-wallet cap (`season`) or equal per eligible wallet
  * weighted by what the cut leaves (`snapshot`); then each allocation is
  * claimed (liquid, from `airdrop.reserve` to the wallet), locked (to
- * `airdrop.locked`, paid out at S + 1 + lockTicks), or — under `choose` —
+ * `airdrop.locked`, paid out at S + 1 + lockTicks, or an equal part each
+ * tick S + 2 … S + 1 + lockTicks under `linear` release), or — under `choose` —
  * claimed at `claimShare` (the rest stays in the reserve) unless the wallet
  * locks by `choosesLock`. Tokens the caps, the filter or forfeits leave stay
  * in the reserve: circulating supply rises only by what is claimed or
@@ -212,8 +214,10 @@ export class AirdropProgram {
     this.paidThisTick = 0;
     const p = this.params();
     if (!this.wallets) return;
-    if (tick === p.seasonTicks + 1) this.drop(p);
-    else if (tick === p.seasonTicks + 1 + p.claim.lockTicks && this.lockedNow > 0) this.unlock();
+    const drop = p.seasonTicks + 1;
+    const end = drop + p.claim.lockTicks;
+    if (tick === drop) this.drop(p);
+    else if (this.lockedNow > 0 && (tick === end || (p.claim.release === 'linear' && tick > drop && tick < end))) this.unlock(end - tick + 1);
   }
 
   private drop(p: AirdropParams): void {
@@ -252,11 +256,11 @@ export class AirdropProgram {
         seen[cluster[i]] = 1;
       }
     }
-    const { mode, claimShare, lockTicks } = p.claim;
+    const { mode, claimShare, lockTicks, release } = p.claim;
     for (let i = 0; i < n; i++) {
       const a = allocation[i];
       if (!(a > 0)) continue;
-      const lock = mode === 'lock' || (mode === 'choose' && choosesLock(claimShare, lockTicks, discountPerTick[i]));
+      const lock = mode === 'lock' || (mode === 'choose' && choosesLock(claimShare, lockTicks, discountPerTick[i], release));
       if (lock) {
         this.lockRoute.move(a);
         lockedAmount[i] = a;
@@ -273,18 +277,22 @@ export class AirdropProgram {
     }
   }
 
-  private unlock(): void {
+  /** Pays each lock 1/`partsLeft` of what it still holds (all of it when 1 part is left). */
+  private unlock(partsLeft: number): void {
     const pop = this.wallets!;
     const { lockedAmount, fresh } = pop.cols;
+    let left = 0;
     for (let i = 0; i < pop.size; i++) {
-      const a = lockedAmount[i];
-      if (!(a > 0)) continue;
+      const held = lockedAmount[i];
+      if (!(held > 0)) continue;
+      const a = partsLeft <= 1 ? held : held / partsLeft;
       this.unlockRoute!.pay(i, a);
-      lockedAmount[i] = 0;
+      lockedAmount[i] = partsLeft <= 1 ? 0 : held - a;
+      left += lockedAmount[i];
       fresh[i] += a;
       this.paidThisTick += a;
     }
-    this.lockedNow = 0;
+    this.lockedNow = left;
   }
 }
 

@@ -120,23 +120,38 @@ export function allocateEqual(points: Float64Array, keep: Float64Array, count: n
 }
 
 /**
+ * Returns the value, in today's tokens per token, of an allocation locked
+ * for L ticks to a recipient discounting at d per tick: released at the
+ * end (`cliff`), (1 − d)^L; released in L equal parts at ticks 1 … L
+ * (`linear` vesting), (1/L) Σ_{k=1..L} (1 − d)^k = (1 − d)(1 − (1 − d)^L) / (L d)
+ * (1 at d = 0).
+ */
+export function lockedValueShare(lockTicks: number, discountPerTick: number, release: 'cliff' | 'linear'): number {
+  const q = 1 - discountPerTick;
+  if (release === 'cliff') return q ** lockTicks;
+  if (discountPerTick === 0) return 1;
+  return (q * (1 - q ** lockTicks)) / (lockTicks * discountPerTick);
+}
+
+/**
  * Returns whether a recipient offered "claim `claimShare` of the allocation
  * now, or lock all of it for `lockTicks` ticks" locks: it does when the
  * locked allocation, discounted at its rate d per tick, is worth at least
- * what claiming now gives, (1 − d)^L ≥ claimShare.
+ * what claiming now gives, `lockedValueShare(L, d, release)` ≥ claimShare
+ * ((1 − d)^L ≥ claimShare for a cliff).
  */
-export function choosesLock(claimShare: number, lockTicks: number, discountPerTick: number): boolean {
-  return (1 - discountPerTick) ** lockTicks >= claimShare;
+export function choosesLock(claimShare: number, lockTicks: number, discountPerTick: number, release: 'cliff' | 'linear' = 'cliff'): boolean {
+  return lockedValueShare(lockTicks, discountPerTick, release) >= claimShare;
 }
 
 /**
  * Returns the share of an allocation a recipient values, in today's tokens,
- * under claim mode `mode`: 1 for `claim`; (1 − d)^L for `lock`;
- * max(claimShare, (1 − d)^L) for `choose`.
+ * under claim mode `mode`: 1 for `claim`; v_L = `lockedValueShare` for
+ * `lock`; max(claimShare, v_L) for `choose`.
  */
-export function claimValueShare(mode: 'claim' | 'lock' | 'choose', claimShare: number, lockTicks: number, discountPerTick: number): number {
-  const locked = (1 - discountPerTick) ** lockTicks;
+export function claimValueShare(mode: 'claim' | 'lock' | 'choose', claimShare: number, lockTicks: number, discountPerTick: number, release: 'cliff' | 'linear' = 'cliff'): number {
   if (mode === 'claim') return 1;
+  const locked = lockedValueShare(lockTicks, discountPerTick, release);
   if (mode === 'lock') return locked;
   return locked > claimShare ? locked : claimShare;
 }

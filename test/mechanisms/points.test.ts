@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accrue, allocateEqual, allocateProRata, boostAt, choosesLock, claimValueShare, earnedPoints, holdingMultiplier } from '../../src/mechanisms/points';
+import { accrue, allocateEqual, allocateProRata, boostAt, choosesLock, claimValueShare, earnedPoints, holdingMultiplier, lockedValueShare } from '../../src/mechanisms/points';
 
 const rates = { volume: 1, liquidity: 0.01, transactions: 20 };
 
@@ -81,5 +81,18 @@ describe('claim now or lock', () => {
     expect(claimValueShare('lock', 0.5, 180, 0.004)).toBeCloseTo(0.996 ** 180, 12);
     expect(claimValueShare('choose', 0.5, 180, 0.004)).toBe(0.5);
     expect(claimValueShare('choose', 0.5, 180, 0.003)).toBeCloseTo(0.997 ** 180, 12);
+  });
+
+  it('values linear vesting over 4 ticks at d = 10% as (0.9 + 0.81 + 0.729 + 0.6561) / 4 = 0.773775', () => {
+    expect(lockedValueShare(4, 0.1, 'linear')).toBeCloseTo(0.773775, 12);
+    expect(lockedValueShare(4, 0.1, 'cliff')).toBeCloseTo(0.6561, 12);
+    expect(lockedValueShare(4, 0, 'linear')).toBe(1);
+  });
+
+  it('locks under linear vesting where a cliff of the same length would claim: d = 0.4%, 180 ticks, half now (0.711 ≥ 0.5)', () => {
+    expect(lockedValueShare(180, 0.004, 'linear')).toBeCloseTo((0.996 * (1 - 0.996 ** 180)) / (180 * 0.004), 12);
+    expect(lockedValueShare(180, 0.004, 'linear')).toBeCloseTo(0.71097, 4);
+    expect(choosesLock(0.5, 180, 0.004, 'linear')).toBe(true);
+    expect(choosesLock(0.5, 180, 0.004, 'cliff')).toBe(false);
   });
 });

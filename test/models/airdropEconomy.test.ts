@@ -117,6 +117,26 @@ describe('the points programme through the block', () => {
   });
 });
 
+describe('a lock released by linear vesting', () => {
+  it('pays 400-token locks in four equal parts of 100 on the four ticks after the drop, circulating supply rising by 200 a tick', () => {
+    const p = params(bare, {
+      airdrop: { tokens: 800, seasonTicks: 2, rates: { volume: 0, liquidity: 0, transactions: 1 }, referralShare: 0, walletCapShare: 1, minPoints: 0, claim: { mode: 'lock', lockTicks: 4, release: 'linear' } },
+      airdropWallets: { realUsers: 2, farmers: 0, real: { volumeUsd: c(0), liquidityUsd: c(0), transactions: c(1), activityChance: 1, referredShare: 0, afterDrop: quietAfterDrop } },
+    });
+    const { world, pop, account } = build(bare, p);
+    for (let t = 1; t <= 3; t++) world.step();
+    expect(account('airdrop.locked').tokens).toBeCloseTo(800, 9);
+    expect(pop.cols.tokens[0]).toBe(0);
+    for (let k = 1; k <= 4; k++) {
+      const circulating = world.ledger.circulating();
+      world.step();
+      expect(pop.cols.tokens[0]).toBeCloseTo(100 * k, 9);
+      expect(world.ledger.circulating() - circulating).toBeCloseTo(200, 9);
+    }
+    expect(account('airdrop.locked').tokens).toBe(0);
+  });
+});
+
 describe('the sybil filter through the drop', () => {
   it("realises its false-positive and false-negative rates among the run's eligible wallets, within 4 standard errors", () => {
     // 4,000 real users and 40 farmers of 50 wallets each (2,000 wallets), all farming: gas is free.
@@ -159,6 +179,7 @@ describe('conservation and determinism with the airdrop on', () => {
           lockTicks: fc.integer({ min: 1, max: 15 }),
           conversion: fc.constantFrom('season' as const, 'snapshot' as const),
           mode: fc.constantFrom('claim' as const, 'lock' as const, 'choose' as const),
+          release: fc.constantFrom('cliff' as const, 'linear' as const),
           claimShare: share,
           decay: fc.double({ min: 0, max: 0.99, noNaN: true }),
           cap: fc.option(logUniform(1, 1e6), { nil: null }),
@@ -179,7 +200,7 @@ describe('conservation and determinism with the airdrop on', () => {
         (x) => {
           const p = params(airdropEconomy, {
             traders: { count: 10 },
-            airdrop: { tokens: x.tokens, seasonTicks: x.season, conversion: x.conversion, decayPerTick: x.decay, pointsCap: x.cap, walletCapShare: x.walletCapShare, minPoints: x.minPoints, claim: { mode: x.mode, claimShare: x.claimShare, lockTicks: x.lockTicks } },
+            airdrop: { tokens: x.tokens, seasonTicks: x.season, conversion: x.conversion, decayPerTick: x.decay, pointsCap: x.cap, walletCapShare: x.walletCapShare, minPoints: x.minPoints, claim: { mode: x.mode, claimShare: x.claimShare, lockTicks: x.lockTicks, release: x.release } },
             sybilFilter: { falsePositiveRate: x.fpr, falseNegativeRate: x.fnr, heuristics: { funding: x.funding, timing: 1 - x.funding, similarity: 0.1 }, action: x.action, haircutShare: x.haircut },
             airdropWallets: {
               realUsers: x.realUsers,
@@ -205,7 +226,7 @@ describe('conservation and determinism with the airdrop on', () => {
           }
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   });
 
