@@ -27,3 +27,4 @@ export { lstStakers, LstStakers, lstStakersParamsSchema, lstStakersSchema, lstSt
 export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchema, rwaInvestorsDefaults, type RwaInvestorsParams } from './rwaInvestors';
 export { stakePools, stakePoolsParamsSchema, stakePoolsSchema, type StakePoolsParams } from './stakePools';
 export { delegators, Delegators, delegatorsParamsSchema, delegatorsSchema, type DelegatorsParams } from './delegators';
+export { airdropWallets, AirdropWalletAgents, airdropWalletsParamsSchema, airdropWalletsSchema, airdropWalletsDefaults, type AirdropWalletsParams } from './airdropWallets';

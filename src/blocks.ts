@@ -76,3 +76,9 @@ export { RedemptionQueue, DueList } from './defi/redemptionQueue';
 export { last, total, meanAfterGenesis, spanYears } from './metrics/series';
 export { agentHoldings } from './metrics/holdings';
 export { FlowRecorder, FLOW_COLUMNS } from './metrics/flows';
+
+// Points programmes, farming and sybil filters
+export { AirdropProgram, airdropColumns, priceChangeAfter, type AirdropWallets, type DropOutcome } from './mechanisms/airdrop';
+export { earnedPoints, holdingMultiplier, boostAt, accrue, allocateProRata, allocateEqual, choosesLock, claimValueShare, type PointRates, type Boost } from './mechanisms/points';
+export { tickCostUsd, walletsToFarm, walletValueUsd, farmingEquilibrium, type Activity, type ActivityCosts, type WalletValueInputs } from './mechanisms/farming';
+export { flagWallets, cutShare, clusterWeight, type SybilFilterApi } from './mechanisms/sybilFilter';

@@ -7,6 +7,7 @@ export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type Gover
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { storageNetwork, type StorageNetworkModelParams } from './models/storageNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
+export { airdropEconomy, type AirdropEconomyParams } from './models/airdropEconomy';
 export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarketEconomy';
 export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';
 export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
@@ -117,7 +118,9 @@ export { gasPort, TX_KINDS, type TxKind } from './fees/gasPort';
 export { calcBaseFee, baseFeeFloat, INITIAL_BASE_FEE, MAINNET_EIP1559, type Eip1559Config, type ParentBlock } from './exact/eip1559';
 export { fakeExponential, blobBaseFee, calcExcessBlobGas, BLOB_SCHEDULES, GAS_PER_BLOB, type BlobConfig, type BlobFork } from './exact/eip4844';
 export { calldataGas, ecotoneL1Fee, fjordL1Fee, fjordEstimatedSize, fjordL1FeeUpperBound, type L1FeeInputs } from './exact/opL1Fee';
-export { stakers, traders, nodeOperators, storageProviders, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs, stakePools, delegators } from '../agents';
+export { stakers, traders, nodeOperators, storageProviders, voters, voteBuyer, sectorHolders, depositors, borrowers, liquidators, lstStakers, rwaInvestors, transactors, liquidityProviders, arbitrageurs, stakePools, delegators, airdropWallets } from '../agents';
+export { airdrop, airdropParamsSchema, airdropDefaults, type AirdropParams } from './mechanisms/airdrop';
+export { sybilFilter, sybilFilterParamsSchema, type SybilFilterParams } from './mechanisms/sybilFilter';
 export { lending } from './defi/lending';
 export { lendingParamsSchema, marketParamsSchema, defaultMarkets, lendingDefaults, type LendingParams } from './defi/lendingParams';
 export { rateModelSchema, borrowRate, supplyRate, utilisation, type RateModel } from './defi/rateModel';

@@ -304,6 +304,38 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'airdrop-design': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('airdrop-design.ts', scratch);
+      return kpiTable(
+        dir,
+        `airdrop-design (90-tick season, 180 days after the drop, mean of ${seedsOf(dir)} seeds)`,
+        [
+          ['points', 'points (filter 5% / 30%)'],
+          ['snapshot', 'snapshot (equal per wallet)'],
+          ['claimOrLock', 'claimOrLock (½ now or all in 180 d)'],
+          ['claimOrVest', 'claimOrVest (½ now or vested over 180 d)'],
+          ['noFilter', 'noFilter'],
+          ['lenientFilter', 'lenientFilter (2% / 60%)'],
+          ['strictFilter', 'strictFilter (15% / 10%)'],
+        ],
+        [
+          { kpi: 'farmer_wallet_count', header: 'farmer wallets', format: fixed(0) },
+          { kpi: 'farmer_share', header: 'to farmers', format: percent(1) },
+          { kpi: 'sybil_share', header: 'of it to sybils', format: percent(1) },
+          { kpi: 'real_users_excluded', header: 'real users excluded', format: fixed(0) },
+          { kpi: 'airdrop_locked_share', header: 'locked', format: percent(0) },
+          { kpi: 'post_drop_sold_30d', header: 'sold in 30 d, tokens', format: sig(3) },
+          { kpi: 'price_change_30d', header: 'price +30 d', format: signed(percent(1)) },
+          { kpi: 'price_change_90d', header: 'price +90 d', format: signed(percent(1)) },
+          { kpi: 'price_change_180d', header: 'price +180 d', format: signed(percent(1)) },
+          { kpi: 'real_retention_180d', header: 'real users kept at 180 d', format: percent(0) },
+        ],
+      );
+    },
+  },
+
   'consensus-carbon': {
     cheap: false,
     async produce(scratch) {

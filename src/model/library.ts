@@ -1,3 +1,4 @@
+import { airdropWallets } from '../../agents/airdropWallets';
 import { arbitrageurs } from '../../agents/arbitrageurs';
 import { liquidityProviders } from '../../agents/liquidityProviders';
 import { nodeOperators } from '../../agents/nodeOperators';
@@ -18,6 +19,7 @@ import { demandReplay } from '../market/demandReplay';
 import { exchange } from '../market/exchange';
 import { factor } from '../market/factor';
 import { fundamentals } from '../market/fundamentals';
+import { airdrop } from '../mechanisms/airdrop';
 import { usageBurn } from '../mechanisms/burnOnUse';
 import { buyback } from '../mechanisms/buyback';
 import { consensus } from '../mechanisms/consensusRewards';
@@ -36,6 +38,7 @@ import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
 import { storage } from '../mechanisms/storageNetwork';
+import { sybilFilter } from '../mechanisms/sybilFilter';
 import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
@@ -86,6 +89,8 @@ export const blockLibrary: readonly AnyBlock[] = [
   ethereumIssuance,
   tezosIssuance,
   cardano,
+  airdrop,
+  sybilFilter,
   governance,
   txDemand,
   buyback,
@@ -105,6 +110,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   voteBuyer,
   sectorHolders,
   transactors,
+  airdropWallets,
   depositors,
   borrowers,
   liquidators,
