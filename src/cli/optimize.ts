@@ -106,7 +106,8 @@ export async function optimizeCommand(file: string | undefined, flags: OptimizeF
   for (const c of inputs.constraints) {
     const m = v.best[c.kpi].reduce((a, b) => a + b, 0) / v.best[c.kpi].length;
     const holds = c.op === '<=' ? m <= c.bound : m >= c.bound;
-    say(`  constraint ${c.kpi} ${c.op} ${c.bound} on the fresh seeds: ${f(m)} — ${holds ? 'holds' : 'BROKEN (it held on the search seeds only; more --seeds, or a margin on the bound)'}`);
+    const why = s.best.violation > 0 ? 'no candidate kept every constraint on the search seeds either' : 'it held on the search seeds only; more --seeds, or a margin on the bound';
+    say(`  constraint ${c.kpi} ${c.op} ${c.bound} on the fresh seeds: ${f(m)} — ${holds ? 'holds' : `BROKEN (${why})`}`);
   }
   if (outcome.front) say(`Pareto front: ${outcome.front.length} of ${s.evaluations} candidates (pareto.arrow)`);
   say('');
