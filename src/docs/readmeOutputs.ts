@@ -584,7 +584,7 @@ export const OUTPUTS: Record<string, Output> = {
       writeFileSync(target, 'day,price\n' + Array.from(price, (p, t) => `${t},${p}`).join('\n') + '\n');
       const text = await command([
         'calibrate', file, '--target', target, '--params', 'traders.activity=0.05:0.6', '--params', 'amm.usdReserve=5e5:3e6:log',
-        '--moments', 'volatility,mean_abs_return,mean_log_price,abs_return_acf_1', '--seeds', '4', '--budget', '240', '--workers', '2',
+        '--moments', 'volatility,mean_abs_return,mean_log_price,abs_return_acf_1', '--seeds', '8', '--budget', '1200', '--workers', '2',
         '--out', join(scratch, 'calibration'), '-q',
       ]);
       // Up to the moments table: what follows names the scratch directory.
