@@ -32,8 +32,10 @@ function assertExperimentFile(file: string, path: string): void {
     throw new InputError(`no such experiment file: ${file}`);
   }
   if (isDir) {
-    const inside = readdirSync(path).filter((f) => f.endsWith('.ts')).slice(0, 3);
-    throw new InputError(`${file} is a directory; expected an experiment file${inside.length ? `, e.g. ${join(file, inside[0])}` : ' (.ts)'}`);
+    const inside = readdirSync(path).filter((f) => f.endsWith('.ts'));
+    // The baseline is the one to start from, where there is one; else the first by name.
+    const example = inside.includes('baseline.ts') ? 'baseline.ts' : inside[0];
+    throw new InputError(`${file} is a directory; expected an experiment file${example ? `, e.g. ${join(file, example)}` : ' (.ts)'}`);
   }
   if (!/\.(ts|js)$/.test(path)) throw new InputError(`${file}: expected an experiment file ending in .ts`);
 }
