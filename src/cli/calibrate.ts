@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { InputError } from '../core/errors';
-import { calibrateExperiment, parseRange, readCalibrationState } from '../experiment/calibrateExperiment';
-import type { ParamRanges } from '../analysis/ranges';
+import { calibrateExperiment, parseRanges, readCalibrationState } from '../experiment/calibrateExperiment';
 import { EXIT } from './exitCodes';
 import { loadExperiment } from './loadExperiment';
 
@@ -39,12 +38,7 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
   let experimentFile = file;
   if (flags.resume && !experimentFile) experimentFile = readCalibrationState(flags.resume).inputs.file;
   if (!experimentFile) throw new InputError('calibrate: expected an experiment file, e.g. tokensim calibrate experiments/baseline.ts --target prices.csv --params factor.annualVolatility=0.3:1.2');
-  const ranges: ParamRanges = {};
-  for (const text of flags.params ?? []) {
-    const [path, range] = parseRange(text);
-    if (ranges[path]) throw new InputError(`--params ${path} is given twice`);
-    ranges[path] = range;
-  }
+  const ranges = parseRanges(flags.params ?? []);
   const experiment = loadExperiment(experimentFile);
   const moments = flags.moments?.split(',').map((m) => m.trim()).filter(Boolean);
   const outcome = await calibrateExperiment(experiment, {

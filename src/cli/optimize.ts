@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
-import { parseRange } from '../experiment/calibrateExperiment';
+import { parseRanges } from '../experiment/calibrateExperiment';
 import { optimizeExperiment, parseConstraint, parseRisk, readOptimisationState, type Objective } from '../experiment/optimizeExperiment';
 import { EXIT } from './exitCodes';
 import { loadExperiment } from './loadExperiment';
@@ -52,12 +51,7 @@ export function parseObjectives(texts: string[], flags: Pick<OptimizeFlags, 'max
 export async function optimizeCommand(file: string | undefined, flags: OptimizeFlags): Promise<number> {
   const experimentFile = file ?? (flags.resume ? readOptimisationState(flags.resume).inputs.file : undefined);
   if (!experimentFile) throw new InputError('optimize: expected an experiment file, e.g. tokensim optimize experiments/burn-vs-buyback.ts --objective mean_price --params buyback.everyTicks=7:90');
-  const ranges: ParamRanges = {};
-  for (const text of flags.params ?? []) {
-    const [path, range] = parseRange(text);
-    if (ranges[path]) throw new InputError(`--params ${path} is given twice`);
-    ranges[path] = range;
-  }
+  const ranges = parseRanges(flags.params ?? []);
   const objectives = parseObjectives(flags.objective ?? [], flags);
   const constraints = (flags.constraint ?? []).map(parseConstraint);
   const risk = flags.risk === undefined ? undefined : parseRisk(flags.risk);

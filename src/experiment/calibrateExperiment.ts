@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { calibrate, type Calibration, type WeightingChoice } from '../analysis/calibration/calibrate';
 import { PRICE_MOMENT_NAMES, priceMoments } from '../analysis/calibration/moments';
 import type { Evaluation, MinimiseCheckpoint } from '../analysis/optimise/minimise';
 import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
-import { getPath } from '../core/paths';
 import { deriveSeed } from '../core/seeds';
 import { writeArrowTable } from '../io/arrowWriter';
 import { readCsvColumns } from '../market/replayCsv';
 import { quantileSorted } from '../report/fan';
 import type { Experiment } from './define';
 import { assertResumableDir, CALIBRATION_FILE } from './outDir';
-import { openSearchDir, readSearchState, saveSearchState, SearchInterrupted, withInterrupts, writeDerivedExperiment } from './searchDir';
+import { assertSameInputs, candidateBudget, inputsHash, openSearchDir, readSearchState, saveSearchState, searchStart, SearchInterrupted, withInterrupts, writeDerivedExperiment, writeGenerations } from './searchDir';
 
 export { CALIBRATION_FILE };
 import { PointPool } from './pointPool';
@@ -119,35 +117,28 @@ export function parseRange(text: string): [string, ParamRanges[string]] {
   return [path.trim(), scale === 'log' ? { min, max, scale: 'log' } : { min, max }];
 }
 
-function hashOf(x: unknown): string {
-  return createHash('sha256').update(JSON.stringify(x)).digest('hex');
-}
-
 /** Returns the state of a calibration directory, or throws an `InputError` saying why it is not one. */
 export function readCalibrationState(dir: string, flag = '--resume'): State {
   return readSearchState<State>(dir, CALIBRATION_FILE, FORMAT, flag, 'tokensim calibrate');
 }
 
 /** Returns the observed series: the column of the CSV file, at least 60 positive values. */
+/** Returns the ranges of `--params` flags by path (see `parseRange`); a path given twice is an `InputError`. */
+export function parseRanges(texts: readonly string[]): ParamRanges {
+  const ranges: ParamRanges = {};
+  for (const text of texts) {
+    const [path, range] = parseRange(text);
+    if (ranges[path]) throw new InputError(`--params ${path} is given twice`);
+    ranges[path] = range;
+  }
+  return ranges;
+}
+
 function readTarget(file: string, column: string): Float64Array {
   const csv = readCsvColumns(file, { required: [column], positive: [column] });
   const data = csv.columns[column];
   if (data.length < 60) throw new InputError(`--target ${file}: ${data.length} rows of ${column}; a calibration needs at least 60 (the moments include autocorrelations up to lag 20)`);
   return data;
-}
-
-/**
- * Returns the start of the search: the experiment's own value of each
- * parameter when it lies in its range, so a search begins from the model as
- * it is; else the middle of the range on its scale.
- */
-function startOf(base: object, ranges: ParamRanges): Record<string, number> {
-  const start: Record<string, number> = {};
-  for (const [p, r] of Object.entries(ranges)) {
-    const v = getPath(base, p) as number;
-    start[p] = v >= r.min && v <= r.max ? v : r.scale === 'log' ? Math.sqrt(r.min * r.max) : (r.min + r.max) / 2;
-  }
-  return start;
 }
 
 /**
@@ -198,9 +189,8 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   if (!Number.isInteger(warmup) || warmup < 0) throw new InputError(`--warmup ${warmup}: expected a non-negative whole number of ticks`);
   const seedCount = options.seeds ?? previous?.inputs.seeds.length ?? 8;
   const runBudget = options.budget ?? previous?.budget ?? 120 * seedCount;
-  if (!Number.isInteger(runBudget) || runBudget < 1) throw new InputError(`--budget ${runBudget}: expected a positive whole number of runs`);
   // The search counts evaluations of J; each costs one run per seed.
-  const budget = Math.floor(runBudget / seedCount);
+  const budget = candidateBudget(runBudget, seedCount);
   const weighting = options.weighting ?? previous?.inputs.weighting ?? 'bootstrap';
   const set = options.set ?? previous?.inputs.set ?? [];
   const ticks = warmup + data.length - 1;
@@ -227,14 +217,12 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
     variant: probe.variant,
     scenario: setup.scenario ?? null,
     set,
-    start: startOf(probe.base, ranges),
-    dataHash: hashOf(Array.from(data)),
+    start: searchStart(probe.base, ranges),
+    dataHash: inputsHash(Array.from(data)),
   };
-  const hash = hashOf({ ...inputs, target: undefined, file: undefined });
-  if (budget < 1) throw new InputError(`--budget ${runBudget}: below one evaluation of ${seedCount} runs (one per seed)`);
+  const hash = inputsHash({ ...inputs, target: undefined, file: undefined });
   if (previous && previous.hash !== hash) {
-    const differs = (Object.keys(inputs) as (keyof Inputs)[]).filter((k) => k !== 'file' && k !== 'target' && JSON.stringify(inputs[k]) !== JSON.stringify(previous!.inputs[k]));
-    throw new InputError(`--resume ${options.resume}: that calibration had other inputs (${differs.join(', ') || 'the inputs'} differ); give the same experiment and options, or a new --out`);
+    assertSameInputs('calibration', options.resume!, inputs, previous.inputs, ['file', 'target']);
   }
 
   const dir = options.resume ? resolve(options.resume) : options.out ? resolve(options.out) : defaultOutDir(`${experiment.name}-calibration`);
@@ -372,27 +360,7 @@ async function writeCalibrationTables(dir: string, c: Calibration, state: State,
     cols,
     ev.length,
   );
-  const h = c.search.history;
-  await writeArrowTable(
-    join(dir, 'generations.arrow'),
-    [
-      { name: 'generation', kind: 'int32' },
-      { name: 'evaluations', kind: 'int32' },
-      { name: 'best', kind: 'float64' },
-      { name: 'median', kind: 'float64' },
-      { name: 'best_so_far', kind: 'float64' },
-      { name: 'sigma', kind: 'float64' },
-    ],
-    {
-      generation: Int32Array.from(h, (g) => g.generation),
-      evaluations: Int32Array.from(h, (g) => g.evaluations),
-      best: Float64Array.from(h, (g) => g.best),
-      median: Float64Array.from(h, (g) => g.median),
-      best_so_far: Float64Array.from(h, (g) => g.bestSoFar),
-      sigma: Float64Array.from(h, (g) => g.sigma),
-    },
-    h.length,
-  );
+  await writeGenerations(dir, c.search.history);
   await writeArrowTable(
     join(dir, 'fit.arrow'),
     [

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { minimise, type Evaluation, type MinimiseCheckpoint, type MinimiseResult } from '../analysis/optimise/minimise';
 import { pairedImprovement, type Improvement } from '../analysis/optimise/improvement';
@@ -17,7 +16,7 @@ import { runSeed } from './plan';
 import { PointPool } from './pointPool';
 import { checkRanges, pointRunner, type PointSetup, type PointResult } from './pointRunner';
 import { defaultOutDir } from './runExperiment';
-import { openSearchDir, readSearchState, saveSearchState, SearchInterrupted, withInterrupts, writeDerivedExperiment } from './searchDir';
+import { assertSameInputs, candidateBudget, inputsHash, openSearchDir, readSearchState, saveSearchState, searchStart, SearchInterrupted, withInterrupts, writeDerivedExperiment, writeGenerations } from './searchDir';
 import { stoppedBy } from './stopped';
 
 const FORMAT = 'tokensim-optimisation/1';
@@ -169,10 +168,6 @@ export function violationOf(means: Record<string, number>, constraints: readonly
   return v;
 }
 
-function hashOf(x: unknown): string {
-  return createHash('sha256').update(JSON.stringify(x)).digest('hex');
-}
-
 function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
 }
@@ -211,9 +206,7 @@ export async function optimizeExperiment(experiment: Experiment<object>, options
   const risk = options.risk ?? previous?.inputs.risk ?? { kind: 'mean' };
   const seedCount = options.seeds ?? previous?.inputs.seeds.length ?? 8;
   const runBudget = options.budget ?? previous?.budget ?? 60 * seedCount;
-  if (!Number.isInteger(runBudget) || runBudget < 1) throw new InputError(`--budget ${runBudget}: expected a positive whole number of runs`);
-  const budget = Math.floor(runBudget / seedCount);
-  if (budget < 1) throw new InputError(`--budget ${runBudget}: below one candidate of ${seedCount} runs (one per seed)`);
+  const budget = candidateBudget(runBudget, seedCount);
   const set = options.set ?? previous?.inputs.set ?? [];
   const ticks = options.ticks ?? previous?.inputs.ticks ?? experiment.ticks;
   const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
@@ -228,16 +221,11 @@ export async function optimizeExperiment(experiment: Experiment<object>, options
     }
   }
   setup.integers = checkRanges(experiment, probe.base, ranges);
-  const start: Record<string, number> = {};
-  for (const [p, r] of Object.entries(ranges)) {
-    const v = getPath(probe.base, p) as number;
-    start[p] = v >= r.min && v <= r.max ? v : r.scale === 'log' ? Math.sqrt(r.min * r.max) : (r.min + r.max) / 2;
-  }
+  const start = searchStart(probe.base, ranges);
   const inputs: Inputs = { experiment: experiment.name, file, objectives, constraints, ranges, risk, seeds: probe.seeds, baseSeed, ticks, variant: probe.variant, scenario: setup.scenario ?? null, set, start };
-  const hash = hashOf({ ...inputs, file: undefined });
+  const hash = inputsHash({ ...inputs, file: undefined });
   if (previous && previous.hash !== hash) {
-    const differs = (Object.keys(inputs) as (keyof Inputs)[]).filter((k) => k !== 'file' && JSON.stringify(inputs[k]) !== JSON.stringify(previous.inputs[k]));
-    throw new InputError(`--resume ${options.resume}: that optimisation had other inputs (${differs.join(', ') || 'the inputs'} differ); give the same experiment and options, or a new --out`);
+    assertSameInputs('optimisation', options.resume!, inputs, previous.inputs, ['file']);
   }
   const dir = options.resume ? resolve(options.resume) : options.out ? resolve(options.out) : defaultOutDir(`${experiment.name}-optimisation`);
   const lock = openSearchDir(dir, OPTIMISATION_FILE, !!options.resume, hash);
@@ -356,30 +344,7 @@ async function writeOptimisationTables(dir: string, state: State, search: Minimi
     cols,
     ev.length,
   );
-  const h = search.history;
-  const signed = (x: number) => (sense === 'maximize' ? -x : x);
-  await writeArrowTable(
-    join(dir, 'generations.arrow'),
-    [
-      { name: 'generation', kind: 'int32' },
-      { name: 'evaluations', kind: 'int32' },
-      { name: 'best', kind: 'float64' },
-      { name: 'median', kind: 'float64' },
-      { name: 'best_so_far', kind: 'float64' },
-      { name: 'feasible_share', kind: 'float64' },
-      { name: 'sigma', kind: 'float64' },
-    ],
-    {
-      generation: Int32Array.from(h, (g) => g.generation),
-      evaluations: Int32Array.from(h, (g) => g.evaluations),
-      best: Float64Array.from(h, (g) => signed(g.best)),
-      median: Float64Array.from(h, (g) => signed(g.median)),
-      best_so_far: Float64Array.from(h, (g) => signed(g.bestSoFar)),
-      feasible_share: Float64Array.from(h, (g) => g.feasibleShare),
-      sigma: Float64Array.from(h, (g) => g.sigma),
-    },
-    h.length,
-  );
+  await writeGenerations(dir, search.history, sense === 'maximize' ? -1 : 1);
   const n = v.seeds.length;
   const vcols: Record<string, Float64Array | Uint32Array | string[]> = { point: [...Array(n).fill('best'), ...Array(n).fill('defaults')], seed: Uint32Array.from([...v.seeds, ...v.seeds]) };
   for (const k of watched) vcols[k] = Float64Array.from([...v.best[k], ...v.defaults[k]]);

@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { GenerationSummary } from '../analysis/optimise/minimise';
+import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
+import { getPath } from '../core/paths';
+import { writeArrowTable } from '../io/arrowWriter';
 import { acquireLock, describeHolder, DirLock } from './lock';
 import { prepareOutDir } from './outDir';
 
@@ -120,4 +125,77 @@ export default experimentAt(base, {
 `;
   writeFileSync(path, text);
   return path;
+}
+
+/** Returns the sha-256 of `x`'s JSON: a search's inputs hash, which a resume must match. */
+export function inputsHash(x: unknown): string {
+  return createHash('sha256').update(JSON.stringify(x)).digest('hex');
+}
+
+/**
+ * Throws an `InputError` when a resumed search's inputs are not those it was
+ * started with, naming the inputs that differ (`ignored` are not compared:
+ * the files, which may be given by another path).
+ */
+export function assertSameInputs<I extends object>(what: string, resume: string, inputs: I, previous: I, ignored: readonly string[]): void {
+  const differs = (Object.keys(inputs) as (keyof I & string)[]).filter((k) => !ignored.includes(k) && JSON.stringify(inputs[k]) !== JSON.stringify(previous[k]));
+  throw new InputError(`--resume ${resume}: that ${what} had other inputs (${differs.join(', ') || 'the inputs'} differ); give the same experiment and options, or a new --out`);
+}
+
+/**
+ * Returns the candidates a budget of `runs` runs pays for, ⌊runs / seeds⌋
+ * (each candidate runs once per seed); throws an `InputError` unless `runs`
+ * is a positive whole number paying for at least one.
+ */
+export function candidateBudget(runs: number, seeds: number): number {
+  if (!Number.isInteger(runs) || runs < 1) throw new InputError(`--budget ${runs}: expected a positive whole number of runs`);
+  const candidates = Math.floor(runs / seeds);
+  if (candidates < 1) throw new InputError(`--budget ${runs}: below one candidate of ${seeds} runs (one per seed)`);
+  return candidates;
+}
+
+/**
+ * Returns the start of a search: the experiment's own value of each
+ * parameter when it lies in its range, so a search begins from the model as
+ * it is; else the middle of the range on its scale.
+ */
+export function searchStart(base: object, ranges: ParamRanges): Record<string, number> {
+  const start: Record<string, number> = {};
+  for (const [p, r] of Object.entries(ranges)) {
+    const v = getPath(base, p) as number;
+    start[p] = v >= r.min && v <= r.max ? v : r.scale === 'log' ? Math.sqrt(r.min * r.max) : (r.min + r.max) / 2;
+  }
+  return start;
+}
+
+/**
+ * Writes DIR/generations.arrow, a search's convergence: per generation the
+ * evaluations so far, best and median objective, best so far, share of
+ * candidates keeping the constraints and step size σ. `sign` −1 turns the
+ * minimised values of a maximisation back into the KPI's own.
+ */
+export async function writeGenerations(dir: string, history: readonly GenerationSummary[], sign: 1 | -1 = 1): Promise<void> {
+  const h = history;
+  await writeArrowTable(
+    join(dir, 'generations.arrow'),
+    [
+      { name: 'generation', kind: 'int32' },
+      { name: 'evaluations', kind: 'int32' },
+      { name: 'best', kind: 'float64' },
+      { name: 'median', kind: 'float64' },
+      { name: 'best_so_far', kind: 'float64' },
+      { name: 'feasible_share', kind: 'float64' },
+      { name: 'sigma', kind: 'float64' },
+    ],
+    {
+      generation: Int32Array.from(h, (g) => g.generation),
+      evaluations: Int32Array.from(h, (g) => g.evaluations),
+      best: Float64Array.from(h, (g) => sign * g.best),
+      median: Float64Array.from(h, (g) => sign * g.median),
+      best_so_far: Float64Array.from(h, (g) => sign * g.bestSoFar),
+      feasible_share: Float64Array.from(h, (g) => g.feasibleShare),
+      sigma: Float64Array.from(h, (g) => g.sigma),
+    },
+    h.length,
+  );
 }
