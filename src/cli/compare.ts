@@ -1,5 +1,6 @@
 import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
-import type { StressRow, StressTable } from '../experiment/stress';
+import type { StressTable } from '../experiment/stress';
+import { stressCells, stressFootnote, stressHeaders } from '../experiment/stressFormat';
 
 /** Output formats of `tokensim compare`. */
 export type CompareFormat = 'table' | 'csv' | 'json' | 'md';
@@ -90,32 +91,6 @@ function aligned(head: string[], body: string[][], left: number): string {
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
   const line = (row: string[]) => row.map((s, j) => (j < left ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
-function stressHeaders(t: StressTable): string[] {
-  const pct = `${Math.round(t.level * 100)}%`;
-  const head = ['variant', 'scenario', 'n', 'final price', `CVaR ${Math.round(t.alpha * 100)}%`, 'Δ vs none', `${pct} CI of Δ`, 'drawdown', 'median recovery', 'P(price < floor)'];
-  return t.rows.some((r) => r.stakingBreach) ? [...head, 'P(staking < floor)'] : head;
-}
-
-function stressCells(t: StressTable, r: StressRow): string[] {
-  const f = formatNumber;
-  const p = (b: { probability: number; lo: number; hi: number }) => `${f(b.probability)} [${f(b.lo)}, ${f(b.hi)}]`;
-  const rec = r.medianRecoveryTicks === Infinity ? 'not reached' : f(r.medianRecoveryTicks);
-  const cells = [
-    r.variant, r.scenario, String(r.n), f(r.meanFinalPrice), f(r.cvarFinalPrice),
-    r.diff ? f(r.diff.mean) : '', r.diff ? `[${f(r.diff.lo)}, ${f(r.diff.hi)}]` : '',
-    f(r.meanDrawdown), rec, p(r.priceBreach),
-  ];
-  return t.rows.some((x) => x.stakingBreach) ? [...cells, r.stakingBreach ? p(r.stakingBreach) : ''] : cells;
-}
-
-function stressFootnote(t: StressTable): string {
-  return (
-    `stress: CVaR ${Math.round(t.alpha * 100)}% = mean final price of the worst ${Math.round(t.alpha * 100)}% of runs; ` +
-    'Δ vs none = final price − the unshocked run of the same seed (paired); drawdown and recovery from the scenario start ' +
-    '(Kaplan–Meier median, runs that never recover censored); breach shares with Wilson intervals'
-  );
 }
 
 function markdown(c: Comparison): string {

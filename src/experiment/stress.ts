@@ -9,6 +9,9 @@ import { NO_SCENARIO } from '../scenarios/scenarioSet';
 /** Tail level of the CVaR of the final price: the worst 5% of runs. */
 export const STRESS_CVAR_ALPHA = 0.05;
 
+/** The summary KPIs the stress table is computed from; every run under scenarios has them. */
+export const STRESS_KPIS = ['final_price', 'stress_drawdown', 'stress_recovery_ticks', 'stress_recovery_censored', 'price_floor_breach'] as const;
+
 /** One variant under one scenario: its tail statistics across seeds. */
 export interface StressRow {
   variant: string;
@@ -55,8 +58,7 @@ const pairKey = (r: RunRow) => `${r.point}/${r.seed}`;
  */
 export function stressTable(results: Results, level = 0.95): StressTable | null {
   if (!results.runs.some((r) => r.scenario !== null)) return null;
-  const need = ['final_price', 'stress_drawdown', 'stress_recovery_ticks', 'stress_recovery_censored', 'price_floor_breach'];
-  for (const k of need) if (!results.kpiNames.includes(k)) throw new InputError(`${results.dir}: summary.arrow has scenarios but no ${k} column`);
+  for (const k of STRESS_KPIS) if (!results.kpiNames.includes(k)) throw new InputError(`${results.dir}: summary.arrow has scenarios but no ${k} column`);
   const k = results.kpis;
   const groups = new Map<string, number[]>();
   results.runs.forEach((r, i) => {

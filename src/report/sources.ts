@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { InputError } from '../core/errors';
+import { STRESS_KPIS, stressTable, type StressTable } from '../experiment/stress';
 import { readArrowFile } from '../io/arrowReader';
 import { readResults, type Results, type RunRow } from '../io/resultsDir';
 import { columnInfo, type ColumnInfo, type DescribedTable } from './units';
@@ -17,6 +18,8 @@ export interface Source {
   metrics: string[];
   flows?: Table;
   lorenz?: Table;
+  /** Its tail statistics per variant × scenario (`stressTable`, by its own variant names); null when its runs have no scenario or summary.arrow lacks the stress KPIs. */
+  stress: StressTable | null;
   /** The report's name of one of its variants (`label/variant` when the report has several directories). */
   variantName(variant: string): string;
   /** The report's variant of a finished run, by this directory's run_id; undefined for failed or unknown runs. */
@@ -68,7 +71,8 @@ function sameDesign(all: Results[]): boolean {
  * or table.
  */
 export function readSources(dirs: string[]): ReportData {
-  const all = dirs.map((d) => byScenario(readResults(d)));
+  const raw = dirs.map((d) => readResults(d));
+  const all = raw.map(byScenario);
   const names = dirs.length > 1 ? labels(dirs, all) : [''];
   const keepPoints = sameDesign(all);
   const sources: Source[] = dirs.map((dir, k) => {
@@ -86,6 +90,7 @@ export function readSources(dirs: string[]): ReportData {
       metrics: columns.filter((c) => c.type === 'Float64').map((c) => c.name),
       flows: optionalTable(dir, 'flows.arrow'),
       lorenz: optionalTable(dir, 'lorenz.arrow'),
+      stress: STRESS_KPIS.every((name) => raw[k].kpiNames.includes(name)) ? stressTable(raw[k]) : null,
       variantName,
       variantOf: (id) => ok.get(id),
     };

@@ -10,6 +10,7 @@ import { flowSection } from './sections/flowSection';
 import { kpiDistributionSection, kpiTableSection } from './sections/kpiSections';
 import { lorenzSection } from './sections/lorenzSection';
 import { seriesSection } from './sections/seriesSection';
+import { stressSection } from './sections/stressSection';
 import { sweepSection } from './sections/sweepSection';
 import { readSources, type ReportData, type Source } from './sources';
 
@@ -58,7 +59,7 @@ export async function writeReport(dirs: string | string[], opts: ReportOptions =
  * every run); the KPI table (mean, bounded interval, paired difference to
  * the baseline; KPIs zero in every run left out); each KPI's distribution
  * over runs; Lorenz curves per class from lorenz.arrow and flow diagrams
- * from flows.arrow where present; and, for a sweep, KPIs over the swept
+ * from flows.arrow where present; under scenarios the stress table; and, for a sweep, KPIs over the swept
  * parameters. With several directories their variants are shown side by
  * side as `<experiment>/<variant>`. The static page has no script; the
  * interactive one (`opts.interactive`) inlines Vega's runtime under a policy
@@ -81,6 +82,7 @@ export async function buildReport(dirs: string | string[], opts: ReportOptions =
   const sections: (PageSection | null)[] = [
     await seriesSection(ctx, metrics, opts.runLines ?? false),
     kpiTableSection(ctx, zero),
+    stressSection(ctx),
     await kpiDistributionSection(ctx),
     await lorenzSection(ctx, opts.lorenzTicks),
     await flowSection(ctx),

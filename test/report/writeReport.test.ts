@@ -169,6 +169,39 @@ describe('report of several directories', () => {
   });
 });
 
+describe('report of runs under scenarios', () => {
+  // The hand-worked stress example of test/experiment/stress.test.ts: paired Δ −0.275 ± 0.152349.
+  const run = (scenario: string, r: number, price: number, drawdown: number, rec: number, censored: number, breach: number): FakeRun => ({
+    variant: 'baseline',
+    scenario,
+    replicate: r,
+    seed: 100 + r,
+    kpis: { final_price: price, stress_drawdown: drawdown, stress_recovery_ticks: rec, stress_recovery_censored: censored, price_floor_breach: breach },
+    series: { price: [1, price] },
+  });
+  it('shows the stress table compare prints: one row per variant × scenario, the paired Δ to the unshocked run marked when its interval excludes 0', async () => {
+    const d = await writeResultsDir([
+      ...[1.0, 1.2, 0.9, 1.1].map((p, r) => run('none', r, p, 0.1, 0, 0, 0)),
+      ...[0.7, 1.0, 0.5, 0.9].map((p, r) => run('crash', r, p, [0.3, 0.2, 0.6, 0.3][r], [10, 20, 30, 40][r], r >= 2 ? 1 : 0, r === 2 ? 1 : 0)),
+    ]);
+    const html = await buildReport(d);
+    const table = html.match(/<table class="kpis stress">[\s\S]*?<\/table>/)![0];
+    const rows = [...table.matchAll(/<tr data-variant="([^"]+)" data-scenario="([^"]+)">([\s\S]*?)<\/tr>/g)];
+    expect(rows.map((m) => `${m[1]}/${m[2]}`)).toEqual(['baseline/none', 'baseline/crash']);
+    const crash = [...rows[1][3].matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
+    expect(crash.slice(2, 5)).toEqual(['4', '0.775', '0.5']);
+    expect(Number(crash[5])).toBeCloseTo(-0.275, 3);
+    expect(rows[1][3]).toContain('<td class="sig">');
+    expect(crash[8]).toBe('20');
+    expect(html).toContain('id="stress"');
+  });
+
+  it('has no stress table without scenarios', async () => {
+    const d = await writeResultsDir([0, 1].map((seed) => ({ variant: 'baseline', replicate: seed, seed, kpis: { final_price: 1 + seed }, series: { price: [1, 2] } })));
+    expect(await buildReport(d)).not.toContain('class="kpis stress"');
+  });
+});
+
 describe('the interactive report', () => {
   it('inlines Vega’s runtime, allows exactly its scripts by hash, and still references nothing outside the page', async () => {
     const html = await buildReport(dir, { metrics: ['price'], kpis: ['final_price'], interactive: true });
