@@ -89,7 +89,7 @@ export async function optimizeCommand(file: string | undefined, flags: OptimizeF
   for (const [p, x] of Object.entries(best)) say(`  ${p.padEnd(width)}  ${f(x)}   (search centre ${f(s.centre[p])})`);
   const i = v.improvement;
   say('');
-  say(`on ${v.seeds.length} fresh seeds, best − the experiment's own values (${o.sense === 'maximize' ? 'higher' : 'lower'} is better):`);
+  say(`on ${v.seeds.length} fresh seeds, improvement of the best point over the experiment's own values (${o.sense === 'maximize' ? 'best − own' : 'own − best'}; positive is better):`);
   say(`  ${o.kpi}: ${f(i.mean)} [${f(i.lo)}, ${f(i.hi)}] 95% paired interval, p = ${Number.isNaN(i.pValue) ? 'n/a' : i.pValue.toPrecision(3)} (${i.verdict})`);
   for (const k of Object.keys(v.best)) {
     const mb = v.best[k].reduce((a, b) => a + b, 0) / v.best[k].length;
@@ -98,10 +98,12 @@ export async function optimizeCommand(file: string | undefined, flags: OptimizeF
   }
   const inputs = readOptimisationState(outcome.dir, 'optimize').inputs;
   for (const c of inputs.constraints) {
-    const m = v.best[c.kpi].reduce((a, b) => a + b, 0) / v.best[c.kpi].length;
-    const holds = c.op === '<=' ? m <= c.bound : m >= c.bound;
+    const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const keeps = (m: number) => (c.op === '<=' ? m <= c.bound : m >= c.bound);
+    const m = meanOf(v.best[c.kpi]);
+    const own = meanOf(v.defaults[c.kpi]);
     const why = s.best.violation > 0 ? 'no candidate kept every constraint on the search seeds either' : 'it held on the search seeds only; more --seeds, or a margin on the bound';
-    say(`  constraint ${c.kpi} ${c.op} ${c.bound} on the fresh seeds: ${f(m)} — ${holds ? 'holds' : `BROKEN (${why})`}`);
+    say(`  constraint ${c.kpi} ${c.op} ${c.bound} on the fresh seeds: ${f(m)} — ${keeps(m) ? 'holds' : `BROKEN (${why})`}; own values ${f(own)} — ${keeps(own) ? 'holds' : 'broken'}`);
   }
   if (outcome.front) say(`Pareto front: ${outcome.front.length} of ${s.evaluations} candidates (pareto.arrow)`);
   say('');

@@ -602,6 +602,17 @@ export const OUTPUTS: Record<string, Output> = {
       return fence(text.slice(0, text.indexOf('\nresults: ')));
     },
   },
+  'reward-rule-search': {
+    cheap: false,
+    async produce(scratch) {
+      const text = await command([
+        'optimize', join(ROOT, 'experiments', 'reward-rule-search.ts'), '--objective', 'inflation:min', '--constraint', 'mean_staking_ratio>=0.25',
+        '--params', 'emission.ratePerYear=1e6:3e7:log', '--params', 'emission.split.stakers=0.1:0.7', '--seeds', '4', '--budget', '96', '--workers', '2',
+        '--out', join(scratch, 'reward-rule-search'), '-q',
+      ]);
+      return fence(text.slice(0, text.indexOf('\nresults: ')));
+    },
+  },
   'market-facts': {
     cheap: false,
     async produce() {

@@ -65,7 +65,16 @@ describe('tokensim optimize', () => {
     expect(Number.isInteger(result.params['planted.steps'])).toBe(true);
     // The KPI reports the value the run used: rounded.
     expect(evaluations.every((e: { means: Record<string, number> }) => e.means.x_value >= 0)).toBe(true);
-    expect(io.stdout).toMatch(/constraint x_value <= 0.2 on the fresh seeds: 0\.\d+ — holds/);
+    expect(io.stdout).toMatch(/constraint x_value <= 0.2 on the fresh seeds: 0\.\d+ — holds; own values 0\.8000 — broken/);
+  });
+
+  it('signs the improvement of a minimised KPI as own − best, so that positive is better', async () => {
+    const out = join(dir, 'min');
+    expect(await main(['optimize', planted, '--objective', 'x_value:min', '--params', 'planted.x=0:1', '--seeds', '2', '--budget', '40', '--out', out, '-q'])).toBe(0);
+    const { result } = state(out);
+    expect(result.improvement.mean).toBeGreaterThan(0.5);
+    expect(io.stdout).toContain("improvement of the best point over the experiment's own values (own − best; positive is better):");
+    expect(io.stdout).toMatch(/x_value: 0\.[5-8]\d* \[/);
   });
 
   it('adds the Pareto front of the evaluated points for a second objective', async () => {
