@@ -1,5 +1,7 @@
 import { compare, formatNumber, formatPValue, type Comparison, type ComparisonRow, type GroupBy } from '../experiment/compare';
 import type { StressTable } from '../experiment/stress';
+import type { ImpactTable } from '../experiment/socialImpact';
+import { impactCells, impactFootnote, impactHeaders, impactTitle } from '../experiment/impactFormat';
 import { stressCells, stressFootnote, stressHeaders } from '../experiment/stressFormat';
 
 /** Output formats of `tokensim compare`. */
@@ -25,7 +27,7 @@ export async function compareCommand(dir: string, flags: CompareFlags): Promise<
   return 0;
 }
 
-/** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table; under scenarios, table, md and json add the stress table (CSV keeps one table). */
+/** Returns `c` as text: an aligned table, CSV, JSON or a Markdown table; under scenarios, table, md and json add the stress table, and with the fairness block's impact table the social-impact tables (CSV keeps one table). */
 export function formatComparison(c: Comparison, format: CompareFormat): string {
   switch (format) {
     case 'json':
@@ -83,6 +85,10 @@ function table(c: Comparison): string {
   });
   out.push('', footnote(c));
   if (c.stress) out.push('', aligned(stressHeaders(c.stress), c.stress.rows.map((r) => stressCells(c.stress!, r)), 2), '', stressFootnote(c.stress));
+  if (c.impact?.length) {
+    for (const t of c.impact) out.push('', impactTitle(t), aligned(impactHeaders(t, c.level), t.rows.map(impactCells), 2));
+    out.push('', impactFootnote());
+  }
   return out.join('\n');
 }
 
@@ -100,6 +106,24 @@ function markdown(c: Comparison): string {
   for (const r of c.rows) out.push(`| ${cells(c, r).map(esc).join(' | ')} |`);
   out.push('', esc(footnote(c)));
   if (c.stress) out.push('', stressMarkdown(c.stress));
+  if (c.impact?.length) out.push('', impactMarkdown(c.impact, c.level));
+  return out.join('\n');
+}
+
+/** Returns rows as a Markdown table, the first `left` columns left-aligned. */
+function mdTable(head: string[], body: string[][], left: number): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
+  const out = [`| ${head.map(esc).join(' | ')} |`, `| ${head.map((_, j) => (j < left ? '---' : '---:')).join(' | ')} |`];
+  for (const row of body) out.push(`| ${row.map(esc).join(' | ')} |`);
+  return out.join('\n');
+}
+
+/** Returns the social-impact tables as Markdown, each under its title, then their footnote. */
+export function impactMarkdown(tables: ImpactTable[], level: number): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
+  const out: string[] = [];
+  for (const t of tables) out.push(`**${esc(impactTitle(t))}**`, '', mdTable(impactHeaders(t, level), t.rows.map(impactCells), 2), '');
+  out.push(esc(impactFootnote()));
   return out.join('\n');
 }
 
@@ -145,5 +169,6 @@ function toJson(c: Comparison): unknown {
     groups: c.groups,
     rows: c.rows.map((r) => ({ metric: r.metric, group: r.group.label, variant: r.group.variant, ...(r.group.scenario === undefined ? {} : { scenario: r.group.scenario }), point: r.group.point, n: r.n, mean: r.mean, sd: r.sd, lo: r.lo, hi: r.hi, diff: r.diff })),
     ...(c.stress ? { stress: c.stress } : {}),
+    ...(c.impact ? { impact: c.impact } : {}),
   };
 }

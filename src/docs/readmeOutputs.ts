@@ -602,6 +602,7 @@ export const OUTPUTS: Record<string, Output> = {
       return fence(text.slice(0, text.indexOf('\nresults: ')));
     },
   },
+  'social-impact': compareOutput('social-impact.ts', 'baseline', ['final_price']),
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
@@ -690,7 +691,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md', 'docs/explanation/social-impact.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or

@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors';
 import { readResults, type Results, type RunRow } from '../io/resultsDir';
+import { socialImpact, type ImpactTable } from './socialImpact';
 import { stressTable, type StressTable } from './stress';
 import { confidenceInterval, pairedDifference, stdDev, mean, tCdf, tQuantile } from '../metrics/stats';
 
@@ -80,6 +81,8 @@ export interface Comparison {
   failed: number;
   /** Tail statistics per variant × scenario (see `stressTable`); null when the runs have no scenario. */
   stress: StressTable | null;
+  /** Who gains and who loses, per variant (× scenario) against the baseline (see `socialImpact`); null without the fairness block's impact table. */
+  impact: ImpactTable[] | null;
 }
 
 /** Returns `x` for people: 4 significant digits, an exponent only when very large or small, — for NaN. */
@@ -188,7 +191,7 @@ export function compareResults(results: Results, opts: CompareOptions = {}): Com
     }
   }
   const failed = results.runs.filter((r) => !r.ok).length;
-  return { dir: results.dir, by, baseline, level, metrics, swept, groups: [...groups.values()], rows, failed, stress: stressTable(results, level) };
+  return { dir: results.dir, by, baseline, level, metrics, swept, groups: [...groups.values()], rows, failed, stress: stressTable(results, level), impact: socialImpact(results, baseline, level) };
 }
 
 /** The finished runs among `rows` with a finite value, as values and their pairing keys. */

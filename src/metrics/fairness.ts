@@ -38,6 +38,81 @@ export function wealthGroups(r: WealthReading, price: number): WealthGroups {
   return { small, top, smallStartUsd: sumOver(small, w), topStartUsd: sumOver(top, w), smallStartTokens: sumOver(small, r.tokens), topStartTokens: sumOver(top, r.tokens), start: r };
 }
 
+/** Deciles the `impact` table splits the starting agents into by initial wealth. */
+export const IMPACT_DECILES = 10;
+
+/**
+ * The groups of the `impact` table, each as indices into the starting
+ * reading: every population's agents present at the start (`class`, named
+ * by the population) and the ten deciles of those agents by initial wealth
+ * w_0 = tokens · price + USD (`decile`, named d1 the poorest … d10; ties by
+ * position), decile d holding the agents of rank ⌊(d−1)·n/10⌋ to
+ * ⌊d·n/10⌋ − 1, so that with n < 10 some deciles are empty.
+ */
+export interface ImpactGroup {
+  readonly kind: 'class' | 'decile';
+  readonly name: string;
+  readonly members: Int32Array;
+  /** Σ w_0, in USD, and Σ tokens at the start. */
+  readonly startUsd: number;
+  readonly startTokens: number;
+}
+
+/** Returns the `impact` groups of `r` at `price` USD/token (see `ImpactGroup`). */
+export function impactGroups(r: WealthReading, price: number, classNames: readonly string[]): ImpactGroup[] {
+  const n = r.tokens.length;
+  const w = new Float64Array(n);
+  for (let k = 0; k < n; k++) w[k] = r.tokens[k] * price + r.usd[k];
+  const group = (kind: ImpactGroup['kind'], name: string, members: Int32Array): ImpactGroup => ({ kind, name, members, startUsd: sumOver(members, w), startTokens: sumOver(members, r.tokens) });
+  const out: ImpactGroup[] = classNames.map((name, c) => {
+    const end = c + 1 < r.offset.length ? r.offset[c + 1] : n;
+    return group('class', name, Int32Array.from({ length: end - r.offset[c] }, (_, k) => r.offset[c] + k));
+  });
+  const order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => w[a] - w[b] || a - b);
+  for (let d = 1; d <= IMPACT_DECILES; d++) {
+    out.push(group('decile', `d${d}`, order.slice(Math.floor(((d - 1) * n) / IMPACT_DECILES), Math.floor((d * n) / IMPACT_DECILES))));
+  }
+  return out;
+}
+
+/**
+ * Returns the rows of the `impact` table at the end of a run: per group its
+ * agents, wealth in USD (tokens · `price` + USD) and tokens at the start
+ * and now, the share of its members with a stake and its share of all
+ * consensus stake now (`now` read after `indicesNow` moved the members).
+ */
+export function impactRows(groups: readonly ImpactGroup[], start: WealthReading, now: WealthReading, price: number): TableRows {
+  const cols = { kind: [] as string[], group: [] as string[], agents: [] as number[], start_usd: [] as number[], end_usd: [] as number[], start_tokens: [] as number[], end_tokens: [] as number[], staking: [] as number[], stake_share: [] as number[] };
+  for (const g of groups) {
+    const at = indicesNow(g.members, start, now);
+    const end = new RunningSum();
+    for (let j = 0; j < at.length; j++) end.add(now.tokens[at[j]] * price + now.usd[at[j]]);
+    cols.kind.push(g.kind);
+    cols.group.push(g.name);
+    cols.agents.push(at.length);
+    cols.start_usd.push(g.startUsd);
+    cols.end_usd.push(end.value);
+    cols.start_tokens.push(g.startTokens);
+    cols.end_tokens.push(sumOver(at, now.tokens));
+    cols.staking.push(stakingParticipation(at, now));
+    cols.stake_share.push(groupShare(at, now.stake));
+  }
+  return {
+    data: {
+      kind: cols.kind,
+      group: cols.group,
+      agents: Int32Array.from(cols.agents),
+      start_usd: Float64Array.from(cols.start_usd),
+      end_usd: Float64Array.from(cols.end_usd),
+      start_tokens: Float64Array.from(cols.start_tokens),
+      end_tokens: Float64Array.from(cols.end_tokens),
+      staking: Float64Array.from(cols.staking),
+      stake_share: Float64Array.from(cols.stake_share),
+    },
+    length: groups.length,
+  };
+}
+
 /**
  * Returns the indices in `now` of the group members `group` (indices in
  * `start`): agent i of population c stays agent i of c, whatever the
@@ -163,7 +238,11 @@ class FairnessLog {
  * tick 0 and at the last tick); at each sample the `lorenz` table gets the
  * curve of everyone (`class` = all) and of each population at
  * `LORENZ_QUANTILES`, and `class_wealth` each population's tokens, USD,
- * stake and share of all holdings. Agents added during the run count in the
+ * stake and share of all holdings. At the end `impact` gets, per
+ * population and per decile of initial wealth, the group's wealth at the
+ * start and the end (see `impactGroups`), from which `tokensim compare`
+ * and the report draw who gains and who loses against a baseline variant.
+ * Agents added during the run count in the
  * curves, not in the groups; in an open population (traders) a leaver's
  * slot goes to a later arrival, and the groups follow the slot.
  */
@@ -199,6 +278,20 @@ export const fairness = defineBlock({
     small_holders_voting_share: { unit: 'share', description: "small holders' share of consensus stake at the end" },
   },
   tables: {
+    impact: {
+      description: "who gains and who loses: per population and per decile of initial wealth (agents present at the start), wealth and tokens at the start and the end, staking participation and share of stake at the end; one set of rows per run",
+      columns: [
+        { name: 'kind', kind: 'utf8' },
+        { name: 'group', kind: 'utf8' },
+        { name: 'agents', kind: 'int32' },
+        { name: 'start_usd', kind: 'float64' },
+        { name: 'end_usd', kind: 'float64' },
+        { name: 'start_tokens', kind: 'float64' },
+        { name: 'end_tokens', kind: 'float64' },
+        { name: 'staking', kind: 'float64' },
+        { name: 'stake_share', kind: 'float64' },
+      ],
+    },
     lorenz: {
       description: 'Lorenz curves of token holdings: one row per sampled tick, class (all, or a population) and population share',
       columns: [
@@ -225,6 +318,7 @@ export const fairness = defineBlock({
     const price = () => ctx.deps.market?.price ?? 1;
     const log = new FairnessLog();
     let groups: WealthGroups | null = null;
+    let impact: ImpactGroup[] = [];
     let startShare = 0;
     let readAt = -1;
     let reading: WealthReading | null = null;
@@ -238,6 +332,7 @@ export const fairness = defineBlock({
       readAt = world.tick;
       if (groups === null) {
         groups = wealthGroups(r, price());
+        impact = impactGroups(r, price(), world.populations.map((p) => p.name));
         startShare = groupShare(groups.small, r.tokens);
       }
       small = indicesNow(groups.small, groups.start, r);
@@ -279,7 +374,11 @@ export const fairness = defineBlock({
           small_holders_voting_share: groupShare(small, r.stake),
         };
       },
-      tables: { lorenz: () => log.lorenzRows(), class_wealth: () => log.wealthRows() },
+      tables: {
+        impact: () => impactRows(impact, groups!.start, now(), price()),
+        lorenz: () => log.lorenzRows(),
+        class_wealth: () => log.wealthRows(),
+      },
     };
   },
 });

@@ -52,7 +52,7 @@ table.kpis td > span { display: block; }
 table.kpis .mean { font-weight: 600; } table.kpis .ci, table.kpis .dci, table.kpis .n { color: #777; font-size: .76rem; }
 table.kpis .delta { margin-top: .15rem; } table.kpis .delta .sig { margin-left: .15rem; }
 .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .35rem; vertical-align: -1px; }
-.sig { color: #b30000; font-weight: 700; } .none { color: #aaa; }
+.sig { color: #b30000; font-weight: 700; } td.gain { color: #1a7f37; font-weight: 600; } td.loss { color: #b30000; font-weight: 600; } .none { color: #aaa; }
 details { margin: .8rem 0; } summary { cursor: pointer; color: #1f5fa8; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 `;

@@ -7,6 +7,7 @@ import { kpiStats, zeroKpis } from './kpiStats';
 import { reportPage, type PageHeader, type PageSection } from './page';
 import type { SectionContext } from './sections/context';
 import { flowSection } from './sections/flowSection';
+import { impactSection } from './sections/impactSection';
 import { kpiDistributionSection, kpiTableSection } from './sections/kpiSections';
 import { lorenzSection } from './sections/lorenzSection';
 import { seriesSection } from './sections/seriesSection';
@@ -59,7 +60,7 @@ export async function writeReport(dirs: string | string[], opts: ReportOptions =
  * every run); the KPI table (mean, bounded interval, paired difference to
  * the baseline; KPIs zero in every run left out); each KPI's distribution
  * over runs; Lorenz curves per class from lorenz.arrow and flow diagrams
- * from flows.arrow where present; under scenarios the stress table; and, for a sweep, KPIs over the swept
+ * from flows.arrow where present; under scenarios the stress table; with the fairness block's impact table who gains and who loses per variant; and, for a sweep, KPIs over the swept
  * parameters. With several directories their variants are shown side by
  * side as `<experiment>/<variant>`. The static page has no script; the
  * interactive one (`opts.interactive`) inlines Vega's runtime under a policy
@@ -83,6 +84,7 @@ export async function buildReport(dirs: string | string[], opts: ReportOptions =
     await seriesSection(ctx, metrics, opts.runLines ?? false),
     kpiTableSection(ctx, zero),
     stressSection(ctx),
+    impactSection(ctx),
     await kpiDistributionSection(ctx),
     await lorenzSection(ctx, opts.lorenzTicks),
     await flowSection(ctx),

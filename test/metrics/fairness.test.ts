@@ -101,6 +101,23 @@ describe('fairness block on a hand-worked economy', () => {
     expect(Array.from(wealth.data.share as Float64Array).filter((_, i) => (wealth.data.class as string[])[i] === 'holders')).toEqual([1, 1, 1, 1]);
   });
 
+  it('writes who gains and who loses at the end: per population and per decile of initial wealth', () => {
+    const t = run(1).tables.impact;
+    const col = (name: string) => Array.from(t.data[name] as ArrayLike<number>);
+    expect(t.data.group).toEqual(['newcomers', 'holders', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10']);
+    expect((t.data.kind as string[]).slice(0, 3)).toEqual(['class', 'class', 'decile']);
+    // 11 agents at the start, sorted N0 (0), B0…B7 (1), B8, B9 (6): deciles of ⌊11d/10⌋ − ⌊11(d−1)/10⌋ agents, d10 the last two.
+    expect(col('agents')).toEqual([1, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    // The newcomer who joins at tick 3 is not in any group; the gift moves B9's token to B0 (d2).
+    expect(col('start_usd')).toEqual([0, 20, 0, 1, 1, 1, 1, 1, 1, 1, 1, 12]);
+    expect(col('end_usd')).toEqual([0, 20, 0, 2, 1, 1, 1, 1, 1, 1, 1, 11]);
+    expect(col('end_tokens')).toEqual(col('end_usd'));
+    // B0 (d2) and B9 (d10) delegate: stake 2 and 5 of 7.
+    expect(col('staking')).toEqual([0, 0.2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0.5]);
+    expect(col('stake_share')[3]).toBeCloseTo(2 / 7, 14);
+    expect(col('stake_share')[11]).toBeCloseTo(5 / 7, 14);
+  });
+
   it('gives the same outputs for the same seed', () => {
     expect(run(2).summary).toEqual(run(2).summary);
   });
