@@ -24,6 +24,9 @@ import { carbonFeeUsd, greenMultiplier, noGreenIncentives, offsetCostUsd, type G
 import { nodeRewardColumns, type NodeAccount, type NodeRewards } from '../src/mechanisms/nodeRewards';
 import type { ServiceMarket } from '../src/mechanisms/serviceMarket';
 import type { Treasury } from '../src/mechanisms/treasury';
+import { carbonPricing } from '../src/policy/carbonPricing';
+import type { PolicyEmitters, UnitPolicyCost } from '../src/policy/emitters';
+import { renewableMandate } from '../src/policy/renewableMandate';
 
 /** Parameters of the DePIN node operators class. Optional fields default to no energy, no downtime and one unit per operator. */
 export const nodeOperatorsParamsSchema = z
@@ -127,6 +130,8 @@ export interface OperatorServices {
   green?: () => GreenIncentivesParams;
   /** Expected USD income per tick of a new unit of capacity c and weight w at token price `price`. */
   incomeUsd?: (c: number, w: number, price: number) => number;
+  /** Policies that charge operators for their grid electricity (carbon pricing, a renewable mandate): their cost enters the unit's cash cost. */
+  policies?: readonly UnitPolicyCost[];
 }
 
 /** The node operators' columns: the node-reward stream's and their own. */
@@ -153,6 +158,8 @@ export const nodeOperatorsSchema = {
   gridIntensity: 'f64',
   renewable: 'u8',
   offsets: 'u8',
+  /** Share of its grid electricity bought as certified renewable this tick for a policy, in [0, 1] (0 without one). */
+  greenShare: 'f64',
   downtime: 'f64',
   collateral: 'f64',
 } as const;
@@ -212,7 +219,7 @@ interface OperatorRoutes {
  * probability `downtime` per tick: it serves and claims nothing, and
  * `slashShare` of its collateral is burned.
  */
-export class NodeOperators implements AgentClass {
+export class NodeOperators implements AgentClass, PolicyEmitters {
   readonly name: string;
   /** Capacity of online nodes, in service units. */
   capacityOnline = 0;
@@ -329,6 +336,7 @@ export class NodeOperators implements AgentClass {
     const o = operatorOptions(p);
     const pop = this.population;
     const { online, up, capacity, rewardWeight, downtime, collateral } = pop.cols;
+    if (this.services.policies && this.services.policies.length > 0) pop.cols.greenShare.fill(0, 0, pop.size);
     let upCap = 0;
     let upW = 0;
     let slashed = 0;
@@ -360,16 +368,30 @@ export class NodeOperators implements AgentClass {
     return greenMultiplier(g, c.renewable[i] === 1, c.offsets[i] === 1);
   }
 
+  /** Returns the grid electricity operator i's units draw this tick, in kWh: 0 offline, down or on its own renewables (for policy blocks, after uptime is drawn). */
+  gridKwhThisTick(i: number): number {
+    const c = this.population.cols;
+    if (c.online[i] === 0 || c.up[i] === 0 || c.renewable[i] === 1 || !(c.energyKwh[i] > 0)) return 0;
+    const u = this.services.utilisation ? this.services.utilisation() : 1;
+    return c.units[i] * nodeEnergyKwh(c.energyKwh[i], this.params().idleShare ?? 0.3, u);
+  }
+
   /**
    * Returns operator i's cash cost of one unit for one tick at utilisation
-   * u, in USD: opex (`costUsdPerTick`) + electricity + offsets or carbon fee.
+   * u, in USD: opex (`costUsdPerTick`) + electricity + offsets or carbon fee
+   * + what the policies in force charge for its grid electricity.
    */
   private unitCostUsd(i: number, u: number, idle: number, g: GreenIncentivesParams): number {
     const c = this.population.cols;
     const kwh = nodeEnergyKwh(c.energyKwh[i], idle, u);
     const kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
     const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
-    return c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
+    const cost = c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
+    const policies = this.services.policies;
+    if (!policies || c.renewable[i] === 1) return cost;
+    let extra = 0;
+    for (let k = 0; k < policies.length; k++) extra += policies[k].unitCostUsd(i, kwh);
+    return extra > 0 ? cost + extra : cost;
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
@@ -413,8 +435,13 @@ export class NodeOperators implements AgentClass {
           kwh = c.units[i] * nodeEnergyKwh(c.energyKwh[i], o.idleShare, u);
           kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
           energy += kwh;
-          carbon += kg;
           if (c.renewable[i] === 1) renewableKwh += kwh;
+          else if (c.greenShare[i] > 0) {
+            // Green power bought for a policy: that share of the grid electricity emits nothing.
+            kg = carbonKg(kwh * (1 - c.greenShare[i]), c.gridIntensity[i]);
+            renewableKwh += kwh * c.greenShare[i];
+          }
+          carbon += kg;
         }
         const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
         const fee = c.offsets[i] === 1 ? 0 : carbonUsd;
@@ -635,7 +662,7 @@ export const nodeOperators = defineBlock({
   ],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
-  uses: { treasury, depinRewards, service, green, exchange },
+  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate },
   population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
   holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
   metrics: {
@@ -671,12 +698,18 @@ export const nodeOperators = defineBlock({
     const market: ServiceMarket | null = d.service;
     const rewards = d.depinRewards;
     const router = new OrderRouter(d.market, d.exchange);
+    const policies: UnitPolicyCost[] = [];
+    if (d.renewableMandate) policies.push(d.renewableMandate);
+    if (d.carbonPricing) policies.push(d.carbonPricing);
     const cls = new NodeOperators(pop, ctx.params, router, d.nodeRewards, ctx.rng, ctx.ledger, ctx.account('collateral'), d.treasury, {
       served: rewards?.byServed,
       utilisation: market ? () => market.utilisation : undefined,
       green: d.green ? d.green.params : undefined,
       incomeUsd: rewards ? (c, w, price) => rewards.expectedIncomeUsd(c, w, price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
+      policies: policies.length > 0 ? policies : undefined,
     });
+    d.renewableMandate?.attach(cls);
+    d.carbonPricing?.attach(cls);
     return {
       api: cls,
       agents: cls,
