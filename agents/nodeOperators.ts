@@ -27,6 +27,7 @@ import type { Treasury } from '../src/mechanisms/treasury';
 import { carbonPricing } from '../src/policy/carbonPricing';
 import type { PolicyEmitters, UnitPolicyCost } from '../src/policy/emitters';
 import { renewableMandate } from '../src/policy/renewableMandate';
+import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
 
 /** Parameters of the DePIN node operators class. Optional fields default to no energy, no downtime and one unit per operator. */
 export const nodeOperatorsParamsSchema = z
@@ -132,6 +133,8 @@ export interface OperatorServices {
   incomeUsd?: (c: number, w: number, price: number) => number;
   /** Policies that charge operators for their grid electricity (carbon pricing, a renewable mandate): their cost enters the unit's cash cost. */
   policies?: readonly UnitPolicyCost[];
+  /** Access rules for a restricted jurisdiction: who may run a node. */
+  access?: AccessRules;
 }
 
 /** The node operators' columns: the node-reward stream's and their own. */
@@ -249,6 +252,8 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
   planningPrice = NaN;
   private readonly nodes: NodeAccount;
   private readonly routes: OperatorRoutes;
+  /** Each operator's standing under the access rules, plus 1 (0: not screened yet). */
+  private standing = new Uint8Array(0);
 
   constructor(
     readonly population: Population<typeof nodeOperatorsSchema>,
@@ -417,6 +422,9 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
     this.writtenOffUsd = 0;
     this.forcedExits = 0;
     this.depreciationUsd = 0;
+    const access = this.services.access;
+    // Online operators are screened once, at the access rules' start tick.
+    const screening = access !== undefined && access.active && access.screensIncumbents;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const c = pop.cols;
@@ -472,6 +480,12 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
         }
         debt += c.debtUsd[i];
         if (o.sellRewardsShare > 0 && r > 0) router.sell(pop, i, r * o.sellRewardsShare);
+        if (screening && this.screen(i) === ACCESS.barred) {
+          // Barred at the rules' start: it retires its hardware and goes offline.
+          while (c.units[i] > 0) this.retireUnit(i, p.salvageShare);
+          c.lossTicks[i] = 0;
+          continue;
+        }
         const margin = this.expectedIncome(i, price, reward) - this.unitCostUsd(i, u, o.idleShare, g);
         const salvage = (p.salvageShare * c.bookValueUsd[i]) / c.units[i];
         if (margin < (salvage * c.hurdle[i]) / tpy) c.lossTicks[i]++;
@@ -483,7 +497,7 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
           if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
         }
       } else if (this.rng.next() < p.considerProbability) {
-        if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
+        if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy) && this.mayJoin(i)) this.addUnit(world, i, o.collateralTokens, false);
       }
     }
     this.energyKwh = energy;
@@ -493,6 +507,27 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
     this.carbonFeesUsd = fees;
     this.offsetsUsd = offsets;
     this.debtUsd = debt;
+  }
+
+  /** Screens operator i under the access rules (once) and returns its standing (`ACCESS`). */
+  private screen(i: number): number {
+    if (this.standing.length < this.population.size) {
+      const grown = new Uint8Array(this.population.capacity);
+      grown.set(this.standing);
+      this.standing = grown;
+    }
+    if (this.standing[i] === 0) {
+      const c = this.population.cols;
+      this.standing[i] = this.services.access!.screen(this.population, i, c.usd[i] + c.tokens[i] * this.router.price) + 1;
+    }
+    return this.standing[i] - 1;
+  }
+
+  /** Returns whether offline operator i may join under the access rules in force (screening it the first time). */
+  private mayJoin(i: number): boolean {
+    const access = this.services.access;
+    if (access === undefined || !access.active) return true;
+    return this.screen(i) !== ACCESS.barred;
   }
 
   /** Returns what operator i's units are expected to earn a tick at planning price `price`, in USD: its share of the node rewards offered, or the DePIN model's estimate. */
@@ -662,7 +697,7 @@ export const nodeOperators = defineBlock({
   ],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
-  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate },
+  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate, accessRules },
   population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
   holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
   metrics: {
@@ -707,6 +742,7 @@ export const nodeOperators = defineBlock({
       green: d.green ? d.green.params : undefined,
       incomeUsd: rewards ? (c, w, price) => rewards.expectedIncomeUsd(c, w, price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
       policies: policies.length > 0 ? policies : undefined,
+      access: d.accessRules ?? undefined,
     });
     d.renewableMandate?.attach(cls);
     d.carbonPricing?.attach(cls);

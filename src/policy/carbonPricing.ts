@@ -124,7 +124,7 @@ export class CarbonPricing implements UnitPolicyCost {
   private c0 = new Float64Array(0);
   private c1 = new Float64Array(0);
   /** Each operator's allowance holding during this tick's clearing, in tonnes. */
-  readonly held: Float64Array<ArrayBuffer> = new Float64Array(0);
+  private held = new Float64Array(0);
   private basis = new Float64Array(0);
   private routes: { revenue: EmitterCharge; abatement: EmitterCharge; toClearing: EmitterCharge; fromClearing: Route } | null = null;
 
@@ -142,12 +142,6 @@ export class CarbonPricing implements UnitPolicyCost {
     const p = this.params();
     this.emitters = emitters;
     const usd = this.ledger.pocket(pop.account!, pop, 'usd', 'usd');
-    const n = pop.capacity;
-    this.e = new Float64Array(n);
-    this.c0 = new Float64Array(n);
-    this.c1 = new Float64Array(n);
-    (this as { held: Float64Array }).held = new Float64Array(n);
-    this.basis = new Float64Array(n);
     this.routes = {
       revenue: revenueCharge(this.ledger, pop, 'carbon policy', p.revenueTo as RevenueTo, this.treasury),
       abatement: outsideCharge(this.ledger, pop, 'green power premium'),
@@ -179,6 +173,7 @@ export class CarbonPricing implements UnitPolicyCost {
     const em = this.emitters;
     const cols = em.population.cols;
     const n = em.population.size;
+    if (this.e.length < n) this.grow(n);
     const { e, c0, c1 } = this;
     const premium = p.greenPremiumUsdPerKwh;
     if (world.tick === p.startTick) this.fixBasis(n);
@@ -300,9 +295,10 @@ export class CarbonPricing implements UnitPolicyCost {
     let surrendered = 0;
     let left = pool;
     for (let i = 0; i < n; i++) {
-      const give = e[i] < held[i] ? e[i] : held[i];
+      // A holding short of emissions by rounding alone (rationing's C / D) covers them.
+      const give = e[i] <= held[i] * (1 + 1e-12) ? e[i] : held[i];
       surrendered += give;
-      left += held[i] - give;
+      if (held[i] > give) left += held[i] - give;
       const short = e[i] - give;
       if (short > 0) {
         this.shortfallT += short;
@@ -331,6 +327,17 @@ export class CarbonPricing implements UnitPolicyCost {
     const em = this.emitters!;
     const cols = em.population.cols;
     for (let i = 0; i < n; i++) this.basis[i] = cols.online[i] === 1 ? em.gridKwhThisTick(i) * cols.gridIntensity[i] : 0;
+  }
+
+  /** Sizes the per-operator arrays for `n` operators, keeping the grandfathering basis. */
+  private grow(n: number): void {
+    const basis = new Float64Array(n);
+    basis.set(this.basis);
+    this.basis = basis;
+    this.e = new Float64Array(n);
+    this.c0 = new Float64Array(n);
+    this.c1 = new Float64Array(n);
+    this.held = new Float64Array(n);
   }
 
   private resetTick(): void {

@@ -18,7 +18,7 @@ export const greenPremiumSchema = z
     max: z.number().min(0),
   })
   .strict()
-  .refine((p) => p.max >= p.min, { message: 'max must be at least min', path: ['max'] });
+  .refine((p) => p.max >= p.min, { message: 'is below min; expected max ≥ min', path: ['max'] });
 export type GreenPremium = z.infer<typeof greenPremiumSchema>;
 
 /** Default premium: 1 ¢/kWh for the first kWh, 5 ¢/kWh for the last. */
