@@ -11,7 +11,7 @@ import { renewableMandate } from '../../src/policy/renewableMandate';
 export const SMALL_DEPIN = { stakers: { count: 40 }, traders: { count: 40 }, nodeOperators: { candidates: 150, initialNodes: 40, considerProbability: 0.1 } } as const;
 
 /** The DePIN network with every policy block (all inert until an experiment sets their start ticks). */
-export const policyNetwork: Model<any> = depinNetwork.with({ before: 'nodeOperators' }, renewableMandate, carbonPricing, accessRules);
+export const policyNetwork = depinNetwork.with({ before: 'nodeOperators' }, renewableMandate, carbonPricing, accessRules);
 
 /** Returns each variant's run of replicate 0 (conservation checked every tick), by variant name. */
 export function policyRuns(variants: Record<string, DeepPartial<any>>, opts: { model?: Model<any>; ticks?: number; seed?: number; params?: DeepPartial<any> } = {}): Map<string, RunResult> {
