@@ -24,6 +24,10 @@ import { carbonFeeUsd, greenMultiplier, noGreenIncentives, offsetCostUsd, type G
 import { nodeRewardColumns, type NodeAccount, type NodeRewards } from '../src/mechanisms/nodeRewards';
 import type { ServiceMarket } from '../src/mechanisms/serviceMarket';
 import type { Treasury } from '../src/mechanisms/treasury';
+import { carbonPricing } from '../src/policy/carbonPricing';
+import type { PolicyEmitters, UnitPolicyCost } from '../src/policy/emitters';
+import { renewableMandate } from '../src/policy/renewableMandate';
+import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
 
 /** Parameters of the DePIN node operators class. Optional fields default to no energy, no downtime and one unit per operator. */
 export const nodeOperatorsParamsSchema = z
@@ -127,6 +131,10 @@ export interface OperatorServices {
   green?: () => GreenIncentivesParams;
   /** Expected USD income per tick of a new unit of capacity c and weight w at token price `price`. */
   incomeUsd?: (c: number, w: number, price: number) => number;
+  /** Policies that charge operators for their grid electricity (carbon pricing, a renewable mandate): their cost enters the unit's cash cost. */
+  policies?: readonly UnitPolicyCost[];
+  /** Access rules for a restricted jurisdiction: who may run a node. */
+  access?: AccessRules;
 }
 
 /** The node operators' columns: the node-reward stream's and their own. */
@@ -153,6 +161,8 @@ export const nodeOperatorsSchema = {
   gridIntensity: 'f64',
   renewable: 'u8',
   offsets: 'u8',
+  /** Share of its grid electricity bought as certified renewable this tick for a policy, in [0, 1] (0 without one). */
+  greenShare: 'f64',
   downtime: 'f64',
   collateral: 'f64',
 } as const;
@@ -212,7 +222,7 @@ interface OperatorRoutes {
  * probability `downtime` per tick: it serves and claims nothing, and
  * `slashShare` of its collateral is burned.
  */
-export class NodeOperators implements AgentClass {
+export class NodeOperators implements AgentClass, PolicyEmitters {
   readonly name: string;
   /** Capacity of online nodes, in service units. */
   capacityOnline = 0;
@@ -242,6 +252,8 @@ export class NodeOperators implements AgentClass {
   planningPrice = NaN;
   private readonly nodes: NodeAccount;
   private readonly routes: OperatorRoutes;
+  /** Each operator's standing under the access rules, plus 1 (0: not screened yet). */
+  private standing = new Uint8Array(0);
 
   constructor(
     readonly population: Population<typeof nodeOperatorsSchema>,
@@ -329,6 +341,7 @@ export class NodeOperators implements AgentClass {
     const o = operatorOptions(p);
     const pop = this.population;
     const { online, up, capacity, rewardWeight, downtime, collateral } = pop.cols;
+    if (this.services.policies && this.services.policies.length > 0) pop.cols.greenShare.fill(0, 0, pop.size);
     let upCap = 0;
     let upW = 0;
     let slashed = 0;
@@ -360,16 +373,30 @@ export class NodeOperators implements AgentClass {
     return greenMultiplier(g, c.renewable[i] === 1, c.offsets[i] === 1);
   }
 
+  /** Returns the grid electricity operator i's units draw this tick, in kWh: 0 offline, down or on its own renewables (for policy blocks, after uptime is drawn). */
+  gridKwhThisTick(i: number): number {
+    const c = this.population.cols;
+    if (c.online[i] === 0 || c.up[i] === 0 || c.renewable[i] === 1 || !(c.energyKwh[i] > 0)) return 0;
+    const u = this.services.utilisation ? this.services.utilisation() : 1;
+    return c.units[i] * nodeEnergyKwh(c.energyKwh[i], this.params().idleShare ?? 0.3, u);
+  }
+
   /**
    * Returns operator i's cash cost of one unit for one tick at utilisation
-   * u, in USD: opex (`costUsdPerTick`) + electricity + offsets or carbon fee.
+   * u, in USD: opex (`costUsdPerTick`) + electricity + offsets or carbon fee
+   * + what the policies in force charge for its grid electricity.
    */
   private unitCostUsd(i: number, u: number, idle: number, g: GreenIncentivesParams): number {
     const c = this.population.cols;
     const kwh = nodeEnergyKwh(c.energyKwh[i], idle, u);
     const kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
     const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
-    return c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
+    const cost = c.costUsdPerTick[i] + kwh * c.electricityUsd[i] + carbonUsd;
+    const policies = this.services.policies;
+    if (!policies || c.renewable[i] === 1) return cost;
+    let extra = 0;
+    for (let k = 0; k < policies.length; k++) extra += policies[k].unitCostUsd(i, kwh);
+    return extra > 0 ? cost + extra : cost;
   }
 
   act(world: World, order: Int32Array | null, count: number): void {
@@ -395,6 +422,9 @@ export class NodeOperators implements AgentClass {
     this.writtenOffUsd = 0;
     this.forcedExits = 0;
     this.depreciationUsd = 0;
+    const access = this.services.access;
+    // Online operators are screened once, at the access rules' start tick.
+    const screening = access !== undefined && access.active && access.screensIncumbents;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const c = pop.cols;
@@ -413,8 +443,13 @@ export class NodeOperators implements AgentClass {
           kwh = c.units[i] * nodeEnergyKwh(c.energyKwh[i], o.idleShare, u);
           kg = c.renewable[i] === 1 ? 0 : carbonKg(kwh, c.gridIntensity[i]);
           energy += kwh;
-          carbon += kg;
           if (c.renewable[i] === 1) renewableKwh += kwh;
+          else if (c.greenShare[i] > 0) {
+            // Green power bought for a policy: that share of the grid electricity emits nothing.
+            kg = carbonKg(kwh * (1 - c.greenShare[i]), c.gridIntensity[i]);
+            renewableKwh += kwh * c.greenShare[i];
+          }
+          carbon += kg;
         }
         const carbonUsd = c.offsets[i] === 1 ? offsetCostUsd(kg, g.offsetUsdPerTonne) : carbonFeeUsd(kg, g.carbonPriceUsdPerTonne);
         const fee = c.offsets[i] === 1 ? 0 : carbonUsd;
@@ -445,6 +480,12 @@ export class NodeOperators implements AgentClass {
         }
         debt += c.debtUsd[i];
         if (o.sellRewardsShare > 0 && r > 0) router.sell(pop, i, r * o.sellRewardsShare);
+        if (screening && this.screen(i) === ACCESS.barred) {
+          // Barred at the rules' start: it retires its hardware and goes offline.
+          while (c.units[i] > 0) this.retireUnit(i, p.salvageShare);
+          c.lossTicks[i] = 0;
+          continue;
+        }
         const margin = this.expectedIncome(i, price, reward) - this.unitCostUsd(i, u, o.idleShare, g);
         const salvage = (p.salvageShare * c.bookValueUsd[i]) / c.units[i];
         if (margin < (salvage * c.hurdle[i]) / tpy) c.lossTicks[i]++;
@@ -456,7 +497,7 @@ export class NodeOperators implements AgentClass {
           if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
         }
       } else if (this.rng.next() < p.considerProbability) {
-        if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy)) this.addUnit(world, i, o.collateralTokens, false);
+        if (this.wouldAdd(i, price, reward, u, o.idleShare, g, maxPayback, tpy) && this.mayJoin(i)) this.addUnit(world, i, o.collateralTokens, false);
       }
     }
     this.energyKwh = energy;
@@ -466,6 +507,27 @@ export class NodeOperators implements AgentClass {
     this.carbonFeesUsd = fees;
     this.offsetsUsd = offsets;
     this.debtUsd = debt;
+  }
+
+  /** Screens operator i under the access rules (once) and returns its standing (`ACCESS`). */
+  private screen(i: number): number {
+    if (this.standing.length < this.population.size) {
+      const grown = new Uint8Array(this.population.capacity);
+      grown.set(this.standing);
+      this.standing = grown;
+    }
+    if (this.standing[i] === 0) {
+      const c = this.population.cols;
+      this.standing[i] = this.services.access!.screen(this.population, i, c.usd[i] + c.tokens[i] * this.router.price) + 1;
+    }
+    return this.standing[i] - 1;
+  }
+
+  /** Returns whether offline operator i may join under the access rules in force (screening it the first time). */
+  private mayJoin(i: number): boolean {
+    const access = this.services.access;
+    if (access === undefined || !access.active) return true;
+    return this.screen(i) !== ACCESS.barred;
   }
 
   /** Returns what operator i's units are expected to earn a tick at planning price `price`, in USD: its share of the node rewards offered, or the DePIN model's estimate. */
@@ -635,7 +697,7 @@ export const nodeOperators = defineBlock({
   ],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
-  uses: { treasury, depinRewards, service, green, exchange },
+  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate, accessRules },
   population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
   holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
   metrics: {
@@ -671,12 +733,19 @@ export const nodeOperators = defineBlock({
     const market: ServiceMarket | null = d.service;
     const rewards = d.depinRewards;
     const router = new OrderRouter(d.market, d.exchange);
+    const policies: UnitPolicyCost[] = [];
+    if (d.renewableMandate) policies.push(d.renewableMandate);
+    if (d.carbonPricing) policies.push(d.carbonPricing);
     const cls = new NodeOperators(pop, ctx.params, router, d.nodeRewards, ctx.rng, ctx.ledger, ctx.account('collateral'), d.treasury, {
       served: rewards?.byServed,
       utilisation: market ? () => market.utilisation : undefined,
       green: d.green ? d.green.params : undefined,
       incomeUsd: rewards ? (c, w, price) => rewards.expectedIncomeUsd(c, w, price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
+      policies: policies.length > 0 ? policies : undefined,
+      access: d.accessRules ?? undefined,
     });
+    d.renewableMandate?.attach(cls);
+    d.carbonPricing?.attach(cls);
     return {
       api: cls,
       agents: cls,

@@ -13,6 +13,7 @@ import { exchange } from '../src/market/exchange';
 import { factor, type FactorState } from '../src/market/factor';
 import { fundamentals, type FundamentalValue } from '../src/market/fundamentals';
 import { OrderRouter } from '../src/market/orderRouter';
+import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
 import { arrivalRate, departureProbability, poissonDraw } from '../src/market/participantFlow';
 import { unitStudentT } from '../src/market/studentT';
 import { last, total } from '../src/metrics/series';
@@ -167,6 +168,8 @@ export class Traders implements AgentClass {
     private readonly factor: FactorState | null,
     private readonly value: FundamentalValue | null,
     ticksPerYear: number,
+    /** Access rules for a restricted jurisdiction, when the model has them. */
+    private readonly access: AccessRules | null = null,
   ) {
     this.name = population.name;
     this.beliefs = new Beliefs(() => this.params().switching);
@@ -245,6 +248,8 @@ export class Traders implements AgentClass {
     const common = this.commonShock;
     const cap = p.maxOrderShare;
     const switchRate = p.switching.rate;
+    // Incumbents are screened once, at the access rules' start tick.
+    const screening = this.access !== null && this.access.active && this.access.screensIncumbents;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const cols = pop.cols;
@@ -253,6 +258,10 @@ export class Traders implements AgentClass {
       if (kd !== TRADER_KINDS.noise && rng.next() < switchRate) cols.kind[i] = rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
       const price = router.price;
       const wealth = cols.usd[i] + cols.tokens[i] * price;
+      if (screening && this.access!.screen(pop, i, wealth) === ACCESS.barred) {
+        this.depart(i);
+        continue;
+      }
       if (rng.next() < leaveP || wealth < (1 - p.departures.capitulation) * cols.entryWealth[i]) {
         this.depart(i);
         continue;
@@ -285,9 +294,17 @@ export class Traders implements AgentClass {
       cols.fairValue[i] = Math.exp(p.valueSpread * this.rng.normal());
       cols.dexOnly[i] = this.rng.chance(p.dexShare) ? 1 : 0;
       const usd = Math.max(0, sample(a.usd, this.rng));
+      const standing = this.access !== null && this.access.active ? this.access.screenNewcomer(usd) : ACCESS.free;
+      if (standing === ACCESS.barred) {
+        // Turned away: it never brings its USD in, and its slot stays free.
+        cols.active[i] = 0;
+        this.free.push(i);
+        continue;
+      }
       cols.entryWealth[i] = usd;
       if (usd > 0) this.arrive.pay(i, usd);
-      (cols.dexOnly[i] === 1 ? this.dex : this.router).buy(pop, i, usd * a.entryShare);
+      if (standing === ACCESS.checked) this.access!.chargeNewcomer(pop, i);
+      (cols.dexOnly[i] === 1 ? this.dex : this.router).buy(pop, i, standing === ACCESS.checked ? Math.min(usd * a.entryShare, cols.usd[i]) : usd * a.entryShare);
       this.counts.arrivals++;
       this.counts.inflowUsd += usd;
       this.activeCount++;
@@ -365,7 +382,7 @@ export const traders = defineBlock({
   ],
   params: { schema: tradersParamsSchema, defaults: tradersDefaults },
   needs: { market: marketPort },
-  uses: { exchange, factor, fundamentals },
+  uses: { exchange, factor, fundamentals, accessRules },
   population: { schema: tradersSchema, count: (p) => p.count + p.arrivals.perYear },
   metrics: {
     traders: { unit: 'agents', description: 'active traders' },
@@ -386,7 +403,7 @@ export const traders = defineBlock({
     const { pop } = ctx.population(tradersSchema);
     const d = ctx.deps;
     const router = new OrderRouter(d.market, d.exchange);
-    const cls = new Traders(pop, ctx.params, router, new OrderRouter(d.market, null), ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear);
+    const cls = new Traders(pop, ctx.params, router, new OrderRouter(d.market, null), ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules);
     return {
       api: cls,
       agents: cls,

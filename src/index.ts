@@ -111,6 +111,11 @@ export {
   type PosParams,
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
+export { carbonPricing, carbonPricingParamsSchema, capTonnesAt, type CarbonPricingParams } from './policy/carbonPricing';
+export { renewableMandate, renewableMandateParamsSchema, requiredShare, mandateCost, type RenewableMandateParams } from './policy/renewableMandate';
+export { accessRules, accessRulesParamsSchema, type AccessRulesParams } from './policy/accessRules';
+export { policyWindow, type PolicyWindowParams } from './policy/policyWindow';
+export { clearAllowances, complianceCostUsd, abatementCostUsd, type Clearing } from './policy/allowanceMarket';
 export { feeMarket, feeMarketParamsSchema, type FeeMarketParams } from './fees/feeMarket';
 export { txDemand, txDemandParamsSchema, type TxDemandParams } from './fees/txDemand';
 export { rollup, rollupParamsSchema, BLOB_DATA_BYTES, type RollupParams } from './fees/rollup';

@@ -43,6 +43,10 @@ import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
 import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
+import { accessRules } from '../policy/accessRules';
+import { carbonPricing } from '../policy/carbonPricing';
+import { policyWindow } from '../policy/policyWindow';
+import { renewableMandate } from '../policy/renewableMandate';
 import { borrowers } from '../../agents/borrowers';
 import { depositors } from '../../agents/depositors';
 import { liquidators } from '../../agents/liquidators';
@@ -96,6 +100,10 @@ export const blockLibrary: readonly AnyBlock[] = [
   buyback,
   treasuryPolicy,
   green,
+  carbonPricing,
+  renewableMandate,
+  accessRules,
+  policyWindow,
   lending,
   liquidStaking,
   rwaVault,
