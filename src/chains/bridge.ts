@@ -237,7 +237,12 @@ export class Bridge {
 
   /** Returns the unbacked supply, in tokens: wrapped supply − escrow (lock-and-mint), forged mints (burn-and-mint), 0 (liquidity network). */
   unbacked(): number {
-    if (this.design === 'lockAndMint') return Math.max(0, this.wrappedSupply() - this.escrow.tokens);
+    if (this.design === 'lockAndMint') {
+      const w = this.wrappedSupply();
+      // A float residue of the 1:1 backing is not unbackedness.
+      const gap = w - this.escrow.tokens;
+      return gap > 1e-9 * Math.max(1, w) ? gap : 0;
+    }
     return this.design === 'burnAndMint' ? this.forgedTokens : 0;
   }
 
