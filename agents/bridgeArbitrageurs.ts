@@ -191,6 +191,7 @@ export const bridgeArbitrageurs = defineBlock({
   needs: { bridge },
   columns: bridgeArbColumns,
   population: { schema: bridgeArbColumns, count: (p) => p.count },
+  holders: { remote: { circulating: true, description: "the class's tokens on the bridge's destination chain (column tokensRemote); its own account is on the source chain" } },
   metrics: {
     bridge_arb_volume_usd: { unit: 'USD', kind: 'flow', description: 'USD spent on the buying leg of cross-chain trips since the previous row' },
     bridge_arb_trips: { unit: 'count', kind: 'flow', description: 'cross-chain arbitrage trips since the previous row' },
@@ -204,7 +205,7 @@ export const bridgeArbitrageurs = defineBlock({
   build(ctx) {
     const b = ctx.deps.bridge;
     const { pop } = ctx.population(bridgeArbColumns, { chain: b.sides[0].chain });
-    const remote = ctx.ledger.open(`${ctx.key}.remote`, { owner: ctx.key, circulating: true, chain: b.sides[1].chain, description: `the ${ctx.key} class's tokens on chain ${b.sides[1].chain}` });
+    const remote = ctx.account('remote', b.sides[1].chain);
     let cls: BridgeArbitrageurs | null = null;
     const usdHeld = () => ctx.ledger.account(ctx.key)!.usd;
     return {

@@ -12,7 +12,8 @@ import { chainKey, chainOf } from './chainRegistry';
  *
  * It opens, on each side, the in-flight account (not circulating), the
  * fee account, the liquidity network's pool and the exploiter's account,
- * and on the source the lock-and-mint escrow (not circulating). At genesis,
+ * each on that side's chain, and on the source the lock-and-mint escrow
+ * (not circulating). At genesis,
  * lock-and-mint backs every token then on the destination chain (its
  * pool's and its holders') with as many canonical tokens minted into the
  * escrow — list the bridge after the blocks that fund the destination — and
@@ -35,6 +36,17 @@ export const bridge = defineBlock({
     'lock-and-mint / burn-and-mint as in e.g. Wormhole token bridge and Circle CCTP (burn on source, mint on destination); the exploit rule is an assumption',
   ],
   params: { schema: bridgeParamsSchema, defaults: bridgeDefaults },
+  holders: {
+    escrow: { circulating: false, description: 'lock-and-mint: canonical tokens locked on the source chain, backing the wrapped token' },
+    'inFlight.from': { circulating: false, description: 'tokens in flight to the source chain (on it)' },
+    'inFlight.to': { circulating: false, description: 'tokens in flight to the destination chain (on it)' },
+    'fees.from': { circulating: true, description: "the bridge's fee income on the source chain" },
+    'fees.to': { circulating: true, description: "the bridge's fee income on the destination chain" },
+    'pool.from': { circulating: true, description: "liquidity network: the bridge's pool on the source chain" },
+    'pool.to': { circulating: true, description: "liquidity network: the bridge's pool on the destination chain" },
+    'exploiter.from': { circulating: true, description: 'what exploits took on the source chain' },
+    'exploiter.to': { circulating: true, description: 'what exploits took (or forged) on the destination chain' },
+  },
   metrics: {
     bridge_in_flight: { unit: 'tokens', description: 'tokens sent over the bridge and not yet delivered (held in the in-flight accounts)' },
     bridge_locked: { unit: 'tokens', description: 'canonical tokens locked in the lock-and-mint escrow on the source chain' },
@@ -94,15 +106,15 @@ export const bridge = defineBlock({
   build(ctx) {
     const p0 = ctx.params();
     const l = ctx.ledger;
-    const side = (chain: string, tag: string): BridgeSide => ({
+    const side = (chain: string, tag: 'from' | 'to'): BridgeSide => ({
       chain,
-      inFlight: l.open(`bridge.inFlight.${tag}`, { owner: 'bridge', circulating: false, chain, description: `tokens in flight to chain ${chain}` }),
-      fees: l.open(`bridge.fees.${tag}`, { owner: 'bridge', circulating: true, chain, description: `the bridge's fee income on chain ${chain}` }),
-      pool: l.open(`bridge.pool.${tag}`, { owner: 'bridge', circulating: true, chain, description: `the liquidity network's pool on chain ${chain}` }),
-      exploiter: l.open(`bridge.exploiter.${tag}`, { owner: 'bridge', circulating: true, chain, description: `tokens an exploit of the bridge took on chain ${chain}` }),
+      inFlight: ctx.account(`inFlight.${tag}`, chain),
+      fees: ctx.account(`fees.${tag}`, chain),
+      pool: ctx.account(`pool.${tag}`, chain),
+      exploiter: ctx.account(`exploiter.${tag}`, chain),
     });
     const sides = [side(p0.from, 'from'), side(p0.to, 'to')] as const;
-    const escrow = l.open('bridge.escrow', { owner: 'bridge', circulating: false, chain: p0.from, description: `canonical tokens locked on chain ${p0.from} backing the wrapped token on ${p0.to}` });
+    const escrow = ctx.account('escrow', p0.from);
     const priceOn = (d: Direction) => chainOf(ctx.world, sides[d].chain).pool.price;
     // After an exploit the wrapped token's holders value it at its backing: r × the source price.
     const learn = () => {

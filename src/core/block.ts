@@ -83,8 +83,12 @@ export interface BlockContext<P, N, O, H extends string> {
   /** The block's own random stream, `rng.fork(key)` of the run's root: adding a block never shifts another's draws. */
   readonly rng: Rng;
   readonly deps: Deps<N, O>;
-  /** Opens (on first call) and returns a declared holder's account; named `key` for holder `''`, else `key.name`. */
-  account(name: H): Account;
+  /**
+   * Opens (on first call) and returns a declared holder's account; named
+   * `key` for holder `''`, else `key.name`; on `chain` when given (a chain
+   * the block's parameters name), else on its spec's chain.
+   */
+  account(name: H, chain?: string): Account;
   /**
    * Creates the block's population (named by the key), registers it and
    * opens its account (circulating unless `circulating: false`, on `chain`,

@@ -112,12 +112,12 @@ function context(b: AnyBlock, world: World, ports: Map<string, AnyBlock>, apis: 
     params: () => (world.params as Record<string, unknown>)[key],
     rng: world.rng.fork(key),
     deps,
-    account(name: string): Account {
+    account(name: string, chain?: string): Account {
       let a = opened.get(name);
       if (a) return a;
       const spec = (holders as Record<string, { circulating: boolean; description: string; chain?: string }>)[name];
       if (!spec) throw new RunError(`block ${key} opens account "${name}", which it does not declare in holders`, world.tick);
-      a = world.ledger.open(name === '' ? key : `${key}.${name}`, { owner: key, circulating: spec.circulating, description: spec.description, chain: spec.chain });
+      a = world.ledger.open(name === '' ? key : `${key}.${name}`, { owner: key, circulating: spec.circulating, description: spec.description, chain: chain ?? spec.chain });
       opened.set(name, a);
       return a;
     },
