@@ -77,6 +77,13 @@ export { last, total, meanAfterGenesis, spanYears } from './metrics/series';
 export { agentHoldings } from './metrics/holdings';
 export { FlowRecorder, FLOW_COLUMNS } from './metrics/flows';
 
+// Chains and bridges
+export { chainsOf, chainOf, chainKey, type ChainApi } from './chains/chainRegistry';
+export { localFlow } from './chains/chain';
+export { Bridge, Lane, type BridgeSide, type Direction, type LaneEnd, type Exploit, type HolderLoss } from './chains/bridge';
+export { equilibriumFee, marginalEquilibriumRate, STARGATE_CURVE, type EquilibriumCurve } from './chains/equilibriumFee';
+export { PocketSwapper } from './chains/pocketSwap';
+
 // Points programmes, farming and sybil filters
 export { AirdropProgram, airdropColumns, priceChangeAfter, type AirdropWallets, type DropOutcome } from './mechanisms/airdrop';
 export { earnedPoints, holdingMultiplier, boostAt, accrue, allocateProRata, allocateEqual, choosesLock, claimValueShare, type PointRates, type Boost } from './mechanisms/points';

@@ -40,10 +40,11 @@ export interface KpiSpec {
   readonly description: string;
 }
 
-/** An account a block opens: whether its tokens circulate, and what it holds. */
+/** An account a block opens: whether its tokens circulate, what it holds, and the chain it is on (the main chain when omitted). */
 export interface HolderSpec {
   readonly circulating: boolean;
   readonly description: string;
+  readonly chain?: string;
 }
 
 /** An extra per-run table a block writes (`<name>.arrow`, with `run_id` first). */
@@ -82,13 +83,18 @@ export interface BlockContext<P, N, O, H extends string> {
   /** The block's own random stream, `rng.fork(key)` of the run's root: adding a block never shifts another's draws. */
   readonly rng: Rng;
   readonly deps: Deps<N, O>;
-  /** Opens (on first call) and returns a declared holder's account; named `key` for holder `''`, else `key.name`. */
-  account(name: H): Account;
+  /**
+   * Opens (on first call) and returns a declared holder's account; named
+   * `key` for holder `''`, else `key.name`; on `chain` when given (a chain
+   * the block's parameters name), else on its spec's chain.
+   */
+  account(name: H, chain?: string): Account;
   /**
    * Creates the block's population (named by the key), registers it and
-   * opens its account (circulating unless `circulating: false`).
+   * opens its account (circulating unless `circulating: false`, on `chain`,
+   * the main chain when omitted).
    */
-  population<S extends Schema>(schema: S, opts?: { circulating?: boolean }): { pop: Population<S>; account: Account };
+  population<S extends Schema>(schema: S, opts?: { circulating?: boolean; chain?: string }): { pop: Population<S>; account: Account };
 }
 
 /** What a block's `build` returns: its API for the blocks that need it, its hooks, and how to observe it. */

@@ -26,8 +26,11 @@ export const MAIN_CHAIN = 'main';
  *
  *   minted − burned = Σ token holdings   and   usdIn − usdOut = Σ USD holdings
  *
- * hold by construction; `check` asserts both within a relative 1e-9
- * (compensated sums), per chain for tokens, and that every columnar
+ * hold by construction, on each chain and in total: a token route never
+ * joins accounts on two chains (a bridge burns or locks on one and mints or
+ * releases on the other), and each mint and burn is counted on its chain.
+ * `check` asserts both within a relative 1e-9 (compensated sums), per
+ * chain for tokens, and that every columnar
  * account's running totals equal the sums of its columns and that no
  * scalar account changed by more than its routes moved (a write that went
  * around the ledger). Each route's per-tick total is a flow by
@@ -49,6 +52,9 @@ export class Ledger implements RouteBooks {
   private readonly usdInSum = new RunningSum();
   private readonly usdOutSum = new RunningSum();
   private readonly byName = new Map<string, Account>();
+  private readonly chainIds = new Map<string, number>([[MAIN_CHAIN, 0]]);
+  private readonly chainMinted: RunningSum[] = [new RunningSum()];
+  private readonly chainBurned: RunningSum[] = [new RunningSum()];
   private startTokens = new Float64Array(0);
   private startUsd = new Float64Array(0);
 
@@ -57,6 +63,7 @@ export class Ledger implements RouteBooks {
     const prior = this.byName.get(name);
     if (prior) throw new InputError(`account ${name} is opened twice (by ${prior.owner} and ${opts.owner}); account names must be unique`);
     const a = new Account(this.accounts.length, name, opts.owner, opts.circulating, opts.chain ?? MAIN_CHAIN, opts.description ?? '');
+    this.chainId(a.chain);
     this.accounts.push(a);
     this.byName.set(name, a);
     return a;
@@ -108,19 +115,48 @@ export class Ledger implements RouteBooks {
     }
     const fromAcc = typeof from === 'string' ? null : isPocket(from) ? from.account : from;
     const toAcc = typeof to === 'string' ? null : isPocket(to) ? to.account : to;
-    const r = new Route(this.routes.length, reason, asset, fromAcc, toAcc, fromPocket, toPocket, this);
+    if (asset === 'tokens' && fromAcc && toAcc && fromAcc.chain !== toAcc.chain) {
+      throw new InputError(`route ${reason} moves tokens from ${fromAcc.name} on chain ${fromAcc.chain} to ${toAcc.name} on chain ${toAcc.chain}; a token moves between chains only through a bridge (burned or locked on one, minted or released on the other)`);
+    }
+    const chain = asset === 'tokens' ? this.chainId((toAcc ?? fromAcc)?.chain ?? MAIN_CHAIN) : 0;
+    const r = new Route(this.routes.length, reason, asset, fromAcc, toAcc, fromPocket, toPocket, this, chain);
     this.routes.push(r);
     return r;
   }
 
-  noteMint(amount: number): void {
+  noteMint(amount: number, chain = 0): void {
     this.mintedSum.add(amount);
     this.mintedThisTick += amount;
+    this.chainMinted[chain].add(amount);
   }
 
-  noteBurn(amount: number): void {
+  noteBurn(amount: number, chain = 0): void {
     this.burnedSum.add(amount);
     this.burnedThisTick += amount;
+    this.chainBurned[chain].add(amount);
+  }
+
+  /** Returns the number of chain `name` (0 for the main chain), numbering it on first sight. */
+  chainId(name: string): number {
+    let k = this.chainIds.get(name);
+    if (k === undefined) {
+      k = this.chainMinted.length;
+      this.chainIds.set(name, k);
+      this.chainMinted.push(new RunningSum());
+      this.chainBurned.push(new RunningSum());
+    }
+    return k;
+  }
+
+  /** Returns the chains the ledger has seen, the main chain first. */
+  get chains(): string[] {
+    return [...this.chainIds.keys()];
+  }
+
+  /** Returns the supply of chain `name`: tokens minted minus burned there, in tokens (0 for a chain never seen). */
+  chainSupply(name: string): number {
+    const k = this.chainIds.get(name);
+    return k === undefined ? 0 : this.chainMinted[k].value - this.chainBurned[k].value;
   }
 
   noteUsdIn(amount: number): void {
@@ -198,6 +234,14 @@ export class Ledger implements RouteBooks {
     const scale = Math.max(1, this.minted);
     if (!(Math.abs(held - supply) <= relTol * scale)) {
       throw new RunError(`token conservation broken: minted − burned = ${supply} but holdings sum to ${held} (${JSON.stringify(this.tokenBreakdown())})`, tick);
+    }
+    if (this.chainIds.size > 1) {
+      for (const c of this.chainIds.keys()) {
+        const onChain = this.totalTokenHoldings(c);
+        if (!(Math.abs(onChain - this.chainSupply(c)) <= relTol * scale)) {
+          throw new RunError(`token conservation broken on chain ${c}: minted − burned there = ${this.chainSupply(c)} but its accounts hold ${onChain}`, tick);
+        }
+      }
     }
     const usdHeld = this.totalUsdHoldings();
     const usdNet = this.usdNet;

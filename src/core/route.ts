@@ -4,8 +4,10 @@ import { RunError } from './errors';
 /** The ledger's side of a route: the counters mints, burns and USD crossing the model's edge go to. */
 export interface RouteBooks {
   readonly tick: number;
-  noteMint(amount: number): void;
-  noteBurn(amount: number): void;
+  /** Counts `amount` tokens minted on chain number `chain` (0: the main chain). */
+  noteMint(amount: number, chain?: number): void;
+  /** Counts `amount` tokens burned on chain number `chain` (0: the main chain). */
+  noteBurn(amount: number, chain?: number): void;
   noteUsdIn(amount: number): void;
   noteUsdOut(amount: number): void;
 }
@@ -51,6 +53,8 @@ export class Route {
     fromPocket: Pocket | null,
     toPocket: Pocket | null,
     private readonly books: RouteBooks,
+    /** The number of the chain its tokens are minted on or burned from (the ledger's `chainId`); 0 for other routes. */
+    private readonly chain = 0,
   ) {
     this.fromPocket = fromPocket;
     this.toPocket = toPocket;
@@ -188,7 +192,7 @@ export class Route {
   private debit(amount: number): void {
     const f = this.from;
     if (f === null) {
-      if (this.asset === 'tokens') this.books.noteMint(amount);
+      if (this.asset === 'tokens') this.books.noteMint(amount, this.chain);
       else this.books.noteUsdIn(amount);
     } else if (this.asset === 'tokens') f.tokens -= amount;
     else f.usd -= amount;
@@ -197,7 +201,7 @@ export class Route {
   private credit(amount: number): void {
     const t = this.to;
     if (t === null) {
-      if (this.asset === 'tokens') this.books.noteBurn(amount);
+      if (this.asset === 'tokens') this.books.noteBurn(amount, this.chain);
       else this.books.noteUsdOut(amount);
     } else if (this.asset === 'tokens') t.tokens += amount;
     else t.usd += amount;

@@ -112,21 +112,21 @@ function context(b: AnyBlock, world: World, ports: Map<string, AnyBlock>, apis: 
     params: () => (world.params as Record<string, unknown>)[key],
     rng: world.rng.fork(key),
     deps,
-    account(name: string): Account {
+    account(name: string, chain?: string): Account {
       let a = opened.get(name);
       if (a) return a;
-      const spec = (holders as Record<string, { circulating: boolean; description: string }>)[name];
+      const spec = (holders as Record<string, { circulating: boolean; description: string; chain?: string }>)[name];
       if (!spec) throw new RunError(`block ${key} opens account "${name}", which it does not declare in holders`, world.tick);
-      a = world.ledger.open(name === '' ? key : `${key}.${name}`, { owner: key, circulating: spec.circulating, description: spec.description });
+      a = world.ledger.open(name === '' ? key : `${key}.${name}`, { owner: key, circulating: spec.circulating, description: spec.description, chain: chain ?? spec.chain });
       opened.set(name, a);
       return a;
     },
-    population<S extends Schema>(schema: S, opts?: { circulating?: boolean }) {
+    population<S extends Schema>(schema: S, opts?: { circulating?: boolean; chain?: string }) {
       if (madePopulation) throw new RunError(`block ${key} creates a second population; one agent block has one population`, world.tick);
       madePopulation = true;
       const pop = new Population(key, schema, 0);
       world.addPopulation(pop);
-      const account = world.ledger.openPopulation(pop, { owner: key, circulating: opts?.circulating ?? true, description: `balances of the ${key} class` });
+      const account = world.ledger.openPopulation(pop, { owner: key, circulating: opts?.circulating ?? true, chain: opts?.chain, description: `balances of the ${key} class` });
       return { pop, account };
     },
   } as BlockContext<unknown, unknown, unknown, string>;

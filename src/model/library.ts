@@ -15,6 +15,9 @@ import { feeMarket } from '../fees/feeMarket';
 import { rollup } from '../fees/rollup';
 import { txDemand } from '../fees/txDemand';
 import { amm } from '../market/amm';
+import { bridge } from '../chains/bridgeBlock';
+import { bridgeArbitrageurs } from '../../agents/bridgeArbitrageurs';
+import { mainChain, sideChain } from '../models/crossChainEconomy';
 import { demandReplay } from '../market/demandReplay';
 import { exchange } from '../market/exchange';
 import { factor } from '../market/factor';
@@ -70,6 +73,8 @@ import { kineticExchange } from '../textbook/kineticExchange';
 /** Every block tokensim ships, grouped by kind in the order `tokensim blocks` lists them. A new block is added here once. */
 export const blockLibrary: readonly AnyBlock[] = [
   amm,
+  mainChain,
+  sideChain,
   feeMarket,
   rollup,
   exchange,
@@ -95,6 +100,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   cardano,
   airdrop,
   sybilFilter,
+  bridge,
   governance,
   txDemand,
   buyback,
@@ -112,6 +118,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   traders,
   liquidityProviders,
   arbitrageurs,
+  bridgeArbitrageurs,
   nodeOperators,
   storageProviders,
   voters,

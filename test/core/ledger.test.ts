@@ -345,3 +345,40 @@ describe('Ledger USD side', () => {
     expect((e as RunError).message).toMatch(/USD conservation/);
   });
 });
+
+describe('Ledger chains', () => {
+  it('counts each mint and burn on its chain: supply per chain and in total', () => {
+    // 1000 minted on main, 300 on side, 100 burned on side → main 1000, side 200, total 1200.
+    const ledger = new Ledger();
+    const a = ledger.open('a', { owner: 'test', circulating: true });
+    const b = ledger.open('b', { owner: 'test', circulating: true, chain: 'side' });
+    ledger.route('mint', a, 'genesis').move(1000);
+    ledger.route('mint', b, 'genesis').move(300);
+    ledger.route(b, 'burn', 'burn').move(100);
+    expect([ledger.chainSupply('main'), ledger.chainSupply('side'), ledger.supply]).toEqual([1000, 200, 1200]);
+    expect(ledger.chains).toEqual(['main', 'side']);
+    expect(() => ledger.check(1)).not.toThrow();
+  });
+
+  it('refuses a token route between two chains, and allows a USD one', () => {
+    const ledger = new Ledger();
+    const a = ledger.open('a', { owner: 'test', circulating: true });
+    const b = ledger.open('b', { owner: 'test', circulating: true, chain: 'side' });
+    const e = thrownBy(() => ledger.route(a, b, 'teleport'));
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as Error).message).toBe('route teleport moves tokens from a on chain main to b on chain side; a token moves between chains only through a bridge (burned or locked on one, minted or released on the other)');
+    expect(() => ledger.route(a, b, 'pay', 'usd')).not.toThrow();
+  });
+
+  it('fails check on chain side when tokens moved between chains around the ledger, though the total still matches', () => {
+    const ledger = new Ledger();
+    const a = ledger.open('a', { owner: 'test', circulating: true });
+    const b = ledger.open('b', { owner: 'test', circulating: true, chain: 'side' });
+    ledger.route('mint', a, 'genesis').move(1000);
+    a.tokens -= 10;
+    b.tokens += 10;
+    const e = thrownBy(() => ledger.check(4));
+    expect(e).toBeInstanceOf(RunError);
+    expect((e as Error).message).toContain('token conservation broken on chain main: minted − burned there = 1000 but its accounts hold 990');
+  });
+});
