@@ -107,7 +107,7 @@ export class BridgeArbitrageurs {
     const local = l.pocket(account, population, 'tokens', 'tokens');
     const far = l.pocket(remote, population, 'tokensRemote', 'tokens');
     this.chains = [chainOf(world, bridge.sides[0].chain), chainOf(world, bridge.sides[1].chain)];
-    this.swappers = [new PocketSwapper(this.chains[0].pool, l, local, usd), new PocketSwapper(this.chains[1].pool, l, far, usd)];
+    this.swappers = [new PocketSwapper(this.chains[0].pool, local, usd), new PocketSwapper(this.chains[1].pool, far, usd)];
     this.lanes = [bridge.lane(0, local, far), bridge.lane(1, far, local)];
     this.gas = l.route(usd, 'outside', 'gas', 'usd');
   }

@@ -113,7 +113,7 @@ export {
 } from './mechanisms/energy';
 export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier, offsetCostUsd, carbonFeeUsd, type GreenIncentivesParams } from './mechanisms/greenIncentives';
 export { carbonPricing, carbonPricingParamsSchema, capTonnesAt, type CarbonPricingParams } from './policy/carbonPricing';
-export { renewableMandate, renewableMandateParamsSchema, requiredShare, mandateCost, type RenewableMandateParams } from './policy/renewableMandate';
+export { renewableMandate, renewableMandateParamsSchema, requiredShare, mandateCost, mandatePenaltyUsd, type RenewableMandateParams } from './policy/renewableMandate';
 export { accessRules, accessRulesParamsSchema, type AccessRulesParams } from './policy/accessRules';
 export { policyWindow, type PolicyWindowParams } from './policy/policyWindow';
 export { clearAllowances, complianceCostUsd, abatementCostUsd, type Clearing } from './policy/allowanceMarket';

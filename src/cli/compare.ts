@@ -99,12 +99,11 @@ function aligned(head: string[], body: string[][], left: number): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** Escapes what Markdown would read as a table rule or emphasis. */
+const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
+
 function markdown(c: Comparison): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
-  const head = headers(c);
-  const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, j) => (j < 2 ? '---' : '---:')).join(' | ')} |`];
-  for (const r of c.rows) out.push(`| ${cells(c, r).map(esc).join(' | ')} |`);
-  out.push('', esc(footnote(c)));
+  const out = [mdTable(headers(c), c.rows.map((r) => cells(c, r)), 2), '', esc(footnote(c))];
   if (c.stress) out.push('', stressMarkdown(c.stress));
   if (c.impact?.length) out.push('', impactMarkdown(c.impact, c.level));
   return out.join('\n');
@@ -112,7 +111,6 @@ function markdown(c: Comparison): string {
 
 /** Returns rows as a Markdown table, the first `left` columns left-aligned. */
 function mdTable(head: string[], body: string[][], left: number): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
   const out = [`| ${head.map(esc).join(' | ')} |`, `| ${head.map((_, j) => (j < left ? '---' : '---:')).join(' | ')} |`];
   for (const row of body) out.push(`| ${row.map(esc).join(' | ')} |`);
   return out.join('\n');
@@ -120,7 +118,6 @@ function mdTable(head: string[], body: string[][], left: number): string {
 
 /** Returns the social-impact tables as Markdown, each under its title, then their footnote. */
 export function impactMarkdown(tables: ImpactTable[], level: number): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
   const out: string[] = [];
   for (const t of tables) out.push(`**${esc(impactTitle(t))}**`, '', mdTable(impactHeaders(t, level), t.rows.map(impactCells), 2), '');
   out.push(esc(impactFootnote()));
@@ -129,12 +126,7 @@ export function impactMarkdown(tables: ImpactTable[], level: number): string {
 
 /** Returns the stress table as Markdown (the README's stress output). */
 export function stressMarkdown(t: StressTable): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\*/g, '\\*');
-  const head = stressHeaders(t);
-  const out = [`| ${head.join(' | ')} |`, `| ${head.map((_, j) => (j < 2 ? '---' : '---:')).join(' | ')} |`];
-  for (const r of t.rows) out.push(`| ${stressCells(t, r).map(esc).join(' | ')} |`);
-  out.push('', esc(stressFootnote(t)));
-  return out.join('\n');
+  return [mdTable(stressHeaders(t), t.rows.map((r) => stressCells(t, r)), 2), '', esc(stressFootnote(t))].join('\n');
 }
 
 function csv(c: Comparison): string {

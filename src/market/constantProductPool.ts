@@ -1,4 +1,4 @@
-import type { Account } from '../core/account';
+import type { Account, Pocket } from '../core/account';
 import type { Ledger, RouteEnd } from '../core/ledger';
 import type { Population } from '../core/population';
 import type { Route } from '../core/route';
@@ -16,7 +16,8 @@ interface LiquidityRoutes {
 }
 
 /** The routes one party trades along: USD and tokens in both directions, and the protocol's cut of each fee. */
-interface SwapRoutes {
+/** The routes one party swaps along: its USD and token pockets to and from the pool's reserves and fees. */
+export interface SwapRoutes {
   usdIn: Route;
   usdCut: Route;
   tokensOut: Route;
@@ -217,8 +218,21 @@ export class ConstantProductPool implements Venue {
 
   /** Agent `pop[i]` swaps `usdIn` USD (the caller caps it by the balance) for tokens; returns the tokens out. */
   buyFor(pop: Population, i: number, usdIn: number): number {
+    return this.buyVia(this.routesOf(pop), i, usdIn);
+  }
+
+  /** Agent `pop[i]` swaps `tokensIn` tokens (the caller caps it by the balance) for USD; returns the USD out. */
+  sellFor(pop: Population, i: number, tokensIn: number): number {
+    return this.sellVia(this.routesOf(pop), i, tokensIn);
+  }
+
+  /**
+   * Party i of routes `r` (`swapRoutes`) swaps `usdIn` USD for tokens: the
+   * pool's quote, its fee on the input, the protocol's cut of the fee to
+   * `fees`; returns the tokens out.
+   */
+  buyVia(r: SwapRoutes, i: number, usdIn: number): number {
     if (!(usdIn > 0)) return 0;
-    const r = this.routesOf(pop);
     const fee = usdIn * this.fee;
     const out = this.quoteBuy(usdIn);
     const cut = fee * this.protocolFeeShare;
@@ -228,10 +242,9 @@ export class ConstantProductPool implements Venue {
     return out;
   }
 
-  /** Agent `pop[i]` swaps `tokensIn` tokens (the caller caps it by the balance) for USD; returns the USD out. */
-  sellFor(pop: Population, i: number, tokensIn: number): number {
+  /** Party i of routes `r` swaps `tokensIn` tokens for USD, the same way; returns the USD out. */
+  sellVia(r: SwapRoutes, i: number, tokensIn: number): number {
     if (!(tokensIn > 0)) return 0;
-    const r = this.routesOf(pop);
     const fee = tokensIn * this.fee;
     const out = this.quoteSell(tokensIn);
     const cut = fee * this.protocolFeeShare;
@@ -239,6 +252,19 @@ export class ConstantProductPool implements Venue {
     r.usdOut.pay(i, out);
     this.count(fee, 0, out);
     return out;
+  }
+
+  /** Returns the swap routes of a party whose tokens and USD are in pockets `tok` and `usd` (the token pocket on the pool's chain). */
+  swapRoutes(tok: Pocket, usd: Pocket): SwapRoutes {
+    const l = this.ledger;
+    return {
+      usdIn: l.route(usd, this.reserves, 'swap', 'usd'),
+      usdCut: l.route(usd, this.fees, 'swap fee', 'usd'),
+      tokensOut: l.route(this.reserves, tok, 'swap'),
+      tokensIn: l.route(tok, this.reserves, 'swap'),
+      tokensCut: l.route(tok, this.fees, 'swap fee'),
+      usdOut: l.route(this.reserves, usd, 'swap', 'usd'),
+    };
   }
 
   /**
@@ -287,17 +313,8 @@ export class ConstantProductPool implements Venue {
     if (!r) {
       const account = pop.account;
       if (!account) throw new Error(`population ${pop.name} has no ledger account; create it with the block context's population()`);
-      const l = this.ledger;
-      const usd = l.pocket(account, pop, 'usd', 'usd');
-      const tok = l.pocket(account, pop, 'tokens', 'tokens');
-      r = {
-        usdIn: l.route(usd, this.reserves, 'swap', 'usd'),
-        usdCut: l.route(usd, this.fees, 'swap fee', 'usd'),
-        tokensOut: l.route(this.reserves, tok, 'swap'),
-        tokensIn: l.route(tok, this.reserves, 'swap'),
-        tokensCut: l.route(tok, this.fees, 'swap fee'),
-        usdOut: l.route(this.reserves, usd, 'swap', 'usd'),
-      };
+      const usd = this.ledger.pocket(account, pop, 'usd', 'usd');
+      r = this.swapRoutes(this.ledger.pocket(account, pop, 'tokens', 'tokens'), usd);
       this.agentRoutes.set(pop, r);
     }
     this.lastPop = pop;

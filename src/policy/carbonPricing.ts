@@ -123,6 +123,8 @@ export class CarbonPricing implements UnitPolicyCost {
   private e = new Float64Array(0);
   private c0 = new Float64Array(0);
   private c1 = new Float64Array(0);
+  /** Each operator's grid electricity not yet bought green this tick, in kWh. */
+  private kwh = new Float64Array(0);
   /** Each operator's allowance holding during this tick's clearing, in tonnes. */
   private held = new Float64Array(0);
   private basis = new Float64Array(0);
@@ -174,15 +176,17 @@ export class CarbonPricing implements UnitPolicyCost {
     const cols = em.population.cols;
     const n = em.population.size;
     if (this.e.length < n) this.grow(n);
-    const { e, c0, c1 } = this;
+    const { e, c0, c1, kwh: grid } = this;
     const premium = p.greenPremiumUsdPerKwh;
     if (world.tick === p.startTick) this.fixBasis(n);
     let emitted = 0;
     for (let i = 0; i < n; i++) {
       e[i] = 0;
+      grid[i] = 0;
       if (cols.online[i] === 0) continue;
       const g = cols.gridIntensity[i];
       const kwh = em.gridKwhThisTick(i) * (1 - cols.greenShare[i]);
+      grid[i] = kwh;
       if (!(kwh > 0) || !(g > 0)) continue;
       e[i] = (kwh * g) / 1e6;
       c0[i] = (premium.min * 1e6) / g;
@@ -205,8 +209,7 @@ export class CarbonPricing implements UnitPolicyCost {
       const d = emitterDemand(e[i], c0[i], c1[i], clearing);
       const share = 1 - d / e[i];
       if (share > 0) {
-        const kwh = em.gridKwhThisTick(i) * (1 - cols.greenShare[i]);
-        const usd = greenSwitchUsd(kwh, share, p.greenPremiumUsdPerKwh);
+        const usd = greenSwitchUsd(grid[i], share, p.greenPremiumUsdPerKwh);
         this.routes.abatement.charge(i, usd);
         this.abatementUsd += usd;
         this.abatedT += e[i] - d;
@@ -338,6 +341,7 @@ export class CarbonPricing implements UnitPolicyCost {
     this.c0 = new Float64Array(n);
     this.c1 = new Float64Array(n);
     this.held = new Float64Array(n);
+    this.kwh = new Float64Array(n);
   }
 
   private resetTick(): void {

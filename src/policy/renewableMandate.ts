@@ -48,16 +48,19 @@ export function requiredShare(p: RenewableMandateParams, tick: number): number {
   return p.targetShare * (ramp < 1 ? ramp : 1);
 }
 
+/** Returns the penalty on an operator drawing `kwh` of grid electricity that buys none of share `s` green, in USD: s · kWh / 1000 · penalty per MWh. */
+export function mandatePenaltyUsd(kwh: number, s: number, p: RenewableMandateParams): number {
+  return ((s * kwh) / 1000) * p.penaltyUsdPerMwh;
+}
+
 /**
  * Returns the cheaper way for an operator drawing `kwh` of grid electricity
  * to meet share `s`, in USD: switching (`greenSwitchUsd`, kWh · (min · s +
- * (max − min) · s² / 2)) or the penalty s · kWh / 1000 · penalty per MWh;
- * `switched` says which.
+ * (max − min) · s² / 2)) or the penalty (`mandatePenaltyUsd`); it switches
+ * when switching costs no more.
  */
-export function mandateCost(kwh: number, s: number, p: RenewableMandateParams): { usd: number; switched: boolean } {
-  const green = greenSwitchUsd(kwh, s, p.greenPremiumUsdPerKwh);
-  const penalty = ((s * kwh) / 1000) * p.penaltyUsdPerMwh;
-  return green <= penalty ? { usd: green, switched: true } : { usd: penalty, switched: false };
+export function mandateCost(kwh: number, s: number, p: RenewableMandateParams): number {
+  return Math.min(greenSwitchUsd(kwh, s, p.greenPremiumUsdPerKwh), mandatePenaltyUsd(kwh, s, p));
 }
 
 /**
@@ -107,7 +110,7 @@ export class RenewableMandate implements UnitPolicyCost {
   /** Returns what the mandate costs operator i for one unit drawing `gridKwh` this tick, in USD (the cheaper of switching and the penalty). */
   unitCostUsd(_i: number, gridKwh: number): number {
     if (!(this.share > 0) || !(gridKwh > 0)) return 0;
-    return mandateCost(gridKwh, this.share, this.params()).usd;
+    return mandateCost(gridKwh, this.share, this.params());
   }
 
   /** Phase `pre`: each operator on grid power switches or pays. */
@@ -128,16 +131,17 @@ export class RenewableMandate implements UnitPolicyCost {
       const kwh = em.gridKwhThisTick(i);
       if (!(kwh > 0)) continue;
       this.coveredKwh += kwh;
-      const { usd, switched } = mandateCost(kwh, this.share, p);
-      if (switched) {
-        this.charges.green.charge(i, usd);
-        this.greenUsd += usd;
+      const green = greenSwitchUsd(kwh, this.share, p.greenPremiumUsdPerKwh);
+      const penalty = mandatePenaltyUsd(kwh, this.share, p);
+      if (green <= penalty) {
+        this.charges.green.charge(i, green);
+        this.greenUsd += green;
         this.greenKwh += kwh * this.share;
         cols.greenShare[i] = this.share;
         this.switched++;
       } else {
-        this.charges.penalty.charge(i, usd);
-        this.penaltyUsd += usd;
+        this.charges.penalty.charge(i, penalty);
+        this.penaltyUsd += penalty;
         this.penalised++;
       }
     }

@@ -4,6 +4,7 @@ import { compare } from '../../src/experiment/compare';
 import { formatComparison } from '../../src/cli/compare';
 import { buildReport } from '../../src/report/writeReport';
 import { ArrowFileWriter } from '../../src/io/arrowWriter';
+import { fairness } from '../../src/metrics/fairness';
 import { writeResultsDir } from '../fixtures/resultsDir';
 
 // Hand-worked: 3 seeds, a baseline and a variant `v`. Class `a` (2 members, 100 USD at the start):
@@ -18,18 +19,8 @@ async function dir(): Promise<string> {
   const d = await writeResultsDir(
     ['baseline', 'v'].flatMap((variant, k) => [0, 1, 2].map((seed) => ({ variant, replicate: seed, seed, kpis: { top10_share_holdings: top[k * 3 + seed] }, series: { price: [1, 1] } }))),
   );
-  const w = await ArrowFileWriter.open(join(d, 'impact.arrow'), [
-    { name: 'run_id', kind: 'int32' },
-    { name: 'kind', kind: 'utf8' },
-    { name: 'group', kind: 'utf8' },
-    { name: 'agents', kind: 'int32' },
-    { name: 'start_usd', kind: 'float64' },
-    { name: 'end_usd', kind: 'float64' },
-    { name: 'start_tokens', kind: 'float64' },
-    { name: 'end_tokens', kind: 'float64' },
-    { name: 'staking', kind: 'float64' },
-    { name: 'stake_share', kind: 'float64' },
-  ]);
+  // The columns the fairness block declares for its impact table, so that this file is what a run writes.
+  const w = await ArrowFileWriter.open(join(d, 'impact.arrow'), [{ name: 'run_id', kind: 'int32' }, ...fairness.spec.tables!.impact.columns]);
   const ends = [[110, 120, 130], [120, 132, 144]];
   for (let run = 0; run < 6; run++) {
     const v = run >= 3 ? 1 : 0;
