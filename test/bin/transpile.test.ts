@@ -54,6 +54,26 @@ describe('bin/transpile.js', () => {
     expect(r.stdout.trim()).toBe('42');
   });
 
+
+  it('loads a module a barrel only re-exports on the first read of one of its names, and one it uses itself at once', () => {
+    const dir = join(root, 'barrel');
+    mkdirSync(dir);
+    // Each module says when it loads.
+    for (const m of ['a', 'b', 'c']) writeFileSync(join(dir, `${m}.ts`), `(globalThis as any).loaded = [...((globalThis as any).loaded ?? []), '${m}'];\nexport const ${m} = '${m}!';\nexport type T${m} = string;\n`);
+    writeFileSync(join(dir, 'index.ts'), "export { a, type Ta } from './a';\nexport { b } from './b';\nimport { c } from './c';\nexport { c };\nexport const cc = c + c;\n");
+    const r = node(
+      `const m = require(${JSON.stringify(join(dir, 'index.ts'))});\nconsole.log(JSON.stringify(globalThis.loaded));\nconsole.log(m.b, m.b, JSON.stringify(globalThis.loaded));\nconsole.log(Object.keys(m).sort().join(','), m.a, m.cc, JSON.stringify(globalThis.loaded));`,
+      root,
+      { TOKENSIM_CACHE_DIR: join(root, 'cache-barrel') },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual([
+      // c is used by the barrel itself: loaded with it; a and b are not yet.
+      '["c"]',
+      'b! b! ["c","b"]',
+      'a,b,c,cc a! c!c! ["c","b","a"]',
+    ]);
+  });
   it('maps stack traces to the TypeScript lines', () => {
     const file = join(root, 'boom.ts');
     writeFileSync(file, 'interface P { a: number }\n\ntype Q = P;\nexport function boom(p: Q): never {\n  throw new Error(`boom ${p.a}`);\n}\n');
