@@ -3,6 +3,13 @@ import { threadId } from 'node:worker_threads';
 
 let serial = 0;
 
+const TEMP = /^(.*)\.\d+-\d+-\d+\.tmp$/;
+
+/** Returns the name `createExclusive` is creating when `name` is one of its temporary files (`<name>.<pid>-<thread>-<n>.tmp`), else null. */
+export function exclusiveTarget(name: string): string | null {
+  return TEMP.exec(name)?.[1] ?? null;
+}
+
 /**
  * Creates the file `path` holding `text` only if no file of that name
  * exists; returns true when it did, false when the name was taken. The file

@@ -2,13 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors';
-import { createExclusive, readIfExists } from './exclusiveFile';
+import { createExclusive, exclusiveTarget, readIfExists } from './exclusiveFile';
 import type { Shard } from './output';
 import { liveness, thisProcess, type ProcessId } from './processId';
 
 /** The lock file of an output directory. */
 export const LOCK_FILE = '.tokensim.lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
+
+/**
+ * Returns true when `name` is one of the lock's files: the lock, its break
+ * file, or the temporary file either is written under for the few
+ * microseconds before it is linked into place (which another process
+ * starting on the same directory can see).
+ */
+export function isLockFile(name: string): boolean {
+  const target = exclusiveTarget(name) ?? name;
+  return target === LOCK_FILE || target === BREAK_FILE;
+}
 
 /** What a lock file records: who holds it, since when, and what it writes. */
 export interface LockRecord extends ProcessId {

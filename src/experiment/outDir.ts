@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors';
-import { LOCK_FILE } from './lock';
+import { isLockFile } from './lock';
 
 /** The file a calibration directory (`tokensim calibrate`) is known by. */
 export const CALIBRATION_FILE = 'calibration.json';
@@ -10,7 +10,7 @@ export const CALIBRATION_FILE = 'calibration.json';
 export const OPTIMISATION_FILE = 'optimisation.json';
 
 /** Names in an output directory that show tokensim wrote it. */
-const OURS = ['manifest.json', CALIBRATION_FILE, OPTIMISATION_FILE, LOCK_FILE];
+const OURS = ['manifest.json', CALIBRATION_FILE, OPTIMISATION_FILE];
 
 function errno(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? '';
@@ -67,7 +67,7 @@ export function prepareOutDir(dir: string, flag = '--out'): void {
   if (base === dir) {
     assertWritableDir(flag, dir);
     const names = readdirSync(dir);
-    if (names.length > 0 && !names.some((n) => OURS.includes(n))) {
+    if (names.length > 0 && !names.some((n) => OURS.includes(n) || isLockFile(n))) {
       const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, ... (${names.length} entries)` : '');
       throw new InputError(`${flag} ${dir} holds files tokensim did not write (${shown}); choose a new or empty directory`);
     }

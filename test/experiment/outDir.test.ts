@@ -29,6 +29,16 @@ describe('an output directory tokensim did not write', () => {
     expect((await runExperiment(mini, { out: dir, log: null })).status).toBe('complete');
   });
 
+  it("holding only another process's lock being taken (its temporary file, before the link) is tokensim's, so the lock decides who writes", () => {
+    const dir = join(root, 'taking');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.tokensim.lock.26710-0-0.tmp'), '{}');
+    expect(() => prepareOutDir(dir)).not.toThrow();
+    writeFileSync(join(dir, '.tokensim.lock.tmp'), 'a user file that only looks like one');
+    rmSync(join(dir, '.tokensim.lock.26710-0-0.tmp'));
+    expect(() => prepareOutDir(dir)).toThrow(/holds files tokensim did not write \(\.tokensim\.lock\.tmp\)/);
+  });
+
   it('that is a file, or lies under one, is named in one line', () => {
     const file = join(root, 'a-file');
     writeFileSync(file, '');
