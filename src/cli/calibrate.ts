@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { InputError } from '../core/errors';
-import { calibrateExperiment, parseRanges, readCalibrationState } from '../experiment/calibrateExperiment';
+import { calibrateExperiment, parseMatch, parseRanges, readCalibrationState } from '../experiment/calibrateExperiment';
 import { EXIT } from './exitCodes';
 import { loadExperiment } from './loadExperiment';
 
@@ -10,6 +10,7 @@ export interface CalibrateFlags {
   target?: string;
   column?: string;
   metric?: string;
+  match?: string[];
   params?: string[];
   moments?: string;
   weighting?: 'bootstrap' | 'identity';
@@ -39,6 +40,7 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
   if (flags.resume && !experimentFile) experimentFile = readCalibrationState(flags.resume).inputs.file;
   if (!experimentFile) throw new InputError('calibrate: expected an experiment file, e.g. tokensim calibrate experiments/baseline.ts --target prices.csv --params factor.annualVolatility=0.3:1.2');
   const ranges = parseRanges(flags.params ?? []);
+  const matches = flags.match?.map(parseMatch);
   const experiment = loadExperiment(experimentFile);
   const moments = flags.moments?.split(',').map((m) => m.trim()).filter(Boolean);
   const outcome = await calibrateExperiment(experiment, {
@@ -46,6 +48,7 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
     target: flags.target!,
     column: flags.column,
     metric: flags.metric,
+    matches,
     ranges,
     moments,
     weighting: flags.weighting,
@@ -72,8 +75,9 @@ export async function calibrateCommand(file: string | undefined, flags: Calibrat
   const width = Math.max(...Object.keys(c.params).map((p) => p.length));
   for (const [p, v] of Object.entries(c.params)) say(`  ${p.padEnd(width)}  ${f(v)}   (search centre ${f(c.search.centre[p])})`);
   say('');
-  say(`${'moment'.padEnd(20)} ${'target'.padStart(10)} ${'simulated'.padStart(10)} ${'sd'.padStart(10)}`);
-  c.names.forEach((m, i) => say(`${m.padEnd(20)} ${f(c.target[i]).padStart(10)} ${f(c.simulated.mean[i]).padStart(10)} ${f(c.simulated.sd[i]).padStart(10)}`));
+  const names = Math.max(20, ...c.names.map((m) => m.length));
+  say(`${'moment'.padEnd(names)} ${'target'.padStart(10)} ${'simulated'.padStart(10)} ${'sd'.padStart(10)}`);
+  c.names.forEach((m, i) => say(`${m.padEnd(names)} ${f(c.target[i]).padStart(10)} ${f(c.simulated.mean[i]).padStart(10)} ${f(c.simulated.sd[i]).padStart(10)}`));
   say('');
   say(`results: ${outcome.dir}`);
   const { writeSearchReport } = await import('../report/searchReport');

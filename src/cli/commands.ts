@@ -162,6 +162,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--target <file>', description: 'the observed series: a CSV file with a header row (required unless --resume)' },
       { flags: '--column <name>', description: 'the CSV column holding the series (default: price)' },
       { flags: '--metric <name>', description: 'the model metric matched to it (default: price)' },
+      { flags: '--match <column=metric[:moments]>', description: 'also match another column of the target to a model metric, jointly with the price, by comma-separated series moments (mean_log, sd_log, last_log, log_change_sd, log_change_acf_1; default: mean_log,log_change_sd) (repeatable)', parse: collect },
       { flags: '--params <path=min:max>', description: 'a parameter to fit and its range, path=min:max or path=min:max:log (repeatable; required)', parse: collect },
       { flags: '--moments <list>', description: 'comma-separated moments to match (default: all: volatility, mean_abs_return, return_acf_1, abs_return_acf_1/5/10/20, hill_tail_index, excess_kurtosis, mean_log_price)' },
       { flags: '--weighting <w>', description: 'bootstrap (inverse covariance of the data\'s moments, default) or identity', choices: ['bootstrap', 'identity'], parse: (t) => choiceArg('--weighting', t, ['bootstrap', 'identity']) },
@@ -179,6 +180,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     examples: [
       'tokensim calibrate experiments/baseline.ts --target prices.csv --params factor.annualVolatility=0.3:1.5 --params traders.orderScale=0.2:5:log',
+      'tokensim calibrate experiments/market-only.ts --target market.csv --match volume=volume --params traders.activity=0.05:0.6 --params amm.usdReserve=5e5:3e6:log',
       'tokensim calibrate --resume results/baseline-calibration/<time>',
     ],
     run: async ([file], flags) => (await import('./calibrate')).calibrateCommand(file, flags),

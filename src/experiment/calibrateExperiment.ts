@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { calibrate, type Calibration, type WeightingChoice } from '../analysis/calibration/calibrate';
-import { PRICE_MOMENT_NAMES, priceMoments } from '../analysis/calibration/moments';
+import { DEFAULT_SERIES_MOMENTS, jointMoments, PRICE_MOMENT_NAMES, priceMoments, SERIES_MOMENT_NAMES, seriesMoments, type MomentSet } from '../analysis/calibration/moments';
 import type { Evaluation, MinimiseCheckpoint } from '../analysis/optimise/minimise';
 import type { ParamRanges } from '../analysis/ranges';
 import { InputError } from '../core/errors';
@@ -34,6 +34,8 @@ export interface CalibrateOptions {
   ranges: ParamRanges;
   /** Moments matched; default every price moment. */
   moments?: string[];
+  /** Further series of the target file matched jointly with the price (volume, staking ratio), each to a model metric. */
+  matches?: SeriesMatch[];
   weighting?: 'bootstrap' | 'identity';
   /** Common seeds per candidate; default 8. */
   seeds?: number;
@@ -52,6 +54,17 @@ export interface CalibrateOptions {
   /** Continue the interrupted calibration in this directory. */
   resume?: string;
   log?: ((line: string) => void) | null;
+}
+
+/**
+ * A further observed series matched with the price: the CSV `column`
+ * (lower case) against the model's `metric`, by `moments` of
+ * `seriesMoments` (default `DEFAULT_SERIES_MOMENTS`).
+ */
+export interface SeriesMatch {
+  column: string;
+  metric: string;
+  moments?: string[];
 }
 
 /** What a finished (or interrupted) calibration reports. */
@@ -75,6 +88,8 @@ interface Inputs {
   metric: string;
   ranges: ParamRanges;
   moments: string[];
+  /** Only present when further series are matched, so earlier calibrations resume unchanged. */
+  matches?: Required<SeriesMatch>[];
   weighting: 'bootstrap' | 'identity';
   seeds: number[];
   baseSeed: number;
@@ -117,6 +132,23 @@ export function parseRange(text: string): [string, ParamRanges[string]] {
   return [path.trim(), scale === 'log' ? { min, max, scale: 'log' } : { min, max }];
 }
 
+/**
+ * Parses `column=metric` or `column=metric:moment,moment`, the form of
+ * `--match` (e.g. `--match volume=volume` or
+ * `--match staking_ratio=staking_ratio:mean_log,last_log`); throws an
+ * `InputError` naming the text and what was expected.
+ */
+export function parseMatch(text: string): SeriesMatch {
+  const m = /^([^=:]+)=([^=:]+)(?::(.+))?$/.exec(text.trim());
+  if (!m) throw new InputError(`--match ${text}: expected column=metric or column=metric:moment,moment, e.g. --match volume=volume`);
+  const [, column, metric, list] = m;
+  const moments = list?.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const x of moments ?? []) {
+    if (!SERIES_MOMENT_NAMES.includes(x)) throw new InputError(`--match ${text}: unknown series moment ${x}; expected some of ${SERIES_MOMENT_NAMES.join(', ')}`);
+  }
+  return moments?.length ? { column: column.trim().toLowerCase(), metric: metric.trim(), moments } : { column: column.trim().toLowerCase(), metric: metric.trim() };
+}
+
 /** Returns the state of a calibration directory, or throws an `InputError` saying why it is not one. */
 export function readCalibrationState(dir: string, flag = '--resume'): State {
   return readSearchState<State>(dir, CALIBRATION_FILE, FORMAT, flag, 'tokensim calibrate');
@@ -134,11 +166,24 @@ export function parseRanges(texts: readonly string[]): ParamRanges {
   return ranges;
 }
 
-function readTarget(file: string, column: string): Float64Array {
-  const csv = readCsvColumns(file, { required: [column], positive: [column] });
-  const data = csv.columns[column];
-  if (data.length < 60) throw new InputError(`--target ${file}: ${data.length} rows of ${column}; a calibration needs at least 60 (the moments include autocorrelations up to lag 20)`);
+/** Returns the observed series, one per column (each at least 60 positive values, all of one length). */
+function readTarget(file: string, columns: readonly string[]): Float64Array[] {
+  const csv = readCsvColumns(file, { required: [...columns], positive: [...columns] });
+  const data = columns.map((c) => csv.columns[c]);
+  if (data[0].length < 60) throw new InputError(`--target ${file}: ${data[0].length} rows of ${columns[0]}; a calibration needs at least 60 (the moments include autocorrelations up to lag 20)`);
   return data;
+}
+
+/** The series laid end to end, the panel a joint moment set reads. */
+function panel(series: readonly Float64Array[]): Float64Array {
+  if (series.length === 1) return series[0];
+  const out = new Float64Array(series.reduce((n, s) => n + s.length, 0));
+  let at = 0;
+  for (const s of series) {
+    out.set(s, at);
+    at += s.length;
+  }
+  return out;
 }
 
 /**
@@ -178,7 +223,12 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   const metric = options.metric ?? previous?.inputs.metric ?? 'price';
   const targetFile = options.target ?? previous?.inputs.target;
   if (!targetFile) throw new InputError('calibrate: --target FILE.csv is required (the observed series, a header row naming its price column)');
-  const data = readTarget(targetFile, column);
+  const matches: Required<SeriesMatch>[] = (options.matches ?? previous?.inputs.matches ?? []).map((m) => ({ column: m.column.toLowerCase(), metric: m.metric, moments: m.moments ?? [...DEFAULT_SERIES_MOMENTS] }));
+  const columns = [column, ...matches.map((m) => m.column)];
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice) throw new InputError(`--match ${twice}: column ${twice} is matched twice; match each column of the target once`);
+  const series = readTarget(targetFile, columns);
+  const data = series[0];
   const ranges = Object.keys(options.ranges).length ? options.ranges : (previous?.inputs.ranges ?? {});
   if (Object.keys(ranges).length === 0) throw new InputError('calibrate: expected at least one --params path=min:max, e.g. --params factor.annualVolatility=0.3:1.2');
   const momentNames = options.moments ?? previous?.inputs.moments ?? [...PRICE_MOMENT_NAMES];
@@ -196,7 +246,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
   const ticks = warmup + data.length - 1;
   const baseSeed = (options.baseSeed ?? previous?.inputs.baseSeed ?? experiment.baseSeed) >>> 0;
 
-  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, scenario: options.scenario ?? previous?.inputs.scenario ?? undefined, set, ticks, seeds: seedCount, baseSeed, metrics: [metric] };
+  const setup: PointSetup = { variant: options.variant ?? previous?.inputs.variant, scenario: options.scenario ?? previous?.inputs.scenario ?? undefined, set, ticks, seeds: seedCount, baseSeed, metrics: [metric, ...matches.map((m) => m.metric)] };
   const workers = Math.max(1, Math.min(options.workers ?? 1, seedCount * 4));
   // Checks the variant, the metric and every parameter before a thread starts.
   const probe = pointRunner(experiment, setup);
@@ -209,6 +259,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
     metric,
     ranges,
     moments: momentNames,
+    ...(matches.length ? { matches } : {}),
     weighting,
     seeds: probe.seeds,
     baseSeed,
@@ -218,7 +269,7 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
     scenario: setup.scenario ?? null,
     set,
     start: searchStart(probe.base, ranges),
-    dataHash: inputsHash(Array.from(data)),
+    dataHash: inputsHash(matches.length ? series.map((s) => Array.from(s)) : Array.from(data)),
   };
   const hash = inputsHash({ ...inputs, target: undefined, file: undefined });
   if (previous && previous.hash !== hash) {
@@ -238,19 +289,22 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
       saveSearchState(dir, CALIBRATION_FILE, state);
       pool = await PointPool.start(experiment, file, setup, workers);
       const p = pool;
-      const moments = priceMoments(momentNames);
+      const moments: MomentSet = matches.length
+        ? jointMoments([{ label: null, moments: priceMoments(momentNames) }, ...matches.map((m) => ({ label: m.column, moments: seriesMoments(m.moments) }))])
+        : priceMoments(momentNames);
+      const metrics = [metric, ...matches.map((m) => m.metric)];
       const simulate = async (theta: Float64Array, seed: number) => {
         const paths = Object.keys(ranges).sort();
         const values: Record<string, number> = {};
         paths.forEach((path, i) => (values[path] = theta[i]));
         const r = await p.evaluate({ values, seed });
         if (r.status !== 'ok') throw new Error(r.error ?? 'run failed');
-        return r.series[metric].subarray(warmup, warmup + data.length);
+        return panel(metrics.map((name) => r.series[name].subarray(warmup, warmup + data.length)));
       };
       const started = Date.now();
       let stopped = false;
       const calibration = await calibrate({
-        data,
+        data: panel(series),
         simulate,
         ranges,
         seeds: probe.seeds,
@@ -282,8 +336,8 @@ export async function calibrateExperiment(experiment: Experiment<object>, option
         return { dir, status: 'interrupted', signal: interrupted(), calibration: null, experimentFile: null, evaluations: state.checkpoint?.evaluations ?? 0 };
       }
       calibration.params = p.runner.round(calibration.params);
-      const fit = await fitSeries(p, calibration.params, probe.seeds, metric, warmup, data);
-      await writeCalibrationTables(dir, calibration, state, fit, data);
+      const fit = await fitSeries(p, calibration.params, probe.seeds, metrics, warmup, data.length);
+      await writeCalibrationTables(dir, calibration, state, fit, series, columns);
       const experimentFile = writeCalibratedExperiment(dir, experiment, inputs, calibration);
       state.status = 'complete';
       state.result = { params: calibration.params, objective: calibration.objective, centre: calibration.search.centre };
@@ -310,26 +364,27 @@ export function bootstrapBlock(n: number): number {
   return Math.min(250, Math.max(20, Math.floor(n / 10)), n - 1);
 }
 
-/** The simulated metric at the calibrated point on every seed, sorted per tick into median and 5–95 % band. */
-async function fitSeries(pool: PointPool, params: Record<string, number>, seeds: number[], metric: string, warmup: number, data: Float64Array) {
-  const runs = await Promise.all(seeds.map((seed) => pool.evaluate({ values: params, seed })));
-  const ok = runs.filter((r) => r.status === 'ok').map((r) => r.series[metric].subarray(warmup, warmup + data.length));
-  const n = data.length;
-  const median = new Float64Array(n);
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
-  const column = new Float64Array(ok.length);
-  for (let t = 0; t < n; t++) {
-    ok.forEach((s, i) => (column[i] = s[t]));
-    column.sort();
-    median[t] = quantileSorted(column, 0.5);
-    lo[t] = quantileSorted(column, 0.05);
-    hi[t] = quantileSorted(column, 0.95);
-  }
-  return { median, lo, hi, first: ok[0] ?? new Float64Array(n).fill(NaN) };
+/** The simulated metrics at the calibrated point on every seed, sorted per tick into median and 5–95 % band, one fit per metric. */
+async function fitSeries(pool: PointPool, params: Record<string, number>, seeds: number[], metrics: readonly string[], warmup: number, n: number) {
+  const runs = (await Promise.all(seeds.map((seed) => pool.evaluate({ values: params, seed })))).filter((r) => r.status === 'ok');
+  return metrics.map((metric) => {
+    const ok = runs.map((r) => r.series[metric].subarray(warmup, warmup + n));
+    const median = new Float64Array(n);
+    const lo = new Float64Array(n);
+    const hi = new Float64Array(n);
+    const column = new Float64Array(ok.length);
+    for (let t = 0; t < n; t++) {
+      ok.forEach((s, i) => (column[i] = s[t]));
+      column.sort();
+      median[t] = quantileSorted(column, 0.5);
+      lo[t] = quantileSorted(column, 0.05);
+      hi[t] = quantileSorted(column, 0.95);
+    }
+    return { median, lo, hi, first: ok[0] ?? new Float64Array(n).fill(NaN) };
+  });
 }
 
-async function writeCalibrationTables(dir: string, c: Calibration, state: State, fit: Awaited<ReturnType<typeof fitSeries>>, data: Float64Array): Promise<void> {
+async function writeCalibrationTables(dir: string, c: Calibration, state: State, fits: Awaited<ReturnType<typeof fitSeries>>, series: readonly Float64Array[], columns: readonly string[]): Promise<void> {
   const k = c.names.length;
   const weight = Float64Array.from({ length: k }, (_, i) => c.weighting[i * k + i]);
   const gap = Float64Array.from({ length: k }, (_, i) => (c.simulated.mean[i] - c.target[i]) * Math.sqrt(weight[i]));
@@ -361,19 +416,19 @@ async function writeCalibrationTables(dir: string, c: Calibration, state: State,
     ev.length,
   );
   await writeGenerations(dir, c.search.history);
-  await writeArrowTable(
-    join(dir, 'fit.arrow'),
-    [
-      { name: 'tick', kind: 'int32' },
-      { name: 'target', kind: 'float64' },
-      { name: 'simulated_median', kind: 'float64' },
-      { name: 'simulated_p05', kind: 'float64' },
-      { name: 'simulated_p95', kind: 'float64' },
-      { name: 'simulated_first_seed', kind: 'float64' },
-    ],
-    { tick: Int32Array.from(data, (_, t) => t), target: data, simulated_median: fit.median, simulated_p05: fit.lo, simulated_p95: fit.hi, simulated_first_seed: fit.first },
-    data.length,
-  );
+  // The price's fit under the plain names; each further series' under its column's name as a prefix.
+  const data = series[0];
+  const fitFields: { name: string; kind: 'float64' }[] = [];
+  const fitColumns: Record<string, Float64Array | Int32Array> = { tick: Int32Array.from(data, (_, t) => t) };
+  fits.forEach((fit, i) => {
+    const prefix = i === 0 ? '' : `${columns[i]}_`;
+    const cols: [string, Float64Array][] = [['target', series[i]], ['simulated_median', fit.median], ['simulated_p05', fit.lo], ['simulated_p95', fit.hi], ['simulated_first_seed', fit.first]];
+    for (const [name, values] of cols) {
+      fitFields.push({ name: prefix + name, kind: 'float64' });
+      fitColumns[prefix + name] = values;
+    }
+  });
+  await writeArrowTable(join(dir, 'fit.arrow'), [{ name: 'tick', kind: 'int32' }, ...fitFields], fitColumns, data.length);
 }
 
 /** Writes DIR/calibrated.ts: the experiment with the `--set` values and the calibrated parameters as defaults; returns its path. */
@@ -382,7 +437,7 @@ function writeCalibratedExperiment(dir: string, experiment: Experiment<object>, 
     fileName: 'calibrated.ts',
     comment: [
       `${experiment.name}, calibrated by \`tokensim calibrate\` to ${inputs.target}`,
-      `(column ${inputs.column}, ${inputs.ticks - inputs.warmup + 1} ticks after ${inputs.warmup} of warm-up, matched to metric ${inputs.metric}),`,
+      `(column ${inputs.column}, ${inputs.ticks - inputs.warmup + 1} ticks after ${inputs.warmup} of warm-up, matched to metric ${inputs.metric}${(inputs.matches ?? []).map((m) => `; column ${m.column} to metric ${m.metric}`).join('')}),`,
       `by the method of simulated moments on ${inputs.seeds.length} common seeds in variant ${inputs.variant}.`,
       `J at the calibrated point: ${fmt(c.objective)} (${inputs.weighting} weighting).`,
       '',

@@ -71,20 +71,31 @@ export async function buildCalibrationReport(dir: string): Promise<string> {
   } as ChartSpec;
 
   const ticks = num(fit.tick);
-  const fitRows = ticks.map((t, i) => ({ tick: t, target: Number(fit.target[i]), median: Number(fit.simulated_median[i]), p05: Number(fit.simulated_p05[i]), p95: Number(fit.simulated_p95[i]) }));
-  const fitSpec: ChartSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: CONFIG,
-    width: PAGE_WIDTH - 120,
-    height: PLOT_HEIGHT,
-    title: { text: `${state.inputs.column} (target) against simulated ${state.inputs.metric}`, subtitle: 'simulated at the calibrated point: median and 5–95 % band over the seeds (log scale)' },
-    data: { values: fitRows },
-    layer: [
-      { mark: { type: 'area', opacity: 0.25, color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative', title: 'tick' }, y: { field: 'p05', type: 'quantitative', scale: { type: 'log' }, title: state.inputs.metric }, y2: { field: 'p95' } } },
-      { mark: { type: 'line', color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' } } },
-      { mark: { type: 'line', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'target', type: 'quantitative' } } },
-    ],
-  } as ChartSpec;
+  // One chart per matched series: the price under the plain names, each `--match` under its column's prefix.
+  const series = [{ prefix: '', column: state.inputs.column, metric: state.inputs.metric }, ...(state.inputs.matches ?? []).map((x) => ({ prefix: `${x.column}_`, column: x.column, metric: x.metric }))];
+  const fitFigures = await Promise.all(series.map(({ prefix, column, metric }, k) => {
+    // A log axis has no place for 0 (a tick nothing traded): such a value is left out of the chart, not drawn at the floor.
+    const value = (name: string, i: number) => {
+      const v = Number(fit[prefix + name][i]);
+      return v > 0 ? v : null;
+    };
+    const rows = ticks.map((t, i) => ({ tick: t, target: value('target', i), median: value('simulated_median', i), p05: value('simulated_p05', i), p95: value('simulated_p95', i) }));
+    const spec: ChartSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: CONFIG,
+      width: PAGE_WIDTH - 120,
+      height: PLOT_HEIGHT,
+      title: { text: `${column} (target) against simulated ${metric}`, subtitle: 'simulated at the calibrated point: median and 5–95 % band over the seeds (log scale)' },
+      data: { values: rows },
+      layer: [
+        { mark: { type: 'area', opacity: 0.25, color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative', title: 'tick' }, y: { field: 'p05', type: 'quantitative', scale: { type: 'log' }, title: metric }, y2: { field: 'p95' } } },
+        { mark: { type: 'line', color: '#1f5fa8' }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' } } },
+        { mark: { type: 'line', color: '#222', strokeWidth: 1.5 }, encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'target', type: 'quantitative' } } },
+      ],
+    } as ChartSpec;
+    const name = k === 0 ? 'fit' : `fit-${column}`;
+    return staticFigure({ kind: 'timeseries', name, file: name, chart: { spec: { lite: spec }, rows } });
+  }));
 
   const paramRows = Object.entries(state.result?.params ?? {})
     .map(([p, v]) => {
@@ -110,7 +121,7 @@ export async function buildCalibrationReport(dir: string): Promise<string> {
         `<div class="table-wrap"><table class="kpis"><thead><tr><th>moment</th><th>target</th><th>simulated mean</th><th>sd over seeds</th></tr></thead><tbody>${momentTable}</tbody></table></div>`,
     },
     { id: 'convergence', heading: 'Convergence', body: await staticFigure({ kind: 'timeseries', name: 'convergence', file: 'convergence', chart: { spec: { lite: convergenceSpec }, rows: convergenceRows } }) },
-    { id: 'fit', heading: 'Series', body: await staticFigure({ kind: 'timeseries', name: 'fit', file: 'fit', chart: { spec: { lite: fitSpec }, rows: fitRows } }) },
+    { id: 'fit', heading: 'Series', body: fitFigures.join('') },
   ];
   const header = {
     title: `${state.inputs.experiment}: calibration`,
@@ -121,6 +132,7 @@ export async function buildCalibrationReport(dir: string): Promise<string> {
         ['directory', resolve(dir)],
         ['target', `${state.inputs.target} (column ${state.inputs.column}, ${ticks.length} rows)`],
         ['metric', state.inputs.metric],
+        ...(state.inputs.matches ?? []).map((x): [string, string] => ['also matched', `column ${x.column} to metric ${x.metric} by ${x.moments.join(', ')}`]),
         ['warm-up ticks', String(state.inputs.warmup)],
         ['seeds', String(state.inputs.seeds.length)],
         ['evaluations', String(state.evaluations.length)],

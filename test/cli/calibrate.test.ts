@@ -13,6 +13,7 @@ const fixture = join(__dirname, '..', 'fixtures', 'marketOnly.ts');
 const io = captureOutput();
 let dir: string;
 let target: string;
+let withVolume: string;
 /** The options every calibration here shares: two parameters, three generations of six candidates on two seeds (36 runs). */
 const args = (out: string, ...more: string[]) => [
   'calibrate', fixture, '--target', target, '--params', 'traders.activity=0.05:0.6', '--params', 'amm.usdReserve=5e5:3e6:log',
@@ -22,10 +23,13 @@ const args = (out: string, ...more: string[]) => [
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tokensim-calibrate-'));
   // The "observed" series: the model itself at a known point, on a seed the calibration does not use.
-  const runner = pointRunner(loadExperiment(fixture), { ticks: 120, seeds: 1, metrics: ['price'] });
-  const price = runner.run({ values: { 'traders.activity': 0.3, 'amm.usdReserve': 1.5e6 }, seed: 987654 }).series.price;
+  const runner = pointRunner(loadExperiment(fixture), { ticks: 120, seeds: 1, metrics: ['price', 'volume'] });
+  const { price, volume } = runner.run({ values: { 'traders.activity': 0.3, 'amm.usdReserve': 1.5e6 }, seed: 987654 }).series;
   target = join(dir, 'prices.csv');
   writeFileSync(target, 'day,price\n' + Array.from(price, (p, t) => `${t},${p}`).join('\n') + '\n');
+  withVolume = join(dir, 'market.csv');
+  // Tick 0 has no trades before it: its volume is the next tick's, so the column is positive like a real one.
+  writeFileSync(withVolume, 'day,price,Volume\n' + Array.from(price, (p, t) => `${t},${p},${volume[t] || volume[t + 1]}`).join('\n') + '\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -115,6 +119,49 @@ describe('tokensim calibrate', () => {
     io.stderr = '';
     expect(await main(['calibrate', fixture, '--resume', join(dir, 'a'), '--seeds', '3', '-q'])).toBe(2);
     expect(io.stderr).toMatch(/that calibration had other inputs \(seeds differ\)/);
+  });
+
+  it('matches the volume jointly with the price: its moments, its fit and the inputs it resumes with', async () => {
+    const out = join(dir, 'joint');
+    const more = ['--target', withVolume, '--match', 'Volume=volume'];
+    expect(await main([...args(out), ...more])).toBe(0);
+    expect(io.stdout).toMatch(/volume\.mean_log\s+\d+\.\d+\s+\d+\.\d+/);
+    const moments = readColumns(join(out, 'moments.arrow'));
+    expect(moments.moment).toEqual(['volatility', 'mean_abs_return', 'mean_log_price', 'abs_return_acf_1', 'volume.mean_log', 'volume.log_change_sd']);
+    const volume = readFileSync(withVolume, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[2]));
+    expect(moments.target[4]).toBeCloseTo(volume.reduce((s, v) => s + Math.log(v), 0) / volume.length, 12);
+    const fit = readColumns(join(out, 'fit.arrow'));
+    expect(Object.keys(fit)).toEqual(expect.arrayContaining(['target', 'simulated_median', 'volume_target', 'volume_simulated_median', 'volume_simulated_p05', 'volume_simulated_p95']));
+    expect(fit.volume_target).toEqual(volume);
+    expect(readFileSync(join(out, 'calibrated.ts'), 'utf8')).toContain('; column volume to metric volume)');
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('volume (target) against simulated volume');
+    expect(report).toContain('column volume to metric volume by mean_log, log_change_sd');
+    const state = JSON.parse(readFileSync(join(out, 'calibration.json'), 'utf8'));
+    expect(state.inputs.matches).toEqual([{ column: 'volume', metric: 'volume', moments: ['mean_log', 'log_change_sd'] }]);
+    // The price-only calibration of the same series finds another point: the volume moved the fit.
+    expect(state.result.params).not.toEqual(JSON.parse(readFileSync(join(dir, 'a', 'calibration.json'), 'utf8')).result.params);
+    // A resume takes the matches from the directory; another --match is other inputs.
+    expect(await main(['calibrate', '--resume', out, '--match', 'volume=volume:mean_log', '-q'])).toBe(2);
+    expect(io.stderr).toMatch(/that calibration had other inputs \(matches differ\)/);
+  });
+
+  it('refuses a bad --match in one line, before anything is written', async () => {
+    const cases: [string, RegExp][] = [
+      ['volume', /^tokensim: --match volume: expected column=metric or column=metric:moment,moment, e\.g\. --match volume=volume\n$/],
+      ['volume=volume:skew', /^tokensim: --match volume=volume:skew: unknown series moment skew; expected some of mean_log, /],
+      ['volume=volum', /^tokensim: --metric volum: the model has no such metric; did you mean volume\?/],
+      ['turnover=volume', /^tokensim: .*market\.csv line 1: no "turnover" column in the header \(day, price, Volume\)\n$/],
+      ['price=volume', /^tokensim: --match price: column price is matched twice; match each column of the target once\n$/],
+    ];
+    for (const [match, message] of cases) {
+      io.stderr = '';
+      const out = join(dir, 'refused-match');
+      expect(await main([...args(out), '--target', withVolume, '--match', match]), match).toBe(2);
+      expect(io.stderr).toMatch(message);
+      expect(io.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('sizes the bootstrap blocks to the series: n/10 ticks within [20, 250]', () => {

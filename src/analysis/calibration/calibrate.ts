@@ -14,7 +14,7 @@ export type WeightingChoice = 'bootstrap' | 'identity' | ArrayLike<number>;
 
 /** A calibration by the method of simulated moments. */
 export interface CalibrationOptions {
-  /** The observed series (a price per tick): its moments are the target. */
+  /** The observed series (a price per tick), or a panel of several laid end to end for a joint moment set (see `jointMoments`): its moments are the target. */
   data: Float64Array;
   simulate: Simulate;
   /** Parameter ranges by path; θ vectors passed to `simulate` follow their sorted order. */
@@ -94,7 +94,7 @@ function chooseWeighting(options: CalibrationOptions, moments: MomentSet): Float
   if (choice === 'identity') return identityWeighting(k);
   if (choice === 'bootstrap') {
     try {
-      return inverseCovarianceWeighting(blockBootstrapMoments(options.data, moments, options.bootstrap), moments.names);
+      return inverseCovarianceWeighting(blockBootstrapMoments(options.data, moments, { ...options.bootstrap, series: moments.series ?? 1, levels: moments.levels }), moments.names);
     } catch (e) {
       throw new InputError(`calibration weighting: ${(e as Error).message}`);
     }

@@ -7,8 +7,16 @@ import { excessKurtosis } from '../../metrics/stylisedFacts/kurtosis';
 export interface MomentSet {
   /** One name per moment, in order (snake_case, for tables). */
   names: readonly string[];
-  /** Returns the moments of one series, in the order of `names`. */
+  /** Returns the moments of one series (of a panel, when `series` > 1), in the order of `names`. */
   compute(series: Float64Array): Float64Array;
+  /** How many series of one length it reads, laid end to end (see `jointMoments`); default 1. */
+  series?: number;
+  /**
+   * Per series, whether it is a level that returns to its mean (a volume, a
+   * ratio: the bootstrap resamples its values) rather than a price that
+   * wanders (the bootstrap resamples its log changes); default all false.
+   */
+  levels?: readonly boolean[];
 }
 
 /** What the price moments share: the log returns and their |r| autocorrelations, each computed once. */
@@ -85,6 +93,126 @@ export function priceMoments(names: readonly string[] = PRICE_MOMENT_NAMES): Mom
     compute: (prices) => {
       const context = new PriceContext(prices);
       return Float64Array.from(fns, (f) => f(context));
+    },
+  };
+}
+
+/**
+ * What the series moments share, each computed once: the logs of the
+ * positive values, and the log changes between positive values at
+ * consecutive ticks. A tick whose value is 0 (a volume on a tick nothing
+ * traded) is no observation of the level: it is left out, not taken as
+ * ln 0.
+ */
+class SeriesContext {
+  readonly logs: Float64Array;
+  readonly changes: Float64Array;
+
+  constructor(values: Float64Array) {
+    const logs: number[] = [];
+    const changes: number[] = [];
+    for (let t = 0; t < values.length; t++) {
+      if (!(values[t] > 0)) continue;
+      logs.push(Math.log(values[t]));
+      if (t > 0 && values[t - 1] > 0) changes.push(Math.log(values[t] / values[t - 1]));
+    }
+    this.logs = Float64Array.from(logs);
+    this.changes = Float64Array.from(changes);
+  }
+}
+
+/** Mean and sd (n − 1 denominator) of `x`. */
+function meanSd(x: Float64Array): [mean: number, sd: number] {
+  let s = 0;
+  for (let t = 0; t < x.length; t++) s += x[t];
+  const m = s / x.length;
+  let ss = 0;
+  for (let t = 0; t < x.length; t++) ss += (x[t] - m) ** 2;
+  return [m, Math.sqrt(ss / (x.length - 1))];
+}
+
+const SERIES_MOMENT_DEFINITIONS: Record<string, (c: SeriesContext) => number> = {
+  mean_log: (c) => meanSd(c.logs)[0],
+  sd_log: (c) => meanSd(c.logs)[1],
+  last_log: (c) => c.logs[c.logs.length - 1],
+  log_change_sd: (c) => meanSd(c.changes)[1],
+  log_change_acf_1: (c) => autocorrelation(c.changes, 1),
+};
+
+/** Names of the moments `seriesMoments` knows. */
+export const SERIES_MOMENT_NAMES: readonly string[] = Object.keys(SERIES_MOMENT_DEFINITIONS);
+
+/** The moments a matched series other than the price gets by default: its level and how much it moves. */
+export const DEFAULT_SERIES_MOMENTS: readonly string[] = ['mean_log', 'log_change_sd'];
+
+/**
+ * `seriesMoments(names)` → a moment set of a positive series other than the
+ * price (volume, staking ratio, nodes online: one value x_t per tick), with
+ * the moments `names` (default `DEFAULT_SERIES_MOMENTS`), in that order:
+ * - `mean_log`: mean of ln x_t, its level (ln of its unit);
+ * - `sd_log`: sd of ln x_t over the window, how far it wanders (a trend shows here);
+ * - `last_log`: ln x at the window's last tick, where it ends;
+ * - `log_change_sd`: sd of ln(x_t/x_{t−1}), per tick;
+ * - `log_change_acf_1`: autocorrelation of those changes at lag 1.
+ * In logs, so that a volume in USD and a ratio in [0, 1] weigh alike under
+ * identity weighting. Ticks whose value is 0 are left out (a simulated
+ * volume is 0 on a tick with no trade); a series with no positive value
+ * has NaN moments, which the calibration counts as a failed evaluation.
+ * Throws a RangeError naming an unknown moment.
+ */
+export function seriesMoments(names: readonly string[] = DEFAULT_SERIES_MOMENTS): MomentSet {
+  const fns = names.map((name) => {
+    const f = SERIES_MOMENT_DEFINITIONS[name];
+    if (!f) throw new RangeError(`unknown series moment ${name}; expected one of ${SERIES_MOMENT_NAMES.join(', ')}`);
+    return f;
+  });
+  return {
+    names: [...names],
+    levels: [true],
+    compute: (values) => {
+      const context = new SeriesContext(values);
+      return Float64Array.from(fns, (f) => f(context));
+    },
+  };
+}
+
+/** One series of a joint moment set: its label (null: its moments keep their own names) and its moments. */
+export interface MomentPart {
+  label: string | null;
+  moments: MomentSet;
+}
+
+/**
+ * `jointMoments(parts)` → the moment set of a panel: L = parts.length
+ * series of equal length n laid end to end in one array of L·n values
+ * (series 0 first); its moments are each part's moments of its own series,
+ * in part order, named `label.moment` (or `moment` where the label is
+ * null). The method of simulated moments then matches all series at once,
+ * and an inverse-covariance weighting sees how their moments co-vary.
+ * Throws a RangeError for no parts, repeated names, or a panel whose length
+ * is not a multiple of L.
+ */
+export function jointMoments(parts: readonly MomentPart[]): MomentSet {
+  if (parts.length === 0) throw new RangeError('a joint moment set needs at least one series');
+  const names = parts.flatMap((p) => p.moments.names.map((m) => (p.label === null ? m : `${p.label}.${m}`)));
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new RangeError(`moment ${repeated} appears twice; give each series its own label`);
+  const L = parts.length;
+  return {
+    names,
+    series: L,
+    levels: parts.map((p) => p.moments.levels?.[0] ?? false),
+    compute: (panel) => {
+      if (panel.length % L !== 0) throw new RangeError(`a panel of ${L} series must have a multiple of ${L} values, got ${panel.length}`);
+      const n = panel.length / L;
+      const out = new Float64Array(names.length);
+      let k = 0;
+      parts.forEach((p, i) => {
+        const m = p.moments.compute(panel.subarray(i * n, (i + 1) * n));
+        out.set(m, k);
+        k += m.length;
+      });
+      return out;
     },
   };
 }

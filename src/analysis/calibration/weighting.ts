@@ -67,6 +67,10 @@ export interface BlockBootstrapOptions {
   resamples?: number;
   /** Seed of the resampling; default 1. */
   seed?: number;
+  /** Series laid end to end in the data (a panel, see `jointMoments`); default 1. */
+  series?: number;
+  /** Per series, whether its values are resampled (a level) rather than its log changes (a price); default all false. */
+  levels?: readonly boolean[];
 }
 
 /**
@@ -77,29 +81,52 @@ export interface BlockBootstrapOptions {
  * consecutive returns starting at uniform positions are joined until there
  * are n − 1 returns, and the prices rebuilt from p_0; blocks keep the
  * short-range dependence (volatility clustering) inside them.
+ *
+ * With `series` = L > 1 the data is a panel of L positive series of equal
+ * length laid end to end (price first, then volume, say): every series is
+ * resampled over the same blocks of ticks, so what ties the series
+ * together within a block (volume rising with volatility) is kept in each
+ * replicate. A price is rebuilt from its first value and its resampled log
+ * changes; a series marked in `levels` (a volume, a ratio: it returns to
+ * its mean) takes its own values at the resampled ticks, since rebuilding
+ * it from its changes would make it wander like a price and blur its
+ * level.
  */
 export function blockBootstrapMoments(prices: Float64Array, moments: MomentSet, options: BlockBootstrapOptions = {}): Float64Array[] {
   const blockLength = options.blockLength ?? 250;
   const resamples = options.resamples ?? 500;
-  const n = prices.length - 1;
+  const L = options.series ?? 1;
+  if (!Number.isInteger(L) || L < 1 || prices.length % L !== 0) throw new RangeError(`a panel of ${L} series must have a multiple of ${L} values, got ${prices.length}`);
+  const len = prices.length / L;
+  const n = len - 1;
   if (!Number.isInteger(blockLength) || blockLength < 1 || blockLength > n) {
     throw new RangeError(`bootstrap block length must be an integer in [1, ${n}] (the number of returns), got ${blockLength}`);
   }
   if (!Number.isInteger(resamples) || resamples < 2) throw new RangeError(`bootstrap resamples must be an integer ≥ 2, got ${resamples}`);
-  const r = new Float64Array(n);
-  for (let t = 0; t < n; t++) r[t] = Math.log(prices[t + 1] / prices[t]);
+  const r = new Float64Array(L * n);
+  for (let s = 0; s < L; s++) for (let t = 0; t < n; t++) r[s * n + t] = Math.log(prices[s * len + t + 1] / prices[s * len + t]);
   const rng = new Rng(options.seed ?? 1);
   const out: Float64Array[] = [];
-  const path = new Float64Array(n + 1);
+  const path = new Float64Array(L * len);
+  const logP = new Float64Array(L);
+  const levels = Array.from({ length: L }, (_, s) => options.levels?.[s] ?? false);
   for (let b = 0; b < resamples; b++) {
-    path[0] = prices[0];
-    let logP = Math.log(prices[0]);
+    for (let s = 0; s < L; s++) {
+      path[s * len] = prices[s * len];
+      logP[s] = Math.log(prices[s * len]);
+    }
     let t = 0;
     while (t < n) {
       const start = rng.int(n - blockLength + 1);
       for (let i = 0; i < blockLength && t < n; i++, t++) {
-        logP += r[start + i];
-        path[t + 1] = Math.exp(logP);
+        for (let s = 0; s < L; s++) {
+          if (levels[s]) {
+            path[s * len + t + 1] = prices[s * len + start + i + 1];
+            continue;
+          }
+          logP[s] += r[s * n + start + i];
+          path[s * len + t + 1] = Math.exp(logP[s]);
+        }
       }
     }
     out.push(moments.compute(path));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/analysis/calibration/calibrate';
-import { priceMoments } from '../../../src/analysis/calibration/moments';
+import { jointMoments, priceMoments, seriesMoments } from '../../../src/analysis/calibration/moments';
 import { InputError } from '../../../src/core/errors';
+import { Rng } from '../../../src/core/rng';
 import { marketFactorPath } from '../../../src/market/marketFactor';
 
 const FACTOR = { annualVolatility: 0.7, nu: 10, driftPerYear: 0, ticksPerYear: 365 };
@@ -39,6 +40,59 @@ describe('calibrate', () => {
     expect(cal.names).toEqual(MOMENTS.names);
     expect(cal.simulated.sd.every((v) => v > 0)).toBe(true);
     expect(cal.search.evaluations).toBeLessThanOrEqual(180);
+  });
+
+  it('matching volume beside the price pins a parameter the price cannot see: a volume level b is recovered within 10% only jointly', async () => {
+    // Price: a GARCH-t factor of annual volatility a. Volume: b · e^{20|r_t| + 0.3 ε_t} per tick (ε standard
+    // normal), so it rises with the day's move and its level is b. The price moments do not depend on b at
+    // all: a price-only fit leaves b where the search happens to stop; the joint fit's mean log volume pins
+    // it (ln b = E[mean_log] − 20·E|r|).
+    const simulate = (theta: Float64Array, seed: number, ticks: number): Float64Array => {
+      const [a, b] = theta;
+      const r = marketFactorPath({ ...FACTOR, annualVolatility: a, alpha: 0.1, beta: 0.8 }, seed, ticks);
+      const noise = new Rng(seed).fork('volume');
+      const panel = new Float64Array(2 * (ticks + 1));
+      panel[0] = 1;
+      panel[ticks + 1] = b;
+      for (let t = 0; t < ticks; t++) {
+        panel[t + 1] = panel[t] * Math.exp(r[t]);
+        panel[ticks + 2 + t] = b * Math.exp(20 * Math.abs(r[t]) + 0.3 * noise.normal());
+      }
+      return panel;
+    };
+    const ranges = { a: { min: 0.2, max: 1.5 }, b: { min: 1e5, max: 1e7 } };
+    const priceOnly = priceMoments(['mean_abs_return', 'abs_return_acf_1']);
+    const joint = jointMoments([
+      { label: null, moments: priceOnly },
+      { label: 'volume', moments: seriesMoments(['mean_log', 'log_change_sd']) },
+    ]);
+    const data = simulate(Float64Array.from([0.8, 2e6]), 77, 8000);
+    const fit = (moments: typeof joint, start: Record<string, number>, observed: Float64Array) =>
+      calibrate({
+        data: observed,
+        moments,
+        simulate: (theta, seed) => {
+          const panel = simulate(theta, seed, 4000);
+          return moments === joint ? panel : panel.subarray(0, 4001);
+        },
+        ranges,
+        start,
+        seeds: [1, 2, 3],
+        bootstrap: { resamples: 100 },
+        budget: 160,
+        seed: 3,
+      });
+    const prices = data.subarray(0, 8001);
+    const low = await fit(priceOnly, { a: 0.5, b: 2e5 }, prices);
+    const high = await fit(priceOnly, { a: 0.5, b: 8e6 }, prices);
+    expect(Math.abs(low.params.a / 0.8 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(high.params.b / low.params.b - 1)).toBeGreaterThan(1);
+    for (const start of [{ a: 0.5, b: 2e5 }, { a: 0.5, b: 8e6 }]) {
+      const both = await fit(joint, start, data);
+      expect(Math.abs(both.params.a / 0.8 - 1)).toBeLessThan(0.1);
+      expect(Math.abs(both.params.b / 2e6 - 1)).toBeLessThan(0.1);
+      expect(both.names).toEqual(['mean_abs_return', 'abs_return_acf_1', 'volume.mean_log', 'volume.log_change_sd']);
+    }
   });
 
   it('is deterministic for a seed, with identity weighting as an option', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceMoments } from '../../../src/analysis/calibration/moments';
+import { jointMoments, priceMoments } from '../../../src/analysis/calibration/moments';
 import { blockBootstrapMoments, identityWeighting, inverseCovarianceWeighting, momentCovariance } from '../../../src/analysis/calibration/weighting';
 import { Rng } from '../../../src/core/rng';
 
@@ -50,6 +50,42 @@ describe('blockBootstrapMoments', () => {
     const expected = r.reduce((a, b) => a + (b - m) ** 2, 0) / r.length / r.length;
     const cov = momentCovariance(blockBootstrapMoments(prices, meanAbs, { blockLength: 1, resamples: 400, seed: 2 }));
     expect(Math.abs(cov[0] / expected - 1)).toBeLessThan(0.2);
+  });
+
+  it('resamples every series of a panel over the same blocks: a copy of the price stays a copy in each replicate', () => {
+    const joint = jointMoments([
+      { label: null, moments: priceMoments(['mean_abs_return', 'mean_log_price']) },
+      { label: 'twin', moments: priceMoments(['mean_abs_return', 'mean_log_price']) },
+    ]);
+    const panel = Float64Array.from([...prices, ...prices]);
+    const samples = blockBootstrapMoments(panel, joint, { blockLength: 50, resamples: 20, seed: 4, series: 2 });
+    for (const [a, b, c, d] of samples) {
+      expect(c).toBeCloseTo(a, 12);
+      expect(d).toBeCloseTo(b, 12);
+    }
+    // One series: the replicates of the plain bootstrap, draw for draw.
+    const alone = blockBootstrapMoments(prices, meanAbs, { blockLength: 50, resamples: 20, seed: 4 });
+    samples.forEach((s, i) => expect(Array.from(s.subarray(0, 2))).toEqual(Array.from(alone[i])));
+    expect(() => blockBootstrapMoments(panel.subarray(1), joint, { series: 2 })).toThrow(/a panel of 2 series must have a multiple of 2 values, got 4001/);
+  });
+
+  it('takes a level series (volume) at the resampled ticks instead of rebuilding it from its changes, in step with the price', () => {
+    const volume = Float64Array.from(prices, (p, t) => 1000 + (t % 7) + p);
+    const panel = Float64Array.from([...prices, ...volume]);
+    const seen: Float64Array[] = [];
+    const capture = { names: ['x'], series: 2, compute: (x: Float64Array) => (seen.push(Float64Array.from(x)), Float64Array.of(0)) };
+    blockBootstrapMoments(panel, capture, { blockLength: 50, resamples: 5, seed: 6, series: 2, levels: [false, true] });
+    const n = prices.length;
+    const known = new Set(volume);
+    for (const x of seen) {
+      expect(x[n]).toBe(volume[0]);
+      for (let t = 1; t < n; t++) {
+        // Every volume is one of the data's, taken at the tick whose price move the replicate made.
+        expect(known.has(x[n + t])).toBe(true);
+        const k = volume.indexOf(x[n + t]);
+        expect(x[t] / x[t - 1]).toBeCloseTo(prices[k] / prices[k - 1], 10);
+      }
+    }
   });
 
   it('is deterministic for a seed and rejects a block longer than the data', () => {
