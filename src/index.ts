@@ -8,6 +8,7 @@ export { depinNetwork, presetOperators, type DepinNetworkParams } from './models
 export { storageNetwork, type StorageNetworkModelParams } from './models/storageNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';
 export { airdropEconomy, type AirdropEconomyParams } from './models/airdropEconomy';
+export { monadAirdrop } from './models/monadAirdrop';
 export { crossChainEconomy, mainChain, sideChain, type CrossChainEconomyParams } from './models/crossChainEconomy';
 export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarketEconomy';
 export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';

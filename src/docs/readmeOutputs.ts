@@ -336,6 +336,8 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'monad-airdrop': compareOutput('monad-airdrop.ts', 'testnetPoints', ['farmer_wallet_count', 'farmer_share', 'real_users_excluded', 'post_drop_sold_30d', 'price_change_30d', 'price_change_180d']),
+
   'consensus-carbon': {
     cheap: false,
     async produce(scratch) {
