@@ -11,11 +11,12 @@ import { defineModel, type ModelParams } from '../model/defineModel';
 
 /**
  * The Algorand pure-proof-of-stake preset: tokens are ALGO at about $0.25,
- * about 9.6B of them with the agents and the market at genesis (2,000
- * stakers holding ~4M each on average, lognormal σ 1.5, so some are
+ * about 8.6B of them with the agents and the market at genesis on average
+ * (2,000 stakers holding ~4M each on average, lognormal σ 1.5, so some are
  * below the 30,000 and some above the 70M eligibility bounds; 500 traders;
  * an AMM pool of 400M ALGO) and 1B in the rewards pool (FeeSink), what the
- * whole decaying bonus schedule pays; nothing is minted after genesis. The
+ * whole decaying bonus schedule pays — about 9.6B in all against the 10B of
+ * the chain; nothing is minted after genesis. The
  * proposer payouts of consensus v40 (`algorandRewards`) go to the eligible
  * online stake. Going online or offline is immediate (no unbonding, no
  * lock-up, no slashing): stakers go online when the payouts beat their
