@@ -56,21 +56,29 @@ export function bonusAt(round: number, base: number, decay: number, interval: nu
 }
 
 /**
- * Returns the bonuses of the rounds in [from, to), in ALGO: Σ over the
- * decay periods k the interval meets, of its rounds in the period times
- * base · (1 − decay)^k (rounds may be fractional: a tick is not a whole
- * number of them).
+ * Returns the bonuses of the rounds in [from, to), in ALGO (rounds may be
+ * fractional: a tick is not a whole number of them). With q = 1 − decay,
+ * I the interval and k_a = ⌊from / I⌋, k_b = ⌊to / I⌋: the part of period
+ * k_a before its end, the m = k_b − k_a − 1 whole periods between as the
+ * geometric sum base · I · q^(k_a+1) · (1 − q^m) / (1 − q), and the part
+ * of period k_b, each period's rounds at base · q^k.
  */
 export function bonusOver(from: number, to: number, base: number, decay: number, interval: number): number {
-  let sum = 0;
-  let a = from;
-  while (a < to) {
-    const k = Math.floor(a / interval);
-    const end = Math.min(to, (k + 1) * interval);
-    sum += (end - a) * base * Math.pow(1 - decay, k);
-    a = end;
-  }
-  return sum;
+  if (!(to > from)) return 0;
+  const q = 1 - decay;
+  const ka = Math.floor(from / interval);
+  const kb = Math.floor(to / interval);
+  if (ka === kb) return (to - from) * base * Math.pow(q, ka);
+  const head = ((ka + 1) * interval - from) * base * Math.pow(q, ka);
+  const tail = (to - kb * interval) * base * Math.pow(q, kb);
+  const whole = kb - ka - 1;
+  return head + (whole > 0 ? base * interval * Math.pow(q, ka + 1) * geometricSum(decay, whole) : 0) + tail;
+}
+
+/** Returns Σ_{j<m} (1 − d)^j = (1 − (1 − d)^m) / d, without cancellation for a small d (m when d = 0). */
+function geometricSum(d: number, m: number): number {
+  if (d < 1e-9) return m * (1 - ((m - 1) * d) / 2);
+  return -Math.expm1(m * Math.log1p(-d)) / d;
 }
 
 /** Returns whether an online balance earns payouts: minBalance ≤ b ≤ maxBalance (both in ALGO). */
@@ -146,7 +154,7 @@ export const algorandRewards = defineBlock({
     const { world, ledger } = ctx;
     const reserve = ctx.account('');
     const rounds = () => secondsPerTick(world.ticksPerYear) / ctx.params().secondsPerRound;
-    // Per staking population: its payout route and each agent's eligibility fee still due (NaN: not yet set).
+    // Per staking population: its payout route, and each agent's eligibility fee still due (paid out of its first payouts).
     const routes: Route[] = [];
     const feeDue: Float64Array[] = [];
     let round = 0;

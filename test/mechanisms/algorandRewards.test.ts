@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateParams } from '../../src/core/params';
 import { applyOverrides } from '../../src/experiment/define';
@@ -23,6 +24,28 @@ describe('the v40 bonus schedule (go-algorand config/consensus.go, data/bookkeep
     expect(bonusOver(990_000, 1_010_000, 10, 0.01, 1e6)).toBeCloseTo(199_000, 8);
     // A year of 365 days: 11.26M rounds, eleven decays, 8.953 ALGO a block at its end.
     expect(bonusAt(365 * DAY, 10, 0.01, 1e6)).toBeCloseTo(8.953383, 6);
+  });
+
+  it('sums any span as the round-by-round sum of bonusAt does (whole rounds, several decays, decay 0 and 1)', () => {
+    const byRound = (a: number, b: number, base: number, d: number, n: number) => {
+      let s = 0;
+      for (let r = a; r < b; r++) s += bonusAt(r, base, d, n);
+      return s;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.integer({ min: 1, max: 700 }),
+        (a, len, base, d, n) => {
+          const want = byRound(a, a + len, base, d, n);
+          expect(Math.abs(bonusOver(a, a + len, base, d, n) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('pays the eligible stake its share of a day at round 3.5M: 30,857.14 × (9.70299 + ½ · 0.04) × 0.6B / 2B = 90,007.11 ALGO', () => {
