@@ -556,6 +556,7 @@ export const OUTPUTS: Record<string, Output> = {
       const chains: Row[] = [
         ['ethereum', 'Ethereum'],
         ['tezos', 'Tezos'],
+        ['algorand', 'Algorand'],
         ['cardano', 'Cardano'],
       ];
       const rows: Row[] = chains.flatMap(([c, name]) => ['equal', 'lognormal', 'pareto'].map((d): Row => [`${c}/${d}`, `${name}, ${d}`]));

@@ -28,12 +28,15 @@ describe('experiments/pos-case-studies.ts and experiments/fairness.ts', () => {
     expect(Object.keys(loadExperiment(join(root, 'experiments', 'fairness.ts')).variants)).toEqual([
       'ethereum/equal',
       'tezos/equal',
+      'algorand/equal',
       'cardano/equal',
       'ethereum/lognormal',
       'tezos/lognormal',
+      'algorand/lognormal',
       'cardano/lognormal',
       'ethereum/pareto',
       'tezos/pareto',
+      'algorand/pareto',
       'cardano/pareto',
     ]);
   });
