@@ -117,8 +117,9 @@ export function expectedPayout(p: AlgorandRewardsParams, from: number, to: numbe
  * payout lands in the proposer's balance, which is online). An agent's
  * first payouts pay its 2 ALGO fee into the pool first. The share of
  * ineligible proposers stays in the pool. Stakers are told
- * (`expectRewards`) the payouts as if all stake were eligible, so the apr
- * they read, Σ / O, is what an eligible account earns. No slashing, no
+ * (`expectRewards`) the payouts as if all stake were eligible (at most the
+ * pool's balance a tick), so the apr they read, Σ / O, is what an eligible
+ * account earns. No slashing, no
  * lock-up (run with the staking pool's `unbondingTicks` 0). Left out:
  * suspensions and heartbeats, the lottery's variance, fee income into the
  * FeeSink, the legacy distribution rewards (off on mainnet), a liquid
@@ -178,11 +179,12 @@ export const algorandRewards = defineBlock({
       }
       return e;
     };
-    // What stakers are told: a year of payouts at this round's rate, as if every proposer were eligible; 0 once the pool is empty.
+    // What stakers are told: a year of payouts at this round's rate, as if every proposer were eligible, and no more than the pool could pay a tick.
     pool.expectRewards(() => {
       const p = ctx.params();
-      if (!(reserve.tokens > 0)) return 0;
-      return (bonusAt(round, p.bonusBase, p.decay, p.decayInterval) + p.feeShare * p.feesPerBlock) * rounds() * world.ticksPerYear;
+      const rate = (bonusAt(round, p.bonusBase, p.decay, p.decayInterval) + p.feeShare * p.feesPerBlock) * rounds() * world.ticksPerYear;
+      const most = reserve.tokens * world.ticksPerYear;
+      return rate < most ? rate : most;
     });
     return {
       api: undefined,
@@ -214,7 +216,9 @@ export const algorandRewards = defineBlock({
               const gross = s[i] * perToken;
               const fee = fees[i] < gross ? fees[i] : gross;
               fees[i] -= fee;
-              const net = gross - fee;
+              // Σ s_i · P / E may pass P by a rounding error: the pool is never overdrawn.
+              const left = reserve.tokens;
+              const net = gross - fee < left ? gross - fee : left;
               if (!(net > 0)) continue;
               route.pay(i, net);
               m.stake(i, net);

@@ -102,13 +102,15 @@ describe('algorandRewards in the algorandPos preset', () => {
     expect(staked[1] - s2).toBeCloseTo((DAY * 10 * s2) / (s1[0] + s2 + s1[2]), 6);
   });
 
-  it('stops paying when the pool is empty', () => {
-    const p = applyOverrides<AlgorandPosParams>(algorandPos.defaults, { algorandRewards: { poolTokens: 1000 }, traders: { count: 0 } }, 'test');
+  it('pays out a pool of 1,000 ALGO (no fee to become eligible) and then nothing, never overdrawn; stakers are told so; nothing is minted', () => {
+    const p = applyOverrides<AlgorandPosParams>(algorandPos.defaults, { algorandRewards: { poolTokens: 1000, goOnlineFee: 0 }, traders: { count: 0 } }, 'test');
     const sim = algorandPos.build(p, { seed: 1, check: true });
+    const staking = sim.api<{ expectedRewardsPerYear(): number }>({ key: 'staking' });
+    const pool = () => sim.metrics.find((m) => m.name === 'algorand_pool')!.read();
     for (let t = 0; t < 10; t++) sim.world.step();
-    const pool = sim.metrics.find((m) => m.name === 'algorand_pool')!.read();
-    expect(pool).toBeGreaterThanOrEqual(0);
-    expect(pool).toBeLessThan(1000);
+    expect(pool()).toBeGreaterThanOrEqual(0);
+    expect(pool()).toBeLessThan(1e-9);
+    expect(staking.expectedRewardsPerYear()).toBeLessThan(1e-6);
     expect(sim.world.ledger.minted).toBe(sim.world.ledger.genesisMinted);
   });
 
