@@ -1,8 +1,9 @@
 /**
  * Proof-of-stake case studies: Ethereum's Altair issuance, Tezos's adaptive
- * issuance and Cardano's reserve-funded Shelley rewards (and Cardano with
- * k = 150, its value at launch), each chain as its preset sets it
- * (`ethereumPos`, `tezosPos`, `cardanoPos`):
+ * issuance, Algorand's proposer payouts from the FeeSink (nothing minted)
+ * and Cardano's reserve-funded Shelley rewards (and Cardano with k = 150,
+ * its value at launch), each chain as its preset sets it (`ethereumPos`,
+ * `tezosPos`, `algorandPos`, `cardanoPos`):
  * inflation, the share of the supply at stake, and the security budget —
  * the cost of buying a third and half of the stake against the market's
  * curve, over the market cap.
@@ -10,15 +11,16 @@
  *   npx tokensim run experiments/pos-case-studies.ts
  *   npx ts-node experiments/pos-case-studies.ts --seeds 2 --ticks 90
  */
-import { cardanoChain, defineExperiment, ethereumChain, posChains, runIfMain, tezosChain } from '../src';
+import { algorandChain, cardanoChain, defineExperiment, ethereumChain, posChains, runIfMain, tezosChain } from '../src';
 
 const experiment = defineExperiment({
   name: 'pos-case-studies',
-  description: 'Ethereum vs Tezos vs Cardano proof-of-stake presets: inflation, staking ratio and security budget.',
+  description: 'Ethereum vs Tezos vs Algorand vs Cardano proof-of-stake presets: inflation, staking ratio and security budget.',
   model: posChains,
   variants: {
     ethereum: ethereumChain,
     tezos: tezosChain,
+    algorand: algorandChain,
     cardano: cardanoChain,
     'cardano-k150': { ...cardanoChain, cardano: { ...cardanoChain.cardano, k: 150 } },
   },

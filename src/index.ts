@@ -17,7 +17,8 @@ export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './mod
 export { ethereumPos, type EthereumPosParams } from './models/ethereumPos';
 export { cardanoPos, type CardanoPosParams } from './models/cardanoPos';
 export { tezosPos, type TezosPosParams } from './models/tezosPos';
-export { posChains, ethereumChain, tezosChain, cardanoChain, type PosChainsParams } from './models/posChains';
+export { algorandPos, type AlgorandPosParams } from './models/algorandPos';
+export { posChains, ethereumChain, tezosChain, algorandChain, cardanoChain, type PosChainsParams } from './models/posChains';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';
 
@@ -88,6 +89,7 @@ export { consensus } from './mechanisms/consensusRewards';
 export { ethereumIssuance, ethereumIssuanceParamsSchema, type EthereumIssuanceParams } from './mechanisms/ethereumIssuance';
 export { cardano, cardanoParamsSchema, type CardanoParams } from './mechanisms/cardano';
 export { tezosIssuance, tezosIssuanceParamsSchema, type TezosIssuanceParams } from './mechanisms/tezosIssuance';
+export { algorandRewards, algorandRewardsParamsSchema, algorandRewardsDefaults, bonusAt, bonusOver, expectedPayout, type AlgorandRewardsParams } from './mechanisms/algorandRewards';
 export {
   ConsensusEnergy,
   consensusParamsSchema,

@@ -509,6 +509,7 @@ export const OUTPUTS: Record<string, Output> = {
         [
           ['ethereum', 'Ethereum (Altair issuance)'],
           ['tezos', 'Tezos (adaptive issuance)'],
+          ['algorand', 'Algorand (proposer payouts, no minting)'],
           ['cardano', 'Cardano (k = 500)'],
           ['cardano-k150', 'Cardano (k = 150)'],
         ],
@@ -534,7 +535,19 @@ export const OUTPUTS: Record<string, Output> = {
           { kpi: 'total_to_treasury', header: 'to treasury, ADA', format: sig(3) },
         ],
       );
-      return [chains, '', pools].join('\n');
+      const algorand = kpiTable(
+        dir,
+        'Algorand payouts',
+        [['algorand', 'v40 schedule']],
+        [
+          { kpi: 'total_algorand_payouts', header: 'paid from the FeeSink, ALGO', format: sig(3) },
+          { kpi: 'algorand_payout_rate', header: 'paid / supply / yr', format: percent(2) },
+          { kpi: 'algorand_eligible_apr', header: 'eligible stake earns / yr', format: percent(2) },
+          { kpi: 'final_eligible_share', header: 'eligible / online stake', format: percent(1) },
+          { kpi: 'final_algorand_bonus', header: 'bonus at the end, ALGO/block', format: fixed(3) },
+        ],
+      );
+      return [chains, '', algorand, '', pools].join('\n');
     },
   },
 
@@ -545,6 +558,7 @@ export const OUTPUTS: Record<string, Output> = {
       const chains: Row[] = [
         ['ethereum', 'Ethereum'],
         ['tezos', 'Tezos'],
+        ['algorand', 'Algorand'],
         ['cardano', 'Cardano'],
       ];
       const rows: Row[] = chains.flatMap(([c, name]) => ['equal', 'lognormal', 'pareto'].map((d): Row => [`${c}/${d}`, `${name}, ${d}`]));

@@ -220,6 +220,15 @@ export class StakingPool {
   }
 
   /**
+   * Adds a reward source that pays stakers outside the pool's index (its
+   * own routes to their balances): `expectedPerYear` joins what
+   * `expectedRewardsPerYear` tells stakers, in tokens per year.
+   */
+  expectRewards(expectedPerYear: () => number): void {
+    this.expectations.push(expectedPerYear);
+  }
+
+  /**
    * Credits stakers pro rata with `amount` tokens that a caller's own
    * route or trade has just put into the reward escrow (a buyback that buys
    * straight into it); returns false when nothing is staked — the caller

@@ -29,6 +29,7 @@ import { consensus } from '../mechanisms/consensusRewards';
 import { cardano } from '../mechanisms/cardano';
 import { ethereumIssuance } from '../mechanisms/ethereumIssuance';
 import { tezosIssuance } from '../mechanisms/tezosIssuance';
+import { algorandRewards } from '../mechanisms/algorandRewards';
 import { depinRewards } from '../mechanisms/depinRewards';
 import { dynamicRewards } from '../mechanisms/dynamicRewards';
 import { emission } from '../mechanisms/emissionBlock';
@@ -97,6 +98,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   consensus,
   ethereumIssuance,
   tezosIssuance,
+  algorandRewards,
   cardano,
   airdrop,
   sybilFilter,

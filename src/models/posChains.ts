@@ -3,6 +3,7 @@ import { stakePools } from '../../agents/stakePools';
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
 import { amm } from '../market/amm';
+import { algorandRewards } from '../mechanisms/algorandRewards';
 import { cardano } from '../mechanisms/cardano';
 import { ethereumIssuance } from '../mechanisms/ethereumIssuance';
 import { staking } from '../mechanisms/staking';
@@ -14,25 +15,27 @@ import { securityBudget } from '../metrics/securityBudget';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import type { DeepPartial } from '../experiment/define';
 import { defineModel, type ModelParams } from '../model/defineModel';
+import { algorandPos } from './algorandPos';
 import { cardanoPos } from './cardanoPos';
 import { ethereumPos } from './ethereumPos';
 import { tezosPos } from './tezosPos';
 
 /**
- * The three proof-of-stake presets' blocks in one model, so that one
- * experiment can compare the chains: Ethereum's and Tezos's (staking pool,
- * Altair issuance or adaptive issuance, stakers) and Cardano's (stake
- * pools, Shelley rewards, delegators) around one AMM market. By default no
- * chain has agents or issues anything (Ethereum's epochs per year 0,
- * Tezos's rates 0, Cardano's ρ 0); the variant `ethereumChain`,
- * `tezosChain` or `cardanoChain` gives one of them the agents, market and
- * parameters of its preset (`ethereumPos`, `tezosPos`, `cardanoPos`), so
- * each variant runs as its preset does.
+ * The four proof-of-stake presets' blocks in one model, so that one
+ * experiment can compare the chains: Ethereum's, Tezos's and Algorand's
+ * (staking pool, Altair issuance, adaptive issuance or proposer payouts,
+ * stakers) and Cardano's (stake pools, Shelley rewards, delegators) around
+ * one AMM market. By default no chain has agents or pays anything
+ * (Ethereum's epochs per year 0, Tezos's rates 0, Algorand's rewards pool
+ * empty, Cardano's ρ 0); the variant `ethereumChain`, `tezosChain`,
+ * `algorandChain` or `cardanoChain` gives one of them the agents, market
+ * and parameters of its preset (`ethereumPos`, `tezosPos`, `algorandPos`,
+ * `cardanoPos`), so each variant runs as its preset does.
  */
 export const posChains = defineModel({
   name: 'posChains',
-  description: 'the Ethereum and Cardano proof-of-stake presets side by side; a variant gives one chain its agents and the other none',
-  blocks: [amm, treasury, staking, ethereumIssuance, tezosIssuance, stakers, stakePools, cardano, delegators, traders, supplyMetrics, holdings, fairness, securityBudget],
+  description: 'the Ethereum, Tezos, Algorand and Cardano proof-of-stake presets side by side; a variant gives one chain its agents and the other none',
+  blocks: [amm, treasury, staking, ethereumIssuance, tezosIssuance, algorandRewards, stakers, stakePools, cardano, delegators, traders, supplyMetrics, holdings, fairness, securityBudget],
   defaults: {
     treasury: { tokens: 0, usd: 0 },
     stakers: { count: 0 },
@@ -41,6 +44,7 @@ export const posChains = defineModel({
     cardano: { rho: 0 },
     ethereumIssuance: { epochsPerYear: 0 },
     tezosIssuance: { minRate: 0, maxRate: 0 },
+    algorandRewards: { poolTokens: 0 },
     traders: { count: 0, arrivals: { perYear: 0 } },
   },
 });
@@ -64,6 +68,15 @@ export const tezosChain: DeepPartial<PosChainsParams> = {
   tezosIssuance: tezosPos.defaults.tezosIssuance,
   stakers: tezosPos.defaults.stakers,
   traders: tezosPos.defaults.traders,
+};
+
+/** The variant that runs the Algorand preset in `posChains`. */
+export const algorandChain: DeepPartial<PosChainsParams> = {
+  amm: algorandPos.defaults.amm,
+  staking: algorandPos.defaults.staking,
+  algorandRewards: algorandPos.defaults.algorandRewards,
+  stakers: algorandPos.defaults.stakers,
+  traders: algorandPos.defaults.traders,
 };
 
 /** The variant that runs the Cardano preset in `posChains`. */

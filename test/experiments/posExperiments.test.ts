@@ -24,16 +24,19 @@ describe('experiments/pos-case-studies.ts and experiments/fairness.ts', () => {
   });
 
   it('load, with the variants their README tables show', () => {
-    expect(Object.keys(loadExperiment(join(root, 'experiments', 'pos-case-studies.ts')).variants)).toEqual(['ethereum', 'tezos', 'cardano', 'cardano-k150']);
+    expect(Object.keys(loadExperiment(join(root, 'experiments', 'pos-case-studies.ts')).variants)).toEqual(['ethereum', 'tezos', 'algorand', 'cardano', 'cardano-k150']);
     expect(Object.keys(loadExperiment(join(root, 'experiments', 'fairness.ts')).variants)).toEqual([
       'ethereum/equal',
       'tezos/equal',
+      'algorand/equal',
       'cardano/equal',
       'ethereum/lognormal',
       'tezos/lognormal',
+      'algorand/lognormal',
       'cardano/lognormal',
       'ethereum/pareto',
       'tezos/pareto',
+      'algorand/pareto',
       'cardano/pareto',
     ]);
   });

@@ -9,9 +9,10 @@ import { maxPoolReward, memberRewardPerToken, operatorReward, reserveDraw } from
 import { cardanoPos, type CardanoPosParams } from '../../src/models/cardanoPos';
 import { ethereumPos, type EthereumPosParams } from '../../src/models/ethereumPos';
 import { tezosPos, type TezosPosParams } from '../../src/models/tezosPos';
+import { algorandPos, type AlgorandPosParams } from '../../src/models/algorandPos';
 import { adaptiveMaximum, staticRate } from '../../src/mechanisms/tezosRates';
 import type { CardanoPools } from '../../src/mechanisms/cardano';
-import { cardanoChain, ethereumChain, posChains, tezosChain } from '../../src/models/posChains';
+import { algorandChain, cardanoChain, ethereumChain, posChains, tezosChain } from '../../src/models/posChains';
 
 const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);
 
@@ -40,6 +41,20 @@ const tezosArb = fc.record({
   growthRate: fc.double({ min: 0, max: 10, noNaN: true }),
   maxRate: fc.double({ min: 0, max: 1, noNaN: true }),
   adaptiveMaximum: fc.boolean(),
+});
+
+const algorandArb = fc.record({
+  seed: fc.nat(),
+  amm: marketArb,
+  stakers: fc.integer({ min: 0, max: 40 }),
+  traders: fc.integer({ min: 0, max: 30 }),
+  bonusBase: logUniform(1e-3, 1e6),
+  decay: fc.double({ min: 0, max: 1, noNaN: true }),
+  decayInterval: fc.integer({ min: 1, max: 1e7 }),
+  feesPerBlock: fc.double({ min: 0, max: 10, noNaN: true }),
+  minBalance: logUniform(1e-3, 1e9),
+  goOnlineFee: fc.double({ min: 0, max: 1e4, noNaN: true }),
+  poolTokens: fc.oneof(fc.constant(0), logUniform(1e-3, 1e12)),
 });
 
 const cardanoArb = fc.record({
@@ -78,6 +93,15 @@ function tezosParams(c: Drawn<typeof tezosArb>): TezosPosParams {
   }, 'test');
 }
 
+function algorandParams(c: Drawn<typeof algorandArb>): AlgorandPosParams {
+  return applyOverrides<AlgorandPosParams>(algorandPos.defaults, {
+    amm: c.amm,
+    stakers: { count: c.stakers, adjustShare: 0.5 },
+    traders: { count: c.traders },
+    algorandRewards: { bonusBase: c.bonusBase, decay: c.decay, decayInterval: c.decayInterval, feesPerBlock: c.feesPerBlock, minBalance: c.minBalance, maxBalance: c.minBalance * 100, goOnlineFee: c.goOnlineFee, poolTokens: c.poolTokens },
+  }, 'test');
+}
+
 function cardanoParams(c: Drawn<typeof cardanoArb>): CardanoPosParams {
   return applyOverrides<CardanoPosParams>(cardanoPos.defaults, {
     amm: c.amm,
@@ -89,7 +113,7 @@ function cardanoParams(c: Drawn<typeof cardanoArb>): CardanoPosParams {
 }
 
 /** Steps a built model 30 ticks with conservation asserted every tick, then checks supply = Σ holdings. */
-function conserves(model: typeof ethereumPos | typeof tezosPos | typeof cardanoPos, params: unknown, seed: number) {
+function conserves(model: typeof ethereumPos | typeof tezosPos | typeof algorandPos | typeof cardanoPos, params: unknown, seed: number) {
   const sim = model.build(params as never, { seed, check: true });
   sim.world.ledger.check(0);
   for (let t = 0; t < 30; t++) sim.world.step();
@@ -112,6 +136,16 @@ describe('token conservation with the proof-of-stake blocks on', () => {
     fc.assert(
       fc.property(tezosArb, (c) => {
         conserves(tezosPos, tezosParams(c), c.seed);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('holds every tick in the Algorand preset across random configurations, and nothing is minted after genesis', () => {
+    fc.assert(
+      fc.property(algorandArb, (c) => {
+        const sim = conserves(algorandPos, algorandParams(c), c.seed);
+        expect(sim.world.ledger.minted).toBe(sim.world.ledger.genesisMinted);
       }),
       { numRuns: 25 },
     );
@@ -209,7 +243,7 @@ describe('Cardano rewards in the preset', () => {
 
 describe('presets', () => {
   it('give byte-identical KPIs for the same seed', () => {
-    for (const m of [ethereumPos, tezosPos, cardanoPos] as const) {
+    for (const m of [ethereumPos, tezosPos, algorandPos, cardanoPos] as const) {
       const p = applyOverrides<{ traders: { count: number } }>(m.defaults as never, { traders: { count: 50 } }, 'test');
       const once = () => runOne(m as never, { runId: 0, seed: 9, params: p } as never, { ticks: 20, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false });
       const [a, b] = [once(), once()];
@@ -221,7 +255,7 @@ describe('presets', () => {
 
   it('run in posChains, one chain per variant, exactly as on their own (every KPI they share equal)', () => {
     const opts = { ticks: 30, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false };
-    for (const [preset, variant] of [[ethereumPos, ethereumChain], [tezosPos, tezosChain], [cardanoPos, cardanoChain]] as const) {
+    for (const [preset, variant] of [[ethereumPos, ethereumChain], [tezosPos, tezosChain], [algorandPos, algorandChain], [cardanoPos, cardanoChain]] as const) {
       const alone = runOne(preset as never, { runId: 0, seed: 4, params: preset.defaults } as never, opts).summary;
       const side = runOne(posChains as never, { runId: 0, seed: 4, params: applyOverrides(posChains.defaults, variant, 'test') } as never, opts).summary;
       const shared = Object.keys(alone).filter((k) => k in side);
