@@ -24,7 +24,7 @@ function home(rules: Partial<Jurisdiction>) {
 const experiment = defineExperiment({
   name: 'tax-incentives',
   description: 'No tax vs 30% on staking rewards, on trading gains (with and without a one-year exemption) and on node income, with and without a renewable-hardware credit: staking, nodes, decentralisation, tax paid.',
-  model: depinNetwork.with(taxRules),
+  model: depinNetwork.with({ before: 'nodeOperators' }, taxRules),
   // 300k tokens a year to stakers, not 2M: a yield near their hurdles (2–30% a year), where a tax can change a decision.
   params: { consensus: { rewardPerYear: 300_000 } },
   variants: {
