@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/core/ledger';
+import { Population } from '../../src/core/population';
+import { Rng } from '../../src/core/rng';
 import type { RunResult } from '../../src/experiment/runOne';
 import { depinNetwork } from '../../src/models/depinNetwork';
-import { afterTaxMarginUsd, gainsRate, gainsTaxUsd, nodeIncomeTaxUsd, stakingRewardTaxUsd, taxRules, untaxedJurisdiction, type Jurisdiction } from '../../src/policy/taxRules';
+import { afterTaxMarginUsd, gainsRate, gainsTaxUsd, nodeIncomeTaxUsd, stakingRewardTaxUsd, TaxRules, taxRules, untaxedJurisdiction, type Jurisdiction } from '../../src/policy/taxRules';
 import { policyRuns, SMALL_DEPIN } from './policyRuns';
 
 const j = (rules: Partial<Jurisdiction>): Jurisdiction => ({ ...untaxedJurisdiction, name: 'home', ...rules });
@@ -42,6 +45,88 @@ describe('tax arithmetic', () => {
     expect(afterTaxMarginUsd(n, 50, 20)).toBeCloseTo(41, 12);
     expect(afterTaxMarginUsd(n, 10, 20)).toBe(10);
     expect(afterTaxMarginUsd(n, -5, 20)).toBe(-5);
+  });
+});
+
+/** One population of `n` agents with `tokens` and `usd` each, taxed by `rules`; sales at a fixed `price` (tokens burned, USD from outside). */
+function taxpayers(rules: Jurisdiction[], n: number, tokens: number, usd: number, price: number) {
+  const ledger = new Ledger();
+  const pop = new Population('p', {});
+  pop.add(n);
+  const own = ledger.openPopulation(pop, { owner: 'p', circulating: true });
+  const liquid = ledger.pocket(own, pop, 'tokens');
+  const cash = ledger.pocket(own, pop, 'usd', 'usd');
+  const mint = ledger.route('mint', liquid, 'genesis');
+  for (let i = 0; i < n; i++) mint.pay(i, tokens);
+  if (usd > 0) for (let i = 0; i < n; i++) ledger.route('outside', cash, 'genesis', 'usd').pay(i, usd);
+  const burn = ledger.route(liquid, 'burn', 'sale');
+  const proceeds = ledger.route('outside', cash, 'sale', 'usd');
+  const sold: number[] = [];
+  const sell = (i: number, q: number) => {
+    burn.take(i, q);
+    proceeds.pay(i, q * price);
+    sold.push(q);
+    return q * price;
+  };
+  const t = new TaxRules({ jurisdictions: rules }, ledger, new Rng(1));
+  t.pre(2);
+  const payer = t.attach(pop, sell, () => price, (i) => pop.cols.tokens[i])!;
+  return { ledger, pop, t, payer, sell, sold, mint };
+}
+
+describe('a taxpayer', () => {
+  const de = j({ stakingRewardRate: 0.5, tradingGainsRate: 0.3, holdingPeriodTicks: 10, longTermDiscount: 1 });
+
+  it('taxes a reward at receipt, adds it to the basis, and taxes gains over that basis until the holding period', () => {
+    // 100 tokens from genesis at 2 USD (tick 0). Tick 5: a reward of 100 tokens at 5 USD pays 0.5 · 100 · 5 = 250 USD;
+    // basis (100 · 2 + 100 · 5) / 200 = 3.5 USD a token, mean acquisition tick (0 + 500) / 200 = 2.5.
+    const { ledger, pop, t, payer, sell, mint } = taxpayers([de], 1, 100, 1000, 5);
+    mint.pay(0, 100);
+    payer.onStakingReward(0, 100, 5);
+    expect(pop.cols.usd[0]).toBeCloseTo(750, 9);
+    // Tick 8 (held 5.5 < 10): 50 tokens sold for 250 USD against a basis of 175: 0.3 · 75 = 22.5 USD.
+    payer.onSale(0, 50, sell(0, 50), 8);
+    expect(pop.cols.usd[0]).toBeCloseTo(750 + 250 - 22.5, 9);
+    // Tick 13 (held 10.5 ≥ 10): exempt.
+    payer.onSale(0, 50, sell(0, 50), 13);
+    expect(pop.cols.usd[0]).toBeCloseTo(750 + 500 - 22.5, 9);
+    expect(t.totalUsd[0]).toBeCloseTo(250, 9);
+    expect(t.totalUsd[1]).toBeCloseTo(22.5, 9);
+    expect(() => ledger.check(1)).not.toThrow();
+    expect(ledger.routes.filter((r) => r.reason === 'tax home').reduce((a, r) => a + r.tick, 0)).toBeCloseTo(272.5, 9);
+  });
+
+  it('sells tokens for a tax its USD does not cover', () => {
+    // No USD: a tax of 0.5 · 10 · 4 = 20 USD at 4 USD a token sells 20 / (4 · 0.99) tokens and pays 20.
+    const { pop, payer, sold, t } = taxpayers([de], 1, 100, 0, 4);
+    payer.onStakingReward(0, 10, 1);
+    expect(sold[0]).toBeCloseTo(20 / (4 * 0.99), 12);
+    expect(t.totalUsd[0]).toBeCloseTo(20, 12);
+    expect(pop.cols.usd[0]).toBeCloseTo(20 / 0.99 - 20, 9);
+    expect(t.unpaidUsd).toBe(0);
+  });
+
+  it('pays the renewable credit on hardware', () => {
+    // 30% of a 2,500 USD unit: 750 USD from outside.
+    const { pop, payer, t } = taxpayers([j({ renewableCreditShare: 0.3 })], 1, 0, 0, 1);
+    payer.onRenewableHardware(0, 2500);
+    expect(pop.cols.usd[0]).toBeCloseTo(750, 12);
+    expect(t.totalUsd[3]).toBeCloseTo(750, 12);
+  });
+
+  it("draws each agent's jurisdiction by its index, whatever order agents are reached in", () => {
+    const rules = [{ ...de, name: 'a', share: 0.3 }, { ...de, name: 'b', share: 0.5 }];
+    const first = taxpayers(rules, 400, 0, 0, 1).payer;
+    const second = taxpayers(rules, 400, 0, 0, 1).payer;
+    const late = second.jurisdictionOf(399);
+    const inOrder = Array.from({ length: 400 }, (_, i) => first.jurisdictionOf(i));
+    expect(late).toBe(inOrder[399]);
+    expect(Array.from({ length: 400 }, (_, i) => second.jurisdictionOf(i))).toEqual(inOrder);
+    const count = (k: number) => inOrder.filter((x) => x === k).length / 400;
+    expect(count(0)).toBeGreaterThan(0.24);
+    expect(count(0)).toBeLessThan(0.36);
+    expect(count(-1)).toBeGreaterThan(0.15);
+    expect(count(-1)).toBeLessThan(0.25);
   });
 });
 
