@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/core/ledger';
 import { Population } from '../../src/core/population';
 import { Rng } from '../../src/core/rng';
+import { applyOverrides } from '../../src/experiment/define';
 import type { RunResult } from '../../src/experiment/runOne';
+import { economyParts } from '../helpers/parts';
 import { depinNetwork } from '../../src/models/depinNetwork';
 import { afterTaxMarginUsd, gainsRate, gainsTaxUsd, nodeIncomeTaxUsd, stakingRewardTaxUsd, TaxRules, taxRules, untaxedJurisdiction, type Jurisdiction } from '../../src/policy/taxRules';
 import { policyRuns, SMALL_DEPIN } from './policyRuns';
@@ -240,5 +242,57 @@ describe("a staker's after-tax decision", () => {
       expect(reward).toBeGreaterThan(0);
       expect(s.tax_staking_usd[k] / (0.44 * reward) / s.price[k]).toBeCloseTo(1, 1);
     }
+  });
+});
+
+describe("a node operator's after-tax entry", () => {
+  // One operator as in test/agents/nodeOperators.test.ts: a unit earns $200 a tick against $50 opex, a $150 margin;
+  // hardware $54,750 depreciates over 1e6 ticks (d = 0.05475 a tick). With hurdle 0.5 it needs a payback under
+  // 1 / (0.5 + 365 / 1e6) = 1.99854 years. After tax the margin is 150 − t · (150 − d), so it enters while
+  // 54,750 / (365 · m') < 1.99854, i.e. t < 0.4998. At t = 0.55 (m' = 67.53, payback 2.221 years) a credit of
+  // c on renewable hardware brings the payback to 2.221 · (1 − c): it enters for c > 0.100.
+  const lone = (rules: Partial<Jurisdiction>) => {
+    const base = applyOverrides(taxed.defaults, {
+      amm: { tokenReserve: 100_000, usdReserve: 100_000, feeBps: 0 },
+      consensus: { rewardPerYear: 0 },
+      stakers: { count: 0 },
+      traders: { count: 0, arrivals: { perYear: 0 } },
+      service: { adoption: 'logistic', initialDemand: 1000, marketSize: 1000, shockSd: 0, priceUsdPerUnit: 2 },
+      depinRewards: { model: 'fixedEmission', emission: { ratePerYear: 0 }, protocolFeeShare: 0 },
+      nodeOperators: {
+        candidates: 1,
+        initialNodes: 0,
+        initialTokens: { dist: 'constant', value: 0 },
+        initialUsd: { dist: 'constant', value: 60_000 },
+        capacity: { dist: 'constant', value: 100 },
+        hardwareUsd: { dist: 'constant', value: 54_750 },
+        amortisationTicks: 1_000_000,
+        opexUsdPerTick: { dist: 'constant', value: 50 },
+        energyKwhPerTick: { dist: 'constant', value: 0 },
+        downtime: { dist: 'constant', value: 0 },
+        hurdle: { dist: 'constant', value: 0.5 },
+        patienceTicks: { dist: 'constant', value: 5 },
+        considerProbability: 1,
+        renewableShare: 1,
+        sellRewardsShare: 1,
+      },
+      taxRules: { jurisdictions: [j(rules)] },
+    }, 'test');
+    const net = economyParts(taxed.build(taxed.schema.parse(base), { seed: 3, check: true }));
+    net.world.step();
+    return net;
+  };
+
+  it('enters at 45% on node income and stays out at 55%, either side of the hand-computed 49.98%', () => {
+    expect(lone({ nodeIncomeRate: 0.45 }).nodeOperators.nodeCount).toBe(1);
+    expect(lone({ nodeIncomeRate: 0.55 }).nodeOperators.nodeCount).toBe(0);
+  });
+
+  it('enters at 55% with a 15% renewable credit, not with 5%, and is paid the credit', () => {
+    const credited = lone({ nodeIncomeRate: 0.55, renewableCreditShare: 0.15 });
+    expect(credited.nodeOperators.nodeCount).toBe(1);
+    expect(lone({ nodeIncomeRate: 0.55, renewableCreditShare: 0.05 }).nodeOperators.nodeCount).toBe(0);
+    // 60,000 − 54,750 + 0.15 · 54,750 = 13,462.5 USD after buying the unit.
+    expect(credited.nodeOperators.population.cols.usd[0]).toBeCloseTo(13_462.5, 6);
   });
 });
