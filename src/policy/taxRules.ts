@@ -362,9 +362,9 @@ export class TaxRules {
     this.unpaidUsd = 0;
   }
 
-  /** Returns the rows of `tax_by_jurisdiction`: one per jurisdiction and one for agents in none. */
+  /** Returns the rows of `tax_by_jurisdiction`: one per jurisdiction and one for agents in none; no rows without jurisdictions. */
   rows(): TableRows {
-    const names = [...this.jurisdictions.map((j) => j.name), '(none)'];
+    const names = this.active ? [...this.jurisdictions.map((j) => j.name), '(none)'] : [];
     const n = names.length;
     const col = (k: number) => Float64Array.from(names, (_, j) => (j < n - 1 ? this.totalUsd[j * TAX_KINDS.length + k] : 0));
     return {
@@ -408,7 +408,7 @@ export const taxRules = defineBlock({
   },
   tables: {
     tax_by_jurisdiction: {
-      description: 'tax paid over the run by jurisdiction and kind, and the agents resident there (reached by a served class); one set of rows per run',
+      description: 'tax paid over the run by jurisdiction and kind, and the agents resident there (reached by a served class); one set of rows per run with jurisdictions',
       columns: [
         { name: 'jurisdiction', kind: 'utf8' },
         { name: 'agents', kind: 'int32' },

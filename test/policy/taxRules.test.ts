@@ -176,6 +176,7 @@ describe('tax rules in a run', () => {
     const none = runs.get('none')!;
     for (const name of ['price', 'staked', 'node_count', 'capacity']) expect(Array.from(zero.series[name])).toEqual(Array.from(none.series[name]));
     expect(zero.summary.total_tax_usd).toBe(0);
+    expect(runs.get('none')!.tables.tax_by_jurisdiction.length).toBe(0);
   });
 
   it('records what it collects by jurisdiction: the table, the metrics and the ledger flows agree', () => {
