@@ -292,8 +292,8 @@ export class TaxPayer {
  * Sources: US IRS Revenue Ruling 2023-14 (31 July 2023): staking rewards
  * are gross income when the taxpayer gains dominion and control, at their
  * fair market value then. Germany § 23 (1) no. 2 EStG: private sales of
- * assets held more than a year are not taxed (BMF letter of 10 May 2022 on
- * crypto assets). Portugal, Lei 24-D/2022 (State Budget 2023): 28% on
+ * assets held more than a year are not taxed (BMF letters on crypto assets
+ * of 10 May 2022 and 6 March 2025). Portugal, Lei 24-D/2022 (State Budget 2023): 28% on
  * gains from crypto assets held under 365 days, long-held gains exempt.
  * The renewable credit is an assumption (by analogy with US clean-energy
  * investment credits, IRC § 48E, and their elective payment, § 6417).
