@@ -28,6 +28,7 @@ import { carbonPricing } from '../src/policy/carbonPricing';
 import type { PolicyEmitters, UnitPolicyCost } from '../src/policy/emitters';
 import { renewableMandate } from '../src/policy/renewableMandate';
 import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
+import { taxRules, type TaxPayer } from '../src/policy/taxRules';
 
 /** Parameters of the DePIN node operators class. Optional fields default to no energy, no downtime and one unit per operator. */
 export const nodeOperatorsParamsSchema = z
@@ -135,6 +136,8 @@ export interface OperatorServices {
   policies?: readonly UnitPolicyCost[];
   /** Access rules for a restricted jurisdiction: who may run a node. */
   access?: AccessRules;
+  /** Tax rules: each operator's jurisdiction, the tax on its node income and the credit on renewable hardware. */
+  tax?: TaxPayer;
 }
 
 /** The node operators' columns: the node-reward stream's and their own. */
@@ -218,6 +221,10 @@ interface OperatorRoutes {
  *   what its salvage value would (its last unit: goes offline, collateral
  *   returned). Between the two it stays: a unit that covers its cash cost
  *   but not its hardware is kept.
+ * Under tax rules (`taxRules`) both rules use the margin after node
+ * income tax, m − t · max(0, m − hardware / amortisationTicks), the entry
+ * rule the hardware less any renewable credit, and each tick the operator
+ * pays the tax on its income less cash costs and depreciation.
  * Its reward weight is capacity × green multiplier. A node is down with
  * probability `downtime` per tick: it serves and claims nothing, and
  * `slashShare` of its collateral is burned.
@@ -425,6 +432,7 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
     const access = this.services.access;
     // Online operators are screened once, at the access rules' start tick.
     const screening = access !== undefined && access.active && access.screensIncumbents;
+    const tax = this.services.tax;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const c = pop.cols;
@@ -432,6 +440,7 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
       if (c.online[i] === 1) {
         let r = this.nodes.settle(i);
         if (served) r += served.claim(pop, i);
+        const usdIn = served ? served.lastClaimUsd : 0;
         // Depreciation is booked, not paid: the hardware's cash left when it was bought.
         const dep = Math.min(c.bookValueUsd[i], (c.units[i] * c.hardwareUsd[i]) / p.amortisationTicks);
         c.bookValueUsd[i] -= dep;
@@ -479,6 +488,7 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
           continue;
         }
         debt += c.debtUsd[i];
+        if (tax) tax.onNodeIncome(i, r * router.price + usdIn, cost, dep);
         if (o.sellRewardsShare > 0 && r > 0) router.sell(pop, i, r * o.sellRewardsShare);
         if (screening && this.screen(i) === ACCESS.barred) {
           // Barred at the rules' start: it retires its hardware and goes offline.
@@ -486,7 +496,8 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
           c.lossTicks[i] = 0;
           continue;
         }
-        const margin = this.expectedIncome(i, price, reward) - this.unitCostUsd(i, u, o.idleShare, g);
+        const pretax = this.expectedIncome(i, price, reward) - this.unitCostUsd(i, u, o.idleShare, g);
+        const margin = tax ? tax.afterTaxMargin(i, pretax, c.hardwareUsd[i] / p.amortisationTicks) : pretax;
         const salvage = (p.salvageShare * c.bookValueUsd[i]) / c.units[i];
         if (margin < (salvage * c.hurdle[i]) / tpy) c.lossTicks[i]++;
         else c.lossTicks[i] = 0;
@@ -567,7 +578,13 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
     const w = cap * this.multiplier(i);
     const income = this.services.incomeUsd ? this.services.incomeUsd(cap, w, price) : ((reward * w) / (this.stream.totalCapacity + w)) * price;
     const cashCost = this.unitCostUsd(i, u, idle, g);
-    if (!(paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]))) return false;
+    const tax = this.services.tax;
+    if (tax) {
+      // After tax: the margin less the tax on it above depreciation, against the hardware less any renewable credit.
+      const credit = c.renewable[i] === 1 ? tax.hardwareCreditShare(i) : 0;
+      const margin = tax.afterTaxMargin(i, income - cashCost, c.hardwareUsd[i] / this.params().amortisationTicks);
+      if (!(paybackYears(c.hardwareUsd[i] * (1 - credit), margin, tpy) < maxPayback(c.hurdle[i]))) return false;
+    } else if (!(paybackYears(c.hardwareUsd[i], income - cashCost, tpy) < maxPayback(c.hurdle[i]))) return false;
     // The hardware is paid now, in cash: an operator short of USD sells tokens for it, and cannot buy without them.
     const short = c.hardwareUsd[i] - c.usd[i];
     if (short > 0 && c.tokens[i] > 0) this.router.sell(this.population, i, Math.min(c.tokens[i], short / (this.router.price * (1 - 0.01))));
@@ -606,6 +623,7 @@ export class NodeOperators implements AgentClass, PolicyEmitters {
     if (!genesis && hardware > 0) {
       this.routes.hardware.take(i, hardware);
       this.capexUsd += hardware;
+      if (this.services.tax && c.renewable[i] === 1) this.services.tax.onRenewableHardware(i, hardware);
     }
     c.bookValueUsd[i] += hardware;
     if (c.online[i] === 1) this.nodes.leave(i);
@@ -697,7 +715,7 @@ export const nodeOperators = defineBlock({
   ],
   params: { schema: nodeOperatorsParamsSchema, defaults: nodeOperatorsDefaults },
   needs: { market: marketPort, nodeRewards },
-  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate, accessRules },
+  uses: { treasury, depinRewards, service, green, exchange, carbonPricing, renewableMandate, accessRules, taxRules },
   population: { schema: nodeOperatorsSchema, count: (p) => p.candidates },
   holders: { collateral: { circulating: false, description: "operators' posted collateral" } },
   metrics: {
@@ -743,6 +761,7 @@ export const nodeOperators = defineBlock({
       incomeUsd: rewards ? (c, w, price) => rewards.expectedIncomeUsd(c, w, price, ctx.world.ticksPerYear, ctx.world.tick) : undefined,
       policies: policies.length > 0 ? policies : undefined,
       access: d.accessRules ?? undefined,
+      tax: d.taxRules?.attach(pop, (i, t) => router.sell(pop, i, t), () => router.price, (i) => pop.cols.tokens[i] + pop.cols.collateral[i]) ?? undefined,
     });
     d.renewableMandate?.attach(cls);
     d.carbonPricing?.attach(cls);

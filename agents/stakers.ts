@@ -10,6 +10,7 @@ import { exchange } from '../src/market/exchange';
 import { OrderRouter } from '../src/market/orderRouter';
 import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
 import { last, total } from '../src/metrics/series';
+import { taxRules, type TaxPayer } from '../src/policy/taxRules';
 
 /** Parameters of the stakers class. */
 export const stakersParamsSchema = z
@@ -95,7 +96,9 @@ export function priceTrend(world: World, lookback: number): number {
  * (apr = R / max(S, s_i + b_i): annual staking rewards R over the total
  * stake S, or over its own stake and balance when that is larger — the
  * yield it would get were it alone; trend: annualised price trend; w: its
- * `priceWeight`) with its hurdle h. When y > h + band/2 it stakes
+ * `priceWeight`; under tax rules apr is after the tax on rewards,
+ * (1 − t_s) · apr, and the agent pays the tax on each reward and on its
+ * sales' gains, see `taxRules`) with its hurdle h. When y > h + band/2 it stakes
  * `adjustShare` of its liquid tokens, and when y > h + buyMargin it also
  * buys tokens with `buyShare` of its USD to stake them; when
  * y < h − band/2 it unstakes `adjustShare` of its stake. The band keeps the
@@ -129,6 +132,8 @@ export class Stakers implements AgentClass {
     private readonly totalStaked: () => number,
     /** Staking rewards at this tick's rate, in tokens per year. */
     private readonly rewardsPerYear: () => number,
+    /** The stakers' taxpayers under tax rules; null without them. */
+    private readonly tax: TaxPayer | null = null,
   ) {
     this.name = population.name;
   }
@@ -161,40 +166,44 @@ export class Stakers implements AgentClass {
     this.exitSoldThisTick = 0;
     this.rewardsSoldThisTick = 0;
     this.boughtUsdThisTick = 0;
+    const tax = this.tax;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const { hurdle, priceWeight, compound, sellShare, strategy, active, tokens, staked, usd, unbonding, unbondingSeen, exitBase } = pop.cols;
       if (active[i] === 0) continue;
       const reward = this.staking.settle(i);
+      if (tax !== null && reward > 0) tax.onStakingReward(i, reward, tick);
       const released = unbondingSeen[i] - unbonding[i];
       if (strategy[i] !== 0) {
         this.deviate(i, strategy[i], tick);
         unbondingSeen[i] = unbonding[i];
         continue;
       }
-      if (released > 0) this.exit(i, released, exitBase[i] + exitExtra);
+      if (released > 0) this.exit(i, released, exitBase[i] + exitExtra, tick);
       if (reward > 0 && compound[i] === 0) {
         const before = tokens[i];
-        router.sell(pop, i, reward * sellShare[i]);
+        const got = router.sell(pop, i, reward * sellShare[i]);
         this.rewardsSoldThisTick += before - tokens[i];
+        if (tax !== null) tax.onSale(i, before - tokens[i], got, tick);
       }
       // The yield this agent would earn: with nothing staked yet, its own stake is the whole pool.
       const pool = totalStaked > staked[i] + tokens[i] ? totalStaked : staked[i] + tokens[i];
-      const apr = pool > 0 ? rewards / pool : 0;
+      const apr = pool > 0 ? (tax === null ? rewards / pool : (rewards / pool) * tax.rewardKeep(i)) : 0;
       const w = priceWeight[i];
       const y = (1 - w) * apr + w * ((1 + apr) * growth - 1);
       if (y > hurdle[i] + half) {
         if (y > hurdle[i] + p.buyMargin && usd[i] > 0 && p.buyShare > 0) {
           const spend = usd[i] * p.buyShare;
-          router.buy(pop, i, spend);
+          const got = router.buy(pop, i, spend);
           this.boughtUsdThisTick += spend;
+          if (tax !== null) tax.onBuy(i, got, spend, tick);
         }
         if (tokens[i] > 0) this.staking.stake(i, tokens[i] * adjust);
       } else if (y < hurdle[i] - half && staked[i] > 0) {
         const waiting = unbonding[i];
         const a = this.staking.unstake(i, staked[i] * adjust, tick);
         // With no unbonding period the tokens are liquid at once: the exit intent applies now.
-        if (a > 0 && unbonding[i] === waiting) this.exit(i, a, exitBase[i] + exitExtra);
+        if (a > 0 && unbonding[i] === waiting) this.exit(i, a, exitBase[i] + exitExtra, tick);
       }
       unbondingSeen[i] = unbonding[i];
     }
@@ -210,14 +219,15 @@ export class Stakers implements AgentClass {
     return staked > 0 ? this.staking.unstake(i, staked, tick) : 0;
   }
 
-  /** Agent i sells the share x (clamped to [0, 1]) of `released` tokens just back from staking. */
-  private exit(i: number, released: number, x: number): void {
+  /** Agent i sells the share x (clamped to [0, 1]) of `released` tokens just back from staking (paying any gains tax). */
+  private exit(i: number, released: number, x: number, tick: number): void {
     const sell = released * (x < 0 ? 0 : x > 1 ? 1 : x);
     if (!(sell > 0)) return;
     const tokens = this.population.cols.tokens;
     const before = tokens[i];
-    this.router.sell(this.population, i, sell);
+    const got = this.router.sell(this.population, i, sell);
     this.exitSoldThisTick += before - tokens[i];
+    if (this.tax !== null) this.tax.onSale(i, before - tokens[i], got, tick);
   }
 
   /** Acts for an agent switched to alternative strategy `s` (see `STAKER_STRATEGIES`); it keeps what unbonds. */
@@ -272,7 +282,7 @@ export const stakers = defineBlock({
   sources: ['yield-seeking with heterogeneous hurdles: the staking contest of Chitra (2020), "Competitive equilibria between staking and on-chain lending", Cryptoeconomic Systems'],
   params: { schema: stakersParamsSchema, defaults: stakersDefaults },
   needs: { market: marketPort, staking },
-  uses: { exchange },
+  uses: { exchange, taxRules },
   population: { schema: stakersSchema, count: (p) => p.count },
   metrics: {
     exit_sold: { unit: 'tokens', kind: 'flow', description: 'tokens stakers sold out of released unbonding (exit selling) since the previous row' },
@@ -289,7 +299,8 @@ export const stakers = defineBlock({
     const { pop } = ctx.population(stakersSchema);
     const pool = ctx.deps.staking;
     const router = new OrderRouter(ctx.deps.market, ctx.deps.exchange);
-    const cls = new Stakers(pop, ctx.params, router, pool.attach(pop), () => pool.totalStaked, () => pool.expectedRewardsPerYear());
+    const tax = ctx.deps.taxRules?.attach(pop, (i, t) => router.sell(pop, i, t), () => router.price, (i) => pop.cols.tokens[i] + pop.cols.staked[i] + pop.cols.unbonding[i]) ?? null;
+    const cls = new Stakers(pop, ctx.params, router, pool.attach(pop), () => pool.totalStaked, () => pool.expectedRewardsPerYear(), tax);
     let stake = 0;
     return {
       api: cls,

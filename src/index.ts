@@ -118,6 +118,7 @@ export { green, greenIncentivesParamsSchema, noGreenIncentives, greenMultiplier,
 export { carbonPricing, carbonPricingParamsSchema, capTonnesAt, type CarbonPricingParams } from './policy/carbonPricing';
 export { renewableMandate, renewableMandateParamsSchema, requiredShare, mandateCost, mandatePenaltyUsd, type RenewableMandateParams } from './policy/renewableMandate';
 export { accessRules, accessRulesParamsSchema, type AccessRulesParams } from './policy/accessRules';
+export { taxRules, taxRulesParamsSchema, untaxedJurisdiction, stakingRewardTaxUsd, gainsRate, gainsTaxUsd, nodeIncomeTaxUsd, afterTaxMarginUsd, type TaxRulesParams, type Jurisdiction } from './policy/taxRules';
 export { policyWindow, type PolicyWindowParams } from './policy/policyWindow';
 export { clearAllowances, complianceCostUsd, abatementCostUsd, type Clearing } from './policy/allowanceMarket';
 export { feeMarket, feeMarketParamsSchema, type FeeMarketParams } from './fees/feeMarket';

@@ -51,6 +51,7 @@ import { accessRules } from '../policy/accessRules';
 import { carbonPricing } from '../policy/carbonPricing';
 import { policyWindow } from '../policy/policyWindow';
 import { renewableMandate } from '../policy/renewableMandate';
+import { taxRules } from '../policy/taxRules';
 import { borrowers } from '../../agents/borrowers';
 import { depositors } from '../../agents/depositors';
 import { liquidators } from '../../agents/liquidators';
@@ -111,6 +112,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   carbonPricing,
   renewableMandate,
   accessRules,
+  taxRules,
   policyWindow,
   lending,
   liquidStaking,
