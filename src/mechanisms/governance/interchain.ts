@@ -99,7 +99,7 @@ export const interchainGovernance = defineBlock({
     });
     if (p.hub.memberShare + p.spokes.reduce((t, s) => t + s.memberShare, 0) <= 0) problems.push({ path: 'hub.memberShare', message: 'member shares of the hub and spokes are all 0; expected at least one above 0' });
     const g = all.governance;
-    if (g !== null && typeof g === 'object' && 'rule' in g && g.rule === 'conviction') problems.push({ path: 'hub', message: 'relays ballots, not conviction (governance.rule conviction); expected token, stake, quadratic or voteEscrow' });
+    if (g !== null && typeof g === 'object' && 'rule' in g && g.rule === 'conviction') problems.push({ path: 'hub', message: 'the hub tallies ballots; conviction voting (governance.rule conviction) is not relayed; expected token, stake, quadratic or voteEscrow' });
     return problems;
   },
   build(ctx) {
