@@ -21,5 +21,9 @@ describe('experiments/interchain-governance.ts', () => {
     expect(long.summary.ic_votes_relayed).toBeGreaterThan(0);
     expect(long.summary.ic_late_share).toBeGreaterThan(0.3);
     expect(grace.summary.ic_late_share).toBe(0);
+    const t = long.tables.interchain_tallies;
+    expect(t.length).toBeGreaterThan(0);
+    const relayed = t.data.votes_relayed as Int32Array;
+    expect(relayed.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(long.summary.ic_votes_relayed);
   });
 });

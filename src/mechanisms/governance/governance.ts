@@ -189,8 +189,8 @@ export class Governance {
         const result = voteOutcome(t, p.totalPower, g.quorum, g.threshold);
         let fullPassed = false;
         if (relay) {
-          fullPassed = voteOutcome(tallyBallot(p.power, relay.ballotOf(p), delegated, n, this.fullTally), p.totalPower, g.quorum, g.threshold) === 'passed';
-          relay.settle(p, result === 'passed', fullPassed);
+          const full = tallyBallot(p.power, relay.ballotOf(p), delegated, n, this.fullTally);
+          fullPassed = relay.settle(p, world.tick, t, result, full, voteOutcome(full, p.totalPower, g.quorum, g.threshold));
         }
         this.close(world, p, result === 'passed' ? 'passed' : 'rejected', result);
         if (relay) relay.settleCapture(p, fullPassed);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineBlock } from '../../core/block';
+import { defineBlock, type TableRows } from '../../core/block';
 import { chainKey, chainOf } from '../../chains/chainRegistry';
 import { governance } from './governanceBlock';
 import { VoteRelay, type RelayChain } from './voteRelay';
@@ -84,6 +84,22 @@ export const interchainGovernance = defineBlock({
     ic_captured_full: { unit: 'proposals', description: 'of those, opposed by a token-weighted majority of holders (compare gov_captured)' },
     ic_hub_power_share: { unit: 'share', description: "share of the power of direct votes in the hubs' tallies cast by hub members (0 when none)" },
   },
+  tables: {
+    interchain_tallies: {
+      description: "one row per proposal tallied at the hub: its result and turnout there and under the full ballot (every vote cast delivered in time), and its votes relayed, lost and late",
+      columns: [
+        { name: 'tick', kind: 'int32' },
+        { name: 'proposal_id', kind: 'int32' },
+        { name: 'outcome', kind: 'utf8' },
+        { name: 'outcome_full', kind: 'utf8' },
+        { name: 'turnout', kind: 'float64' },
+        { name: 'turnout_full', kind: 'float64' },
+        { name: 'votes_relayed', kind: 'int32' },
+        { name: 'votes_lost', kind: 'int32' },
+        { name: 'votes_late', kind: 'int32' },
+      ],
+    },
+  },
   check(p, all, blocks) {
     const problems: { path: string; message: string }[] = [];
     const chains = [...blocks].filter((k) => k.endsWith('Chain')).map((k) => k.slice(0, -'Chain'.length));
@@ -132,6 +148,25 @@ export const interchainGovernance = defineBlock({
         ic_captured_full: relay.idealCaptured,
         ic_hub_power_share: ratio(relay.hubPower, relay.tallyPower),
       }),
+      tables: {
+        interchain_tallies: (): TableRows => {
+          const r = relay.rows;
+          return {
+            data: {
+              tick: Int32Array.from(r, (x) => x.tick),
+              proposal_id: Int32Array.from(r, (x) => x.proposalId),
+              outcome: r.map((x) => x.outcome),
+              outcome_full: r.map((x) => x.outcomeFull),
+              turnout: Float64Array.from(r, (x) => x.turnout),
+              turnout_full: Float64Array.from(r, (x) => x.turnoutFull),
+              votes_relayed: Int32Array.from(r, (x) => x.votesRelayed),
+              votes_lost: Int32Array.from(r, (x) => x.votesLost),
+              votes_late: Int32Array.from(r, (x) => x.votesLate),
+            },
+            length: r.length,
+          };
+        },
+      },
     };
   },
 });

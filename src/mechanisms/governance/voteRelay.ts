@@ -1,5 +1,21 @@
 import type { Rng } from '../../core/rng';
 import type { Proposal } from './proposal';
+import type { Tally } from './rules';
+
+/** One row of the `interchain_tallies` table: a proposal's tally at the hub against the full ballot's. */
+export interface RelayTallyRow {
+  tick: number;
+  proposalId: number;
+  /** The hub's result and the full ballot's: `passed`, `quorum_missed` or `threshold_missed`. */
+  outcome: string;
+  outcomeFull: string;
+  /** Power cast / total power, at the hub and in the full ballot. */
+  turnout: number;
+  turnoutFull: number;
+  votesRelayed: number;
+  votesLost: number;
+  votesLate: number;
+}
 
 /** One chain's voters and its relay to the hub (the hub's own delay and loss are 0). */
 export interface RelayChain {
@@ -56,7 +72,11 @@ export class VoteRelay {
   hubPower = 0;
   tallyPower = 0;
 
+  /** One row per proposal tallied. */
+  readonly rows: RelayTallyRow[] = [];
   private readonly ballots = new Map<number, Int8Array>();
+  /** Relayed, lost and late votes on each open proposal. */
+  private readonly counts = new Map<number, Int32Array>();
   /** Members who abstained on each proposal (so that they do not retry). */
   private readonly skipped = new Map<number, Uint8Array>();
   private readonly qProposal: Proposal[] = [];
@@ -116,16 +136,21 @@ export class VoteRelay {
     }
     ballot[m] = support ? 1 : -1;
     if (this.chainOf[m] === 0) return 'direct';
+    let n = this.counts.get(p.id);
+    if (!n) this.counts.set(p.id, (n = new Int32Array(3)));
     this.relayed++;
+    n[0]++;
     if (c.lossProbability > 0 && this.rng.next() < c.lossProbability) {
       this.lost++;
       this.lostThisTick++;
+      n[1]++;
       return 'lost';
     }
     const arrive = tick + c.delayTicks;
     if (arrive > p.closesTick + this.graceTicks) {
       this.late++;
       this.lateThisTick++;
+      n[2]++;
       return 'late';
     }
     this.qProposal.push(p);
@@ -162,15 +187,32 @@ export class VoteRelay {
   }
 
   /**
-   * Records the tally of `p`, before its power snapshot is freed: the hub's
-   * outcome `passed` and the full ballot's `idealPassed` (a flip when they
-   * differ), and the power of the direct votes in the hub's tally, from hub
-   * members and in all.
+   * Records the tally of `p` at `tick`, before its power snapshot is freed:
+   * the hub's tally `t` and result, the full ballot's (a flip when one
+   * passes and the other does not), a row of the tallies table, and the
+   * power of the direct votes in the hub's tally, from hub members and in
+   * all. Returns whether the full ballot passes.
    */
-  settle(p: Proposal, passed: boolean, idealPassed: boolean): void {
+  settle(p: Proposal, tick: number, t: Tally, result: string, full: Tally, fullResult: string): boolean {
+    const passed = result === 'passed';
+    const idealPassed = fullResult === 'passed';
     this.tallied++;
     if (passed !== idealPassed) this.flipped++;
     if (idealPassed) this.idealPassed++;
+    const n = this.counts.get(p.id);
+    const turnout = (x: Tally) => (p.totalPower > 0 ? (x.votesFor + x.votesAgainst) / p.totalPower : 0);
+    this.rows.push({
+      tick,
+      proposalId: p.id,
+      outcome: result,
+      outcomeFull: fullResult,
+      turnout: turnout(t),
+      turnoutFull: turnout(full),
+      votesRelayed: n ? n[0] : 0,
+      votesLost: n ? n[1] : 0,
+      votesLate: n ? n[2] : 0,
+    });
+    this.counts.delete(p.id);
     for (let m = 0; m < p.choice.length; m++) {
       if (p.choice[m] === 0) continue;
       this.tallyPower += p.power[m];
@@ -178,6 +220,7 @@ export class VoteRelay {
     }
     this.ballots.delete(p.id);
     this.skipped.delete(p.id);
+    return idealPassed;
   }
 
   /** Counts `p`, once closed, as a capture under the full ballot when that ballot passes it and a token-weighted majority of holders opposed it. */

@@ -81,6 +81,7 @@ describe('interchain governance: hand-worked tallies', () => {
     expect([ic.tallied, ic.flipped, ic.idealPassed]).toEqual([1, 0, 1]);
     // Direct votes in the tally: 30 + 10 from the hub of 65.
     expect(ic.hubPower / ic.tallyPower).toBeCloseTo(40 / 65, 12);
+    expect(ic.rows).toEqual([{ tick: 2, proposalId: p.id, outcome: 'passed', outcomeFull: 'passed', turnout: 0.65, turnoutFull: 1, votesRelayed: 3, votesLost: 0, votesLate: 2 }]);
   });
 
   it('flips a proposal when the late votes would have met quorum: turnout 0.65 < 0.7 at the hub, 1.0 with every vote', () => {
@@ -90,6 +91,7 @@ describe('interchain governance: hand-worked tallies', () => {
     steps(world, 1);
     expect([p.outcome, p.reason]).toEqual(['rejected', 'quorum_missed']);
     expect([ic.flipped, ic.idealPassed]).toEqual([1, 1]);
+    expect(ic.rows.map((r) => [r.outcome, r.outcomeFull])).toEqual([['quorum_missed', 'passed']]);
   });
 
   it('with graceTicks 2 the hub tallies at tick 4 and every vote counts: 65 for, 35 against; a vote cast after the window is refused', () => {
