@@ -92,13 +92,6 @@ export class Governance {
   /** Hub-and-spoke voting: where votes cast on other chains wait for delivery; null when every vote counts when cast. */
   relay: VoteRelay | null = null;
   private readonly fullTally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
-  private readonly countDelivered = (p: Proposal, m: number, support: boolean): void => {
-    if (p.outcome !== 'active' || p.choice[m] !== 0) return;
-    p.choice[m] = support ? 1 : -1;
-    if (support) p.votesFor += p.power[m];
-    else p.votesAgainst += p.power[m];
-    p.voters++;
-  };
 
   private readonly routes = new Map<Population, MemberRoutes>();
   private readonly slashRoute: Route;
@@ -169,7 +162,7 @@ export class Governance {
   post(world: World): void {
     const g = this.params();
     const relay = this.relay;
-    if (relay) relay.deliver(world.tick, this.countDelivered);
+    if (relay) relay.deliver(world.tick);
     for (let k = 0; k < this.active.length; k++) {
       const p = this.active[k];
       if (g.rule === 'conviction') {
@@ -234,6 +227,8 @@ export class Governance {
    * cast; 0 when it has voted already, is not a member, or `p` is closed.
    * Under conviction voting only support counts, and a member supports one
    * proposal at a time, with its own power plus what is delegated to it.
+   * With a relay, a vote sent from a spoke returns its power (it counts on
+   * arrival, if ever); one the voter's chain lets it skip returns 0.
    */
   castVote(p: Proposal, m: number, support: boolean): number {
     if (p.outcome !== 'active' || m < 0 || m >= p.choice.length || p.choice[m] !== 0) return 0;

@@ -160,13 +160,24 @@ export class VoteRelay {
     return 'queued';
   }
 
-  /** Hands every vote due by `tick` to `count` (member, support) and drops it from the queue; returns how many. */
-  deliver(tick: number, count: (p: Proposal, m: number, support: boolean) => void): number {
+  /**
+   * Counts every vote due by `tick` in its proposal's ballot (choice, power
+   * for or against, voters), as a vote cast on the hub would have been, and
+   * drops it from the queue; returns how many.
+   */
+  deliver(tick: number): number {
     let kept = 0;
     let n = 0;
     for (let k = 0; k < this.qArrive.length; k++) {
       if (this.qArrive[k] <= tick) {
-        count(this.qProposal[k], this.qMember[k], this.qSupport[k]);
+        const p = this.qProposal[k];
+        const m = this.qMember[k];
+        if (p.outcome === 'active' && p.choice[m] === 0) {
+          p.choice[m] = this.qSupport[k] ? 1 : -1;
+          if (this.qSupport[k]) p.votesFor += p.power[m];
+          else p.votesAgainst += p.power[m];
+          p.voters++;
+        }
         n++;
         continue;
       }
