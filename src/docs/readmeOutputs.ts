@@ -605,7 +605,7 @@ export const OUTPUTS: Record<string, Output> = {
   'social-impact': compareOutput('social-impact.ts', 'baseline', ['final_price']),
   'carbon-policy': compareOutput('carbon-policy.ts', 'none', ['window_carbon_t_per_year', 'window_renewable_share', 'window_mean_node_count', 'window_mean_price', 'mean_carbon_price_usd_per_t']),
   'bridge-design': compareOutput('bridge-design.ts', 'baseline', ['cross_chain_gap_mean', 'total_bridge_volume', 'total_exploit_loss_usd', 'bridge_unbacked_end']),
-  'interchain-governance': compareOutput('interchain-governance.ts', 'singleChain', ['ic_late_share', 'ic_lost_share', 'gov_turnout_mean', 'ic_flip_rate', 'gov_captured', 'ic_hub_power_share']),
+  'interchain-governance': compareOutput('interchain-governance.ts', 'singleChain', ['ic_late_share', 'ic_lost_share', 'gov_turnout_mean', 'ic_flip_rate', 'gov_passed', 'gov_captured', 'ic_captured_full']),
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
