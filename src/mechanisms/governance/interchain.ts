@@ -82,7 +82,7 @@ export const interchainGovernance = defineBlock({
     ic_flip_rate: { unit: 'share', description: 'flipped / tallied proposals (0 when none tallied)' },
     ic_passed_full: { unit: 'proposals', description: 'proposals the tally of every vote cast would have passed' },
     ic_captured_full: { unit: 'proposals', description: 'of those, opposed by a token-weighted majority of holders (compare gov_captured)' },
-    ic_hub_power_share: { unit: 'share', description: "share of the power of direct votes in the hubs' tallies cast by hub members (0 when none)" },
+    ic_hub_power_share: { unit: 'share', description: "share of the power of direct votes in the hub's tallies cast by hub members (0 when none)" },
   },
   tables: {
     interchain_tallies: {
