@@ -80,6 +80,8 @@ export {
   type GovernanceEventKind,
   type Tally,
 } from './mechanisms/governance';
+export { interchainGovernance, interchainGovernanceParamsSchema, interchainGovernanceDefaults, relayChains, type InterchainGovernanceParams } from './mechanisms/governance/interchain';
+export { VoteRelay, type RelayChain, type RelayFate } from './mechanisms/governance/voteRelay';
 export { service, ServiceMarket, serviceMarketParamsSchema, adoptionDemand, servedUnits, servicePresets, type ServiceMarketParams, type NodeProfile, type ServicePreset } from './mechanisms/serviceMarket';
 export { storage, storageNetworkParamsSchema, storageDealsSchema, storageNetworkDefaults, type StorageNetworkParams, type StorageDeals } from './mechanisms/storageNetwork';
 export { simpleMinted, baselineMinted, baselinePowerAt, effectiveNetworkTime, cappedPowerIntegral, MINTING_LAMBDA_PER_EPOCH, BASELINE_GROWTH_PER_EPOCH, FILECOIN_BASELINE_INITIAL_TIB } from './mechanisms/storageMinting';

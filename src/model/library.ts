@@ -35,6 +35,7 @@ import { dynamicRewards } from '../mechanisms/dynamicRewards';
 import { emission } from '../mechanisms/emissionBlock';
 import { feeBurn } from '../mechanisms/feeBurn';
 import { governance } from '../mechanisms/governance/governanceBlock';
+import { interchainGovernance } from '../mechanisms/governance/interchain';
 import { green } from '../mechanisms/greenIncentives';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
@@ -105,6 +106,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   sybilFilter,
   bridge,
   governance,
+  interchainGovernance,
   txDemand,
   buyback,
   treasuryPolicy,

@@ -15,6 +15,7 @@ import { executeProposal } from './execute';
 import { opposedShare } from './capture';
 import { scheduledSpec } from './schedule';
 import { GovernanceStats } from './stats';
+import type { VoteRelay } from './voteRelay';
 
 const GRANTEE = ROLES.indexOf('grantee');
 
@@ -64,6 +65,11 @@ const EMPTY_I8 = new Int8Array(0);
  * holder (voting members and the bystander populations, by position) is
  * measured; a passed proposal is `captured` when the tokens of holders
  * opposed exceed those of holders in favour.
+ *
+ * Interchain. With a `relay` (the `interchainGovernance` block), votes cast
+ * on a spoke chain reach the tally only when the relay delivers them (start
+ * of phase `post`); voting closes after closesTick and the tally waits
+ * `relay.graceTicks` more. Without one, every vote counts when cast.
  */
 export class Governance {
   readonly electorate = new Electorate();
@@ -83,6 +89,9 @@ export class Governance {
   private nextId = 1;
   private delegateBuf = new Int32Array(0);
   private readonly tally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
+  /** Hub-and-spoke voting: where votes cast on other chains wait for delivery; null when every vote counts when cast. */
+  relay: VoteRelay | null = null;
+  private readonly fullTally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
 
   private readonly routes = new Map<Population, MemberRoutes>();
   private readonly slashRoute: Route;
@@ -152,6 +161,8 @@ export class Governance {
 
   post(world: World): void {
     const g = this.params();
+    const relay = this.relay;
+    if (relay) relay.deliver(world.tick);
     for (let k = 0; k < this.active.length; k++) {
       const p = this.active[k];
       if (g.rule === 'conviction') {
@@ -161,7 +172,7 @@ export class Governance {
         else if (world.tick >= p.closesTick) this.close(world, p, 'expired', 'conviction_short');
         else continue;
       } else {
-        if (world.tick < p.closesTick) continue;
+        if (world.tick < p.closesTick + (relay ? relay.graceTicks : 0)) continue;
         const n = p.choice.length;
         const delegated = this.delegateMap(n);
         const t = tallyBallot(p.power, p.choice, delegated, n, this.tally);
@@ -169,7 +180,13 @@ export class Governance {
         p.votesAgainst = t.votesAgainst;
         p.delegated = t.delegated;
         const result = voteOutcome(t, p.totalPower, g.quorum, g.threshold);
+        let fullPassed = false;
+        if (relay) {
+          const full = tallyBallot(p.power, relay.ballotOf(p), delegated, n, this.fullTally);
+          fullPassed = relay.settle(p, world.tick, t, result, full, voteOutcome(full, p.totalPower, g.quorum, g.threshold));
+        }
         this.close(world, p, result === 'passed' ? 'passed' : 'rejected', result);
+        if (relay) relay.settleCapture(p, fullPassed);
       }
       k--;
     }
@@ -210,6 +227,8 @@ export class Governance {
    * cast; 0 when it has voted already, is not a member, or `p` is closed.
    * Under conviction voting only support counts, and a member supports one
    * proposal at a time, with its own power plus what is delegated to it.
+   * With a relay, a vote sent from a spoke returns its power (it counts on
+   * arrival, if ever); one the voter's chain lets it skip returns 0.
    */
   castVote(p: Proposal, m: number, support: boolean): number {
     if (p.outcome !== 'active' || m < 0 || m >= p.choice.length || p.choice[m] !== 0) return 0;
@@ -224,6 +243,12 @@ export class Governance {
       return w;
     }
     const w = p.power[m];
+    if (this.relay) {
+      if (!this.canVote(p, m)) return 0;
+      const fate = this.relay.cast(p, m, support, this.relay.now());
+      if (fate === 'abstained') return 0;
+      if (fate !== 'direct') return w;
+    }
     p.choice[m] = support ? 1 : -1;
     if (support) p.votesFor += w;
     else p.votesAgainst += w;
@@ -234,6 +259,7 @@ export class Governance {
   /** Returns whether member m can still vote on `p` (not voted; under conviction, not supporting another proposal). */
   canVote(p: Proposal, m: number): boolean {
     if (m < 0 || m >= p.choice.length || p.choice[m] !== 0) return false;
+    if (this.relay && (this.relay.hasSent(p, m) || this.relay.now() > p.closesTick)) return false;
     return this.params().rule !== 'conviction' || this.supporting[m] === 0;
   }
 

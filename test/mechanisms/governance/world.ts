@@ -43,7 +43,19 @@ export function govParams(over: Partial<GovernanceParams> = {}): GovernanceParam
  * conservation is checked every tick.
  */
 export function tinyWorld(tokens: number[], over: Partial<GovernanceParams> = {}, roles?: number[], bystanders: number[] = []) {
-  const voters = defineBlock({
+  const voters = testVoters(tokens, roles);
+  const blocks = [feeBlock, amm, treasury, governance, voters, ...(bystanders.length ? [holdersBlock('traders', {}, bystanders)] : [])];
+  const sim = buildBlocks(blocks, {
+    amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 0 },
+    treasury: { tokens: 1000, usd: 1000 },
+    governance: govParams(over),
+  });
+  return { sim, world: sim.world, gov: sim.governance, pop: sim.api(voters), pool: sim.pool, treasury: sim.treasury };
+}
+
+/** Returns the block of `tinyWorld`'s voters: one population holding `tokens` (roles all holder unless given) who vote only when a test casts their ballots. */
+export function testVoters(tokens: number[], roles?: number[]) {
+  return defineBlock({
     key: 'voters',
     kind: 'agents',
     description: 'test voters with set balances and roles who vote only when a test casts their ballots',
@@ -62,11 +74,4 @@ export function tinyWorld(tokens: number[], over: Partial<GovernanceParams> = {}
       };
     },
   });
-  const blocks = [feeBlock, amm, treasury, governance, voters, ...(bystanders.length ? [holdersBlock('traders', {}, bystanders)] : [])];
-  const sim = buildBlocks(blocks, {
-    amm: { tokenReserve: 1000, usdReserve: 1000, feeBps: 0 },
-    treasury: { tokens: 1000, usd: 1000 },
-    governance: govParams(over),
-  });
-  return { sim, world: sim.world, gov: sim.governance, pop: sim.api(voters), pool: sim.pool, treasury: sim.treasury };
 }
