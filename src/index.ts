@@ -49,6 +49,21 @@ export { buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type 
 export { vesting, releasedBy, priceChangeAfterPeakUnlock, vestingSectorSchema, vestingParamsSchema, type VestingSector, type VestingParams } from './mechanisms/vesting';
 export { dynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
 export {
+  proofOfLiquidity,
+  proofOfLiquidityDefaults,
+  proofOfLiquidityParamsSchema,
+  proofOfLiquidityProblems,
+  blockRewardBgt,
+  bribeMaxWeights,
+  uniformWeights,
+  targetCapitalUsd,
+  ProofOfLiquidity,
+  type ProofOfLiquidityParams,
+  type RewardVault,
+  type PolValidator,
+  type BlockRewardParams,
+} from './mechanisms/proofOfLiquidity';
+export {
   governance,
   governanceDefaults,
   BYSTANDER_ROLES,

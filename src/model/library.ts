@@ -37,6 +37,7 @@ import { governance } from '../mechanisms/governance/governanceBlock';
 import { green } from '../mechanisms/greenIncentives';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
+import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
@@ -101,6 +102,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   airdrop,
   sybilFilter,
   bridge,
+  proofOfLiquidity,
   governance,
   txDemand,
   buyback,
