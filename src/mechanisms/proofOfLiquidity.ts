@@ -70,6 +70,8 @@ export const proofOfLiquidityParamsSchema = z
     maxWeightPerVault: z.number().gt(0).max(1),
     /** Share of incentives passed on to the validator's BGT boosters (1 − operator commission), in [0, 1]. */
     delegatorShare: z.number().min(0).max(1),
+    /** Share of the boosters' incentives bought into BERA on the market (PoL Next's Incentive Auction; 0: kept as USD, the BGT era's incentive tokens), in [0, 1]. */
+    incentiveAuctionShare: z.number().min(0).max(1),
     /** Share of their BGT balance vault depositors burn for BERA each tick (BGT `redeem`, 1:1), in [0, 1]. */
     redeemShare: z.number().min(0).max(1),
     /** Share of the BERA redeemed each tick that depositors sell on the market, in [0, 1]. */
@@ -178,7 +180,8 @@ export interface PolAccounts {
  *    outstanding.
  * 3. Incentives: vault k's protocol pays E_v · w_vk · bribe_k USD (from
  *    outside): (1 − δ) to the validator (`PoL incentive commission`), δ to
- *    its BGT boosters (`PoL incentive to boosters`).
+ *    its BGT boosters (`PoL incentive to boosters`), who buy BERA on the
+ *    market with `incentiveAuctionShare` of it (`incentive auction`).
  * 4. Redemption: depositors burn ρ of each vault's BGT for BERA 1:1
  *    (reserve → depositors, `BGT redeemed`) and sell σ of it on the market.
  * 5. Liquidity: with F_k the vault's fees and R_k = B_k · T · price its BGT
@@ -196,6 +199,8 @@ export class ProofOfLiquidity {
   boostersUsd = 0;
   redeemedBgt = 0;
   soldBera = 0;
+  /** BERA bought with boosters' incentives this tick. */
+  auctionBera = 0;
   /** Each validator's weights this tick (row v), and its incentive commission over the run, in USD. */
   readonly weights: Float64Array[];
   readonly validatorIncomeUsd: Float64Array;
@@ -206,6 +211,7 @@ export class ProofOfLiquidity {
   private readonly target: Float64Array;
   private readonly routes: { backing: Route; redeem: Route; commission: Route; boosters: Route; lpOut: Route; lpEnter: Route; lpIn: Route; lpLeave: Route; genesis: Route };
   private readonly sale: PoolTrader;
+  private readonly auction: PoolTrader;
   private genesisUsd = 0;
 
   constructor(
@@ -238,6 +244,7 @@ export class ProofOfLiquidity {
       genesis: ledger.route('outside', usd, 'LP capital at genesis', 'usd'),
     };
     this.sale = market.trader(a.depositors, a.depositors, 'redeemed BERA sale');
+    this.auction = market.trader(a.delegators, a.delegators, 'incentive auction');
   }
 
   /** Creates one row per vault holding its genesis LP capital. */
@@ -314,6 +321,8 @@ export class ProofOfLiquidity {
       this.bribesUsd += bribe;
     }
     if (this.bgtEmitted > 0) r.backing.move(this.bgtEmitted);
+    const bid = Math.min(this.boostersUsd * p.incentiveAuctionShare, this.accounts.delegators.usd);
+    this.auctionBera = bid > 0 ? this.auction.buy(bid) : 0;
     for (let k = 0; k < n; k++) {
       cols.bgt[k] += this.bgtToVault[k];
       cols.bgtReceived[k] += this.bgtToVault[k];
@@ -444,6 +453,7 @@ export const proofOfLiquidityDefaults: ProofOfLiquidityParams = {
   ],
   maxWeightPerVault: 0.5,
   delegatorShare: 0.95,
+  incentiveAuctionShare: 0,
   redeemShare: 0.05,
   sellShare: 0.5,
   adjustSpeed: 0.05,
@@ -478,6 +488,7 @@ export const proofOfLiquidity = defineBlock({
     pol_bgt_redeemed: { unit: 'BGT', kind: 'flow', description: 'BGT burned for BERA since the previous row' },
     pol_bera_sold: { unit: 'tokens', kind: 'flow', description: 'redeemed BERA sold on the market since the previous row' },
     pol_bribes_usd: { unit: 'USD', kind: 'flow', description: 'incentives protocols paid for BGT since the previous row' },
+    pol_auction_bera: { unit: 'tokens', kind: 'flow', description: "BERA bought with boosters' incentives since the previous row" },
     pol_top_vault_bgt_share: { unit: 'share', description: 'largest share of the BGT emitted so far that one vault received' },
     pol_liquidity_usd: { unit: 'USD', description: 'LP capital staked in all reward vaults' },
     pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds' },
@@ -524,6 +535,7 @@ export const proofOfLiquidity = defineBlock({
         pol_bgt_redeemed: () => pol.redeemedBgt,
         pol_bera_sold: () => pol.soldBera,
         pol_bribes_usd: () => pol.bribesUsd,
+        pol_auction_bera: () => pol.auctionBera,
         pol_top_vault_bgt_share: () => pol.topVaultBgtShare,
         pol_liquidity_usd: () => pol.totalLiquidityUsd,
         pol_top_vault_liquidity_share: () => pol.topVaultLiquidityShare,

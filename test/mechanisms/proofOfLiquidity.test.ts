@@ -26,6 +26,7 @@ const handWorked: Partial<ProofOfLiquidityParams> = {
   ],
   maxWeightPerVault: 0.75,
   delegatorShare: 0.8,
+  incentiveAuctionShare: 0,
   redeemShare: 0,
   sellShare: 0,
   adjustSpeed: 1,
@@ -143,6 +144,19 @@ describe('proof of liquidity over a run', () => {
     };
 
     expect(run()).toEqual(run());
+  });
+
+  it("buys BERA with the boosters' incentives under the incentive auction", () => {
+    const { sim, world, pol } = build({ ...handWorked, incentiveAuctionShare: 0.5 });
+
+    world.step();
+
+    // Boosters get 1225 USD and bid half of it: 612.5 USD into the pool's 1M/1M at 30 bps.
+    expect(pol.accounts.delegators.usd).toBeCloseTo(612.5, 9);
+    // Uniswap v2 out: 1e6 · 612.5 · 0.997 / (1e6 + 612.5 · 0.997) ≈ 610.29 BERA.
+    expect(pol.auctionBera).toBeCloseTo((1e6 * 612.5 * 0.997) / (1e6 + 612.5 * 0.997), 6);
+    expect(sim.pool.price).toBeGreaterThan(1);
+    expect(pol.accounts.delegators.tokens).toBeCloseTo(pol.auctionBera, 9);
   });
 
   it('sells redeemed BERA on the market, lowering the price', () => {
