@@ -605,6 +605,7 @@ export const OUTPUTS: Record<string, Output> = {
   'social-impact': compareOutput('social-impact.ts', 'baseline', ['final_price']),
   'carbon-policy': compareOutput('carbon-policy.ts', 'none', ['window_carbon_t_per_year', 'window_renewable_share', 'window_mean_node_count', 'window_mean_price', 'mean_carbon_price_usd_per_t']),
   'bridge-design': compareOutput('bridge-design.ts', 'baseline', ['cross_chain_gap_mean', 'total_bridge_volume', 'total_exploit_loss_usd', 'bridge_unbacked_end']),
+  'proof-of-liquidity': compareOutput('proof-of-liquidity.ts', 'noBribes', ['pol_top_vault_bgt_share', 'pol_top_vault_liquidity_share', 'pol_final_liquidity_usd', 'mean_price', 'pol_bribes_usd']),
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
@@ -693,7 +694,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md', 'docs/explanation/social-impact.md', 'docs/explanation/carbon-policy.md', 'docs/explanation/cross-chain.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md', 'docs/explanation/social-impact.md', 'docs/explanation/carbon-policy.md', 'docs/explanation/cross-chain.md', 'docs/explanation/proof-of-liquidity.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or
