@@ -494,12 +494,12 @@ export const proofOfLiquidity = defineBlock({
     pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds' },
   },
   kpis: {
-    pol_top_vault_bgt_share: { unit: 'share', description: 'largest share of the run’s BGT one vault received' },
-    pol_final_liquidity_usd: { unit: 'USD', description: 'LP capital in all reward vaults at the end' },
-    pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds at the end' },
-    pol_liquidity_hhi: { unit: 'index', description: 'Herfindahl index of LP capital over vaults at the end' },
-    pol_bribes_usd: { unit: 'USD', description: 'incentives protocols paid over the run' },
-    pol_validator_commission_usd: { unit: 'USD', description: "validators' incentive commission over the run" },
+    final_pol_top_vault_bgt_share: { unit: 'share', description: 'largest share of the run’s BGT one vault received' },
+    final_pol_liquidity_usd: { unit: 'USD', description: 'LP capital in all reward vaults at the end' },
+    final_pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds at the end' },
+    final_pol_liquidity_hhi: { unit: 'index', description: 'Herfindahl index of LP capital over vaults at the end' },
+    total_pol_bribes_usd: { unit: 'USD', description: 'incentives protocols paid over the run' },
+    total_pol_validator_commission_usd: { unit: 'USD', description: "validators' incentive commission over the run" },
   },
   tables: {
     pol_vaults: {
@@ -541,12 +541,12 @@ export const proofOfLiquidity = defineBlock({
         pol_top_vault_liquidity_share: () => pol.topVaultLiquidityShare,
       },
       summary: () => ({
-        pol_top_vault_bgt_share: pol.topVaultBgtShare,
-        pol_final_liquidity_usd: pol.totalLiquidityUsd,
-        pol_top_vault_liquidity_share: pol.topVaultLiquidityShare,
-        pol_liquidity_hhi: pol.liquidityHhi,
-        pol_bribes_usd: pol.totalBribesUsd,
-        pol_validator_commission_usd: accounts.validators.usd,
+        final_pol_top_vault_bgt_share: pol.topVaultBgtShare,
+        final_pol_liquidity_usd: pol.totalLiquidityUsd,
+        final_pol_top_vault_liquidity_share: pol.topVaultLiquidityShare,
+        final_pol_liquidity_hhi: pol.liquidityHhi,
+        total_pol_bribes_usd: pol.totalBribesUsd,
+        total_pol_validator_commission_usd: accounts.validators.usd,
       }),
       tables: {
         pol_vaults: () => {
