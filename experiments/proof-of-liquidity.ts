@@ -15,7 +15,10 @@
  *   npx tokensim run experiments/proof-of-liquidity.ts
  *   npx ts-node experiments/proof-of-liquidity.ts --seeds 2 --ticks 120
  */
+import { join } from 'node:path';
 import { defineExperiment, proofOfLiquidity, proofOfLiquidityDefaults, runIfMain, type RewardVault } from '../src';
+import { readColumns } from '../src/io/arrowReader';
+import { readResults } from '../src/io/resultsDir';
 import { marketOnly } from './market-only';
 
 /** The default vaults with incentives per BGT of `bribes`, in their order (bera-honey, lend, perps, unlisted). */
@@ -40,6 +43,42 @@ const experiment = defineExperiment({
   seeds: 10,
   ticks: 365,
 });
+
+/**
+ * Returns a Markdown table of vault `name` by variant from the results in
+ * `dir` (its pol_vaults.arrow), means over seeds: its share of the BGT
+ * emitted, its LP capital at the end and its share of all vaults', the
+ * incentives it paid, and its extra LP capital against `baseline` of the
+ * same seed per USD of incentive it paid.
+ */
+export function vaultReport(dir: string, name: string, baseline: string): string {
+  const runs = readResults(dir).runs;
+  const c = readColumns(join(dir, 'pol_vaults.arrow'));
+  const byRun = new Map<number, { bgt: number; liq: number; paid: number; allBgt: number; allLiq: number }>();
+  c.run_id.forEach((id, i) => {
+    const r = byRun.get(id as number) ?? { bgt: 0, liq: 0, paid: 0, allBgt: 0, allLiq: 0 };
+    r.allBgt += c.bgt_received[i] as number;
+    r.allLiq += c.liquidity_usd[i] as number;
+    if (c.vault[i] === name) {
+      r.bgt = c.bgt_received[i] as number;
+      r.liq = c.liquidity_usd[i] as number;
+      r.paid = c.bribes_usd[i] as number;
+    }
+    byRun.set(id as number, r);
+  });
+  const base = new Map(runs.filter((r) => r.variant === baseline).map((r) => [r.replicate, byRun.get(r.runId)!.liq]));
+  const variants = [...new Set(runs.map((r) => r.variant))];
+  const m = (x: number) => `${(x / 1e6).toFixed(2)}M`;
+  const lines = [`| variant | ${name}: share of BGT | LP capital, USD | share of LP capital | incentives paid, USD | extra LP capital per USD of incentive |`, '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const v of variants) {
+    const rs = runs.filter((r) => r.variant === v && r.ok).map((r) => ({ r, x: byRun.get(r.runId)! }));
+    const mean = (f: (x: (typeof rs)[number]) => number) => rs.reduce((s, e) => s + f(e), 0) / rs.length;
+    const paid = mean((e) => e.x.paid);
+    const extra = paid > 0 ? (mean((e) => e.x.liq - base.get(e.r.replicate)!) / paid).toFixed(1) : '—';
+    lines.push(`| ${v} | ${(100 * mean((e) => e.x.bgt / e.x.allBgt)).toFixed(1)}% | ${m(mean((e) => e.x.liq))} | ${(100 * mean((e) => e.x.liq / e.x.allLiq)).toFixed(1)}% | ${m(paid)} | ${extra} |`);
+  }
+  return lines.join('\n');
+}
 
 export default experiment;
 runIfMain(module, experiment);

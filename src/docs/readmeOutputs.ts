@@ -606,6 +606,13 @@ export const OUTPUTS: Record<string, Output> = {
   'carbon-policy': compareOutput('carbon-policy.ts', 'none', ['window_carbon_t_per_year', 'window_renewable_share', 'window_mean_node_count', 'window_mean_price', 'mean_carbon_price_usd_per_t']),
   'bridge-design': compareOutput('bridge-design.ts', 'baseline', ['cross_chain_gap_mean', 'total_bridge_volume', 'total_exploit_loss_usd', 'bridge_unbacked_end']),
   'proof-of-liquidity': compareOutput('proof-of-liquidity.ts', 'noBribes', ['final_pol_top_vault_bgt_share', 'final_pol_top_vault_liquidity_share', 'final_pol_liquidity_usd', 'mean_price', 'total_pol_bribes_usd']),
+  'proof-of-liquidity-vaults': {
+    cheap: false,
+    async produce(scratch) {
+      const { vaultReport } = await import('../../experiments/proof-of-liquidity');
+      return vaultReport(await run('proof-of-liquidity.ts', scratch), 'perps', 'noBribes');
+    },
+  },
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
