@@ -194,9 +194,11 @@ export class ProofOfLiquidity {
   /** BGT emitted this tick, and per vault. */
   bgtEmitted = 0;
   readonly bgtToVault: Float64Array;
+  /** Incentives paid this tick, the validators' commission on them and the boosters' share, in USD. */
   bribesUsd = 0;
   commissionUsd = 0;
   boostersUsd = 0;
+  /** BGT burned for BERA this tick, and the BERA of it sold on the market. */
   redeemedBgt = 0;
   soldBera = 0;
   /** BERA bought with boosters' incentives this tick. */
@@ -208,6 +210,7 @@ export class ProofOfLiquidity {
   totalBgt = 0;
   totalBribesUsd = 0;
   private readonly stake: Float64Array;
+  /** Per vault: its yield F_k + R_k, then the change of its LP capital this tick, in USD. */
   private readonly target: Float64Array;
   private readonly routes: { backing: Route; redeem: Route; commission: Route; boosters: Route; lpOut: Route; lpEnter: Route; lpIn: Route; lpLeave: Route; genesis: Route };
   private readonly sale: PoolTrader;
@@ -476,7 +479,7 @@ export const proofOfLiquidity = defineBlock({
   params: { schema: proofOfLiquidityParamsSchema, defaults: proofOfLiquidityDefaults },
   needs: { market: marketPort },
   holders: {
-    reserve: { circulating: false, description: 'BERA backing outstanding BGT (the BGT contract’s balance), released 1:1 on redemption' },
+    reserve: { circulating: false, description: "BERA backing outstanding BGT (the BGT contract's balance), released 1:1 on redemption" },
     validators: { circulating: true, description: "validators' incentive commission, USD" },
     delegators: { circulating: true, description: "BGT boosters' share of incentives, USD" },
     depositors: { circulating: true, description: "vault depositors' BERA from redeemed BGT and USD from selling it" },
@@ -494,7 +497,7 @@ export const proofOfLiquidity = defineBlock({
     pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds' },
   },
   kpis: {
-    final_pol_top_vault_bgt_share: { unit: 'share', description: 'largest share of the run’s BGT one vault received' },
+    final_pol_top_vault_bgt_share: { unit: 'share', description: "largest share of the run's BGT one vault received" },
     final_pol_liquidity_usd: { unit: 'USD', description: 'LP capital in all reward vaults at the end' },
     final_pol_top_vault_liquidity_share: { unit: 'share', description: 'largest share of LP capital one vault holds at the end' },
     final_pol_liquidity_hhi: { unit: 'index', description: 'Herfindahl index of LP capital over vaults at the end' },
