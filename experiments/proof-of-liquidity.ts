@@ -26,7 +26,7 @@ const withBribes = (...bribes: number[]): RewardVault[] => proofOfLiquidityDefau
 
 const experiment = defineExperiment({
   name: 'proof-of-liquidity',
-  description: 'No incentives vs even incentives vs one protocol outbidding the others (with the cap at 0.5, 1 and 0.34): BGT routing, LP capital per vault and in total, BERA price, incentives paid.',
+  description: 'No incentives vs even incentives vs one protocol outbidding the others (with the cap at 0.5, 1 and 0.34; without the incentive auction): BGT routing, LP capital per vault and in total, BERA price, incentives paid.',
   model: marketOnly.with(proofOfLiquidity),
   params: { traders: { count: 200 }, proofOfLiquidity: { incentiveAuctionShare: 1 } },
   variants: {
@@ -39,6 +39,8 @@ const experiment = defineExperiment({
     outbidNoCap: { proofOfLiquidity: { vaults: withBribes(0.1, 0.1, 0.15, 0.1), maxWeightPerVault: 1 } },
     // A cap of 0.34: close to an even split over the three whitelisted vaults.
     outbidTightCap: { proofOfLiquidity: { vaults: withBribes(0.1, 0.1, 0.15, 0.1), maxWeightPerVault: 0.34 } },
+    // As outbid, with the incentives kept as USD (the BGT era's incentive tokens): no BERA bought.
+    outbidNoAuction: { proofOfLiquidity: { vaults: withBribes(0.1, 0.1, 0.15, 0.1), incentiveAuctionShare: 0 } },
   },
   seeds: 10,
   ticks: 365,

@@ -16,7 +16,7 @@ captureOutput();
 
 describe('experiments/proof-of-liquidity.ts', () => {
   it('loads with the variants its docs show', () => {
-    expect(Object.keys(loadExperiment(file).variants)).toEqual(['noBribes', 'evenBribes', 'outbid', 'outbidNoCap', 'outbidTightCap']);
+    expect(Object.keys(loadExperiment(file).variants)).toEqual(['noBribes', 'evenBribes', 'outbid', 'outbidNoCap', 'outbidTightCap', 'outbidNoAuction']);
   });
 
   it('routes more BGT and liquidity to the outbidding vault the looser the cap (2 seeds, 60 ticks)', async () => {
@@ -34,6 +34,6 @@ describe('experiments/proof-of-liquidity.ts', () => {
     expect(mean('outbidNoCap', 'final_pol_top_vault_bgt_share')).toBeCloseTo(0.75 + 0.25 / 3, 9);
     expect(mean('outbidNoCap', 'final_pol_top_vault_liquidity_share')).toBeGreaterThan(mean('outbid', 'final_pol_top_vault_liquidity_share'));
     expect(mean('outbid', 'final_pol_top_vault_liquidity_share')).toBeGreaterThan(mean('outbidTightCap', 'final_pol_top_vault_liquidity_share'));
-    expect(vaultReport(out, 'perps', 'noBribes').split('\n')).toHaveLength(2 + 5);
+    expect(vaultReport(out, 'perps', 'noBribes').split('\n')).toHaveLength(2 + 6);
   }, 60_000);
 });
