@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traders } from '../../agents/traders';
 import { amm } from '../../src/market/amm';
-import {
-  blockRewardBgt,
-  bribeMaxWeights,
-  proofOfLiquidity,
-  proofOfLiquidityDefaults,
-  proofOfLiquidityProblems,
-  targetCapitalUsd,
-  type ProofOfLiquidityParams,
-  type RewardVault,
-} from '../../src/mechanisms/proofOfLiquidity';
+import { blockRewardBgt, bribeMaxWeights, proofOfLiquidity, targetCapitalUsd } from '../../src/mechanisms/proofOfLiquidity';
+import { proofOfLiquidityDefaults, type ProofOfLiquidityParams, type RewardVault } from '../../src/mechanisms/proofOfLiquidityParams';
 import { buildBlocks } from '../helpers/blocks';
 
 const vault = (name: string, bribeUsdPerBgt: number, whitelisted = true, feesUsdPerYear = 0, initialLiquidityUsd = 1000): RewardVault => ({ name, pool: name, bribeUsdPerBgt, whitelisted, feesUsdPerYear, initialLiquidityUsd });
@@ -170,23 +162,6 @@ describe('proof of liquidity over a run', () => {
     }
 
     expect(sell.sim.pool.price).toBeLessThan(none.sim.pool.price);
-  });
-});
-
-describe('proof-of-liquidity input problems', () => {
-  const base: ProofOfLiquidityParams = { ...proofOfLiquidityDefaults, ...handWorked } as ProofOfLiquidityParams;
-
-  it('names a fixed weight to a vault that is not whitelisted', () => {
-    const p = { ...base, vaults: [base.vaults[0], { ...base.vaults[1], whitelisted: false }] };
-
-    expect(proofOfLiquidityProblems(p)).toEqual([
-      { path: 'validators.1.weights.1', message: 'weight 0.5 to vault B, which is not whitelisted; expected 0' },
-      { path: 'validators.0.rule', message: expect.stringContaining('cannot place a full allocation over 1 whitelisted vaults') },
-    ].sort((x, y) => (x.path < y.path ? -1 : 1)));
-  });
-
-  it('finds nothing wrong with the defaults', () => {
-    expect(proofOfLiquidityProblems(proofOfLiquidityDefaults)).toEqual([]);
   });
 });
 
