@@ -50,6 +50,16 @@ export { scheduledBurn, scheduledBurnAmount, scheduledBurnParamsSchema, type Sch
 export { buyback, buybackWantUsd, movingAveragePrice, buybackParamsSchema, type BuybackParams } from './mechanisms/buyback';
 export { vesting, releasedBy, priceChangeAfterPeakUnlock, vestingSectorSchema, vestingParamsSchema, type VestingSector, type VestingParams } from './mechanisms/vesting';
 export { dynamicRewards, dynamicReward, dynamicRewardsParamsSchema, type DynamicRewardsParams } from './mechanisms/dynamicRewards';
+export { proofOfLiquidity, blockRewardBgt, bribeMaxWeights, uniformWeights, targetCapitalUsd, ProofOfLiquidity } from './mechanisms/proofOfLiquidity';
+export {
+  proofOfLiquidityDefaults,
+  proofOfLiquidityParamsSchema,
+  proofOfLiquidityProblems,
+  type ProofOfLiquidityParams,
+  type RewardVault,
+  type PolValidator,
+  type BlockRewardParams,
+} from './mechanisms/proofOfLiquidityParams';
 export {
   governance,
   governanceDefaults,

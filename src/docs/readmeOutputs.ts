@@ -623,6 +623,14 @@ export const OUTPUTS: Record<string, Output> = {
   'tax-incentives': compareOutput('tax-incentives.ts', 'none', ['mean_staking_ratio', 'nakamoto_stake', 'mean_node_count', 'renewable_share', 'total_tax_usd', 'final_price']),
   'bridge-design': compareOutput('bridge-design.ts', 'baseline', ['cross_chain_gap_mean', 'total_bridge_volume', 'total_exploit_loss_usd', 'bridge_unbacked_end']),
   'interchain-governance': compareOutput('interchain-governance.ts', 'singleChain', ['ic_late_share', 'ic_lost_share', 'gov_turnout_mean', 'ic_flip_rate', 'gov_passed', 'gov_captured', 'ic_captured_full']),
+  'proof-of-liquidity': compareOutput('proof-of-liquidity.ts', 'noBribes', ['final_pol_top_vault_bgt_share', 'final_pol_top_vault_liquidity_share', 'final_pol_liquidity_usd', 'mean_price', 'total_pol_bribes_usd']),
+  'proof-of-liquidity-vaults': {
+    cheap: false,
+    async produce(scratch) {
+      const { vaultReport } = await import('../../experiments/proof-of-liquidity');
+      return vaultReport(await run('proof-of-liquidity.ts', scratch), 'perps', 'noBribes');
+    },
+  },
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
@@ -711,7 +719,7 @@ export async function produce(ids: string[]): Promise<Map<string, string>> {
 }
 
 /** The Markdown files that hold generated regions. */
-export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md', 'docs/explanation/social-impact.md', 'docs/explanation/carbon-policy.md', 'docs/explanation/cross-chain.md', 'docs/explanation/tax-incentives.md', 'docs/explanation/interchain-governance.md'];
+export const DOC_FILES = ['README.md', 'docs/explanation/defi.md', 'docs/explanation/market.md', 'docs/how-to/calibration.md', 'docs/how-to/optimise.md', 'docs/explanation/social-impact.md', 'docs/explanation/carbon-policy.md', 'docs/explanation/cross-chain.md', 'docs/explanation/tax-incentives.md', 'docs/explanation/interchain-governance.md', 'docs/explanation/proof-of-liquidity.md'];
 
 /**
  * `npm run docs [-- --check] [ID...]`: regenerates the regions (all, or

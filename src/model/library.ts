@@ -39,6 +39,7 @@ import { interchainGovernance } from '../mechanisms/governance/interchain';
 import { green } from '../mechanisms/greenIncentives';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
+import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
@@ -105,6 +106,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   airdrop,
   sybilFilter,
   bridge,
+  proofOfLiquidity,
   governance,
   interchainGovernance,
   txDemand,
