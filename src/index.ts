@@ -14,10 +14,10 @@ export { feeMarketEconomy, type FeeMarketEconomyParams } from './models/feeMarke
 export { rollupEconomy, type RollupEconomyParams } from './models/rollupEconomy';
 export { defiEconomy, type DefiEconomyParams } from './models/defiEconomy';
 export { kineticExchangeEconomy, type KineticExchangeEconomyParams } from './models/kineticExchange';
-export { ethereumPos, type EthereumPosParams } from './models/ethereumPos';
-export { cardanoPos, type CardanoPosParams } from './models/cardanoPos';
-export { tezosPos, type TezosPosParams } from './models/tezosPos';
-export { algorandPos, type AlgorandPosParams } from './models/algorandPos';
+export { ethereumPos, ethereumPosEnergy, type EthereumPosParams } from './models/ethereumPos';
+export { cardanoPos, cardanoPosEnergy, type CardanoPosParams } from './models/cardanoPos';
+export { tezosPos, tezosPosEnergy, type TezosPosParams } from './models/tezosPos';
+export { algorandPos, algorandPosEnergy, type AlgorandPosParams } from './models/algorandPos';
 export { posChains, ethereumChain, tezosChain, algorandChain, cardanoChain, type PosChainsParams } from './models/posChains';
 export { defineModel, type ModelParams } from './model/defineModel';
 export { type Distribution } from './core/distributions';

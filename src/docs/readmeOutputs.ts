@@ -10,6 +10,11 @@ import { runExperiment } from '../experiment/runExperiment';
 import { readResults } from '../io/resultsDir';
 import { stressMarkdown } from '../cli/compare';
 import { stressTable } from '../experiment/stress';
+import type { PosParams } from '../mechanisms/energy';
+import { algorandPosEnergy } from '../models/algorandPos';
+import { cardanoPosEnergy } from '../models/cardanoPos';
+import { ethereumPosEnergy } from '../models/ethereumPos';
+import { tezosPosEnergy } from '../models/tezosPos';
 
 /**
  * The README's shown outputs, generated from the code as it is.
@@ -547,7 +552,26 @@ export const OUTPUTS: Record<string, Output> = {
           { kpi: 'final_algorand_bonus', header: 'bonus at the end, ALGO/block', format: fixed(3) },
         ],
       );
-      return [chains, '', algorand, '', pools].join('\n');
+      // Energy: the nodes and watts are each preset's inputs (`consensus.pos`), the MWh and CO2 the run's KPIs.
+      const energyRows: [variant: string, label: string, pos: PosParams][] = [
+        ['ethereum', 'Ethereum', ethereumPosEnergy],
+        ['tezos', 'Tezos', tezosPosEnergy],
+        ['algorand', 'Algorand', algorandPosEnergy],
+        ['cardano', 'Cardano', cardanoPosEnergy],
+      ];
+      const mwh = means(dir, 'consensus_energy_mwh_per_year');
+      const co2 = means(dir, 'consensus_carbon_t_per_year');
+      const of = (m: Map<string, number>, v: string): number => {
+        const x = m.get(v);
+        if (x === undefined) throw new InputError(`${dir}: no variant ${v}`);
+        return x;
+      };
+      const energy = [
+        '| Consensus electricity | nodes | W per node | kWh per node / yr | MWh / yr | t CO2 / yr (480 g/kWh) |',
+        '| --- | ---: | ---: | ---: | ---: | ---: |',
+        ...energyRows.map(([v, label, p]) => `| ${label} | ${p.minNodes.toLocaleString('en-US')} | ${fixed(1)(1000 * p.powerKwPerNode)} | ${fixed(0)(p.powerKwPerNode * p.pue * 8760)} | ${sig(3)(of(mwh, v))} | ${sig(3)(of(co2, v))} |`),
+      ].join('\n');
+      return [chains, '', energy, '', algorand, '', pools].join('\n');
     },
   },
 

@@ -8,6 +8,7 @@ import { holdings } from '../metrics/holdings';
 import { securityBudget } from '../metrics/securityBudget';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { defineModel, type ModelParams } from '../model/defineModel';
+import { PUE, type PosParams } from '../mechanisms/energy';
 
 /**
  * The Algorand pure-proof-of-stake preset: tokens are ALGO at about $0.25,
@@ -44,3 +45,15 @@ export const algorandPos = defineModel({
 
 /** The Algorand preset's parameters. */
 export type AlgorandPosParams = ModelParams<(typeof algorandPos.blocks)[number]>;
+
+/**
+ * Electricity of the Algorand preset's consensus (the `consensus` block's
+ * `pos` parameters in `posChains`): 1,190 nodes (August 2021) at 49.2 W
+ * each, at home (PUE 1): 1,190 × 49.2 W × 8,760 h ≈ 513 MWh a year.
+ * SOURCE: CCRI, "Energy Efficiency and Carbon Footprint of Proof of Stake
+ * Blockchain Protocols" (2022): Algorand 512,671 kWh a year over 1,190
+ * nodes (relay and participation nodes); the watts per node are that total
+ * over 1,190 nodes and 8,760 h. The node count is held fixed: the model's
+ * stakers going online or offline do not start or stop machines.
+ */
+export const algorandPosEnergy: PosParams = { powerKwPerNode: 0.0492, pue: PUE.home, minNodes: 1190, stakePerNode: null };

@@ -8,6 +8,7 @@ import { holdings } from '../metrics/holdings';
 import { securityBudget } from '../metrics/securityBudget';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { defineModel, type ModelParams } from '../model/defineModel';
+import { PUE, type PosParams } from '../mechanisms/energy';
 
 /**
  * The Ethereum proof-of-stake preset: tokens are ETH at about $3,000, about
@@ -41,3 +42,18 @@ export const ethereumPos = defineModel({
 
 /** The Ethereum preset's parameters. */
 export type EthereumPosParams = ModelParams<(typeof ethereumPos.blocks)[number]>;
+
+/**
+ * Electricity of the Ethereum preset's consensus (the `consensus` block's
+ * `pos` parameters in `posChains`): 10,000 nodes (an assumption, near the
+ * ~10,000 reachable execution-layer nodes ethernodes.org counted in 2022)
+ * drawing 30 W each, around the clock, at home (PUE 1): 10,000 × 30 W ×
+ * 8,760 h = 2,628 MWh a year. The 30 W per node is implied, not measured
+ * here: CCRI, "The Merge – Implications on the Electricity Consumption and
+ * Carbon Footprint of the Ethereum Network" (September 2022), put the
+ * network at about 2,601 MWh a year (~870 t CO2e), and 2,601 MWh /
+ * 8,760 h / 10,000 nodes ≈ 30 W. CCAF's Cambridge Blockchain Network
+ * Sustainability Index (December 2023) counted 14,072 nodes and 7.50 GWh a
+ * year, ~61 W a node: the figure grows with the node count and client load.
+ */
+export const ethereumPosEnergy: PosParams = { powerKwPerNode: 0.03, pue: PUE.home, minNodes: 10_000, stakePerNode: null };

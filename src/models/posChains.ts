@@ -5,6 +5,8 @@ import { traders } from '../../agents/traders';
 import { amm } from '../market/amm';
 import { algorandRewards } from '../mechanisms/algorandRewards';
 import { cardano } from '../mechanisms/cardano';
+import { consensus } from '../mechanisms/consensusRewards';
+import { GRID_INTENSITY_G_PER_KWH, PUE } from '../mechanisms/energy';
 import { ethereumIssuance } from '../mechanisms/ethereumIssuance';
 import { staking } from '../mechanisms/staking';
 import { tezosIssuance } from '../mechanisms/tezosIssuance';
@@ -15,10 +17,10 @@ import { securityBudget } from '../metrics/securityBudget';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import type { DeepPartial } from '../experiment/define';
 import { defineModel, type ModelParams } from '../model/defineModel';
-import { algorandPos } from './algorandPos';
-import { cardanoPos } from './cardanoPos';
-import { ethereumPos } from './ethereumPos';
-import { tezosPos } from './tezosPos';
+import { algorandPos, algorandPosEnergy } from './algorandPos';
+import { cardanoPos, cardanoPosEnergy } from './cardanoPos';
+import { ethereumPos, ethereumPosEnergy } from './ethereumPos';
+import { tezosPos, tezosPosEnergy } from './tezosPos';
 
 /**
  * The four proof-of-stake presets' blocks in one model, so that one
@@ -31,11 +33,18 @@ import { tezosPos } from './tezosPos';
  * `algorandChain` or `cardanoChain` gives one of them the agents, market
  * and parameters of its preset (`ethereumPos`, `tezosPos`, `algorandPos`,
  * `cardanoPos`), so each variant runs as its preset does.
+ *
+ * The `consensus` block pays nothing here (rewardPerYear 0, the chains'
+ * own blocks pay) and only counts the electricity of the chain's nodes:
+ * E = nodes × kW per node × 8,760 h × PUE a year, and its CO2 at the
+ * world's grid average (480 g/kWh). By default no node runs; each variant
+ * sets `consensus.pos` to its preset's figures (`ethereumPosEnergy`,
+ * `tezosPosEnergy`, `algorandPosEnergy`, `cardanoPosEnergy`, sources there).
  */
 export const posChains = defineModel({
   name: 'posChains',
   description: 'the Ethereum, Tezos, Algorand and Cardano proof-of-stake presets side by side; a variant gives one chain its agents and the other none',
-  blocks: [amm, treasury, staking, ethereumIssuance, tezosIssuance, algorandRewards, stakers, stakePools, cardano, delegators, traders, supplyMetrics, holdings, fairness, securityBudget],
+  blocks: [amm, treasury, staking, ethereumIssuance, tezosIssuance, algorandRewards, stakers, stakePools, cardano, delegators, traders, consensus, supplyMetrics, holdings, fairness, securityBudget],
   defaults: {
     treasury: { tokens: 0, usd: 0 },
     stakers: { count: 0 },
@@ -46,6 +55,7 @@ export const posChains = defineModel({
     tezosIssuance: { minRate: 0, maxRate: 0 },
     algorandRewards: { poolTokens: 0 },
     traders: { count: 0, arrivals: { perYear: 0 } },
+    consensus: { kind: 'pos', rewardPerYear: 0, txPerTick: 0, gridIntensity: GRID_INTENSITY_G_PER_KWH.world, pos: { powerKwPerNode: 0, pue: PUE.home, minNodes: 0, stakePerNode: null } },
   },
 });
 
@@ -59,6 +69,7 @@ export const ethereumChain: DeepPartial<PosChainsParams> = {
   ethereumIssuance: ethereumPos.defaults.ethereumIssuance,
   stakers: ethereumPos.defaults.stakers,
   traders: ethereumPos.defaults.traders,
+  consensus: { pos: ethereumPosEnergy },
 };
 
 /** The variant that runs the Tezos preset in `posChains`. */
@@ -68,6 +79,7 @@ export const tezosChain: DeepPartial<PosChainsParams> = {
   tezosIssuance: tezosPos.defaults.tezosIssuance,
   stakers: tezosPos.defaults.stakers,
   traders: tezosPos.defaults.traders,
+  consensus: { pos: tezosPosEnergy },
 };
 
 /** The variant that runs the Algorand preset in `posChains`. */
@@ -77,6 +89,7 @@ export const algorandChain: DeepPartial<PosChainsParams> = {
   algorandRewards: algorandPos.defaults.algorandRewards,
   stakers: algorandPos.defaults.stakers,
   traders: algorandPos.defaults.traders,
+  consensus: { pos: algorandPosEnergy },
 };
 
 /** The variant that runs the Cardano preset in `posChains`. */
@@ -87,4 +100,5 @@ export const cardanoChain: DeepPartial<PosChainsParams> = {
   cardano: cardanoPos.defaults.cardano,
   delegators: cardanoPos.defaults.delegators,
   traders: cardanoPos.defaults.traders,
+  consensus: { pos: cardanoPosEnergy },
 };

@@ -8,6 +8,7 @@ import { holdings } from '../metrics/holdings';
 import { securityBudget } from '../metrics/securityBudget';
 import { supplyMetrics } from '../metrics/supplyMetrics';
 import { defineModel, type ModelParams } from '../model/defineModel';
+import { PUE, type PosParams } from '../mechanisms/energy';
 
 /**
  * The Tezos proof-of-stake preset: tokens are tez at about $0.80, about
@@ -40,3 +41,14 @@ export const tezosPos = defineModel({
 
 /** The Tezos preset's parameters. */
 export type TezosPosParams = ModelParams<(typeof tezosPos.blocks)[number]>;
+
+/**
+ * Electricity of the Tezos preset's consensus (the `consensus` block's
+ * `pos` parameters in `posChains`): 375 nodes (bakers, August 2021) at
+ * 28.7 W each, at home (PUE 1): 375 × 28.7 W × 8,760 h ≈ 94.3 MWh a year.
+ * SOURCE: CCRI, "Energy Efficiency and Carbon Footprint of Proof of Stake
+ * Blockchain Protocols" (2022): Tezos 94,120 kWh a year over 375 nodes; the
+ * watts per node are that total over 375 nodes and 8,760 h. Tezos counts
+ * ~300–400 bakers since; the node count is held fixed, whatever the stake.
+ */
+export const tezosPosEnergy: PosParams = { powerKwPerNode: 0.0287, pue: PUE.home, minNodes: 375, stakePerNode: null };
