@@ -6,10 +6,11 @@ import { applyOverrides } from '../../src/experiment/define';
 import { runOne } from '../../src/experiment/runOne';
 import { epochIssuanceEth, validatorsFor } from '../../src/mechanisms/ethereumIssuance';
 import { maxPoolReward, memberRewardPerToken, operatorReward, reserveDraw } from '../../src/mechanisms/cardanoRewards';
-import { cardanoPos, type CardanoPosParams } from '../../src/models/cardanoPos';
-import { ethereumPos, type EthereumPosParams } from '../../src/models/ethereumPos';
-import { tezosPos, type TezosPosParams } from '../../src/models/tezosPos';
-import { algorandPos, type AlgorandPosParams } from '../../src/models/algorandPos';
+import { cardanoPos, cardanoPosEnergy, type CardanoPosParams } from '../../src/models/cardanoPos';
+import { ethereumPos, ethereumPosEnergy, type EthereumPosParams } from '../../src/models/ethereumPos';
+import { tezosPos, tezosPosEnergy, type TezosPosParams } from '../../src/models/tezosPos';
+import { algorandPos, algorandPosEnergy, type AlgorandPosParams } from '../../src/models/algorandPos';
+import type { PosParams } from '../../src/mechanisms/energy';
 import { adaptiveMaximum, staticRate } from '../../src/mechanisms/tezosRates';
 import type { CardanoPools } from '../../src/mechanisms/cardano';
 import { algorandChain, cardanoChain, ethereumChain, posChains, tezosChain } from '../../src/models/posChains';
@@ -262,6 +263,20 @@ describe('presets', () => {
       expect(shared.length).toBeGreaterThan(20);
       for (const k of shared) expect(side[k], k).toBe(alone[k]);
     }
+  });
+
+  it('count consensus electricity in posChains as nodes × W × 8,760 h (Tezos: 375 × 28.7 W = 94.2795 MWh, 45.254 t CO2 at 480 g/kWh a year), none by default', () => {
+    const opts = { ticks: 30, every: 5, sampleEvery: 10, metrics: null, check: false, flows: false };
+    const run = (variant: object) => runOne(posChains as never, { runId: 0, seed: 4, params: applyOverrides(posChains.defaults, variant, 'test') } as never, opts).summary;
+    const tezos = run(tezosChain);
+    expect(tezos.consensus_energy_mwh_per_year).toBeCloseTo((375 * 28.7 * 8760) / 1e6, 9);
+    expect(tezos.consensus_energy_mwh_per_year).toBeCloseTo(94.2795, 9);
+    expect(tezos.consensus_carbon_t_per_year).toBeCloseTo(45.25416, 9);
+    expect(run(ethereumChain).consensus_energy_mwh_per_year).toBeCloseTo(2628, 9);
+    expect(run({}).consensus_energy_mwh_per_year).toBe(0);
+    // Each preset's figure is CCRI's network total to within 1.1 %.
+    const ccriKwh: [PosParams, number][] = [[ethereumPosEnergy, 2_601_000], [tezosPosEnergy, 94_120], [algorandPosEnergy, 512_671], [cardanoPosEnergy, 598_755]];
+    for (const [p, kwh] of ccriKwh) expect(Math.abs((p.minNodes * p.powerKwPerNode * p.pue * 8760) / kwh - 1)).toBeLessThan(0.011);
   });
 
   it.each([
