@@ -6,7 +6,9 @@
  * `tezosPos`, `algorandPos`, `cardanoPos`):
  * inflation, the share of the supply at stake, and the security budget —
  * the cost of buying a third and half of the stake against the market's
- * curve, over the market cap.
+ * curve, over the market cap — and the electricity of each chain's nodes
+ * (nodes × W per node × 8,760 h a year, the `consensus` block with the
+ * preset's `…PosEnergy` figures) and its CO2.
  *
  *   npx tokensim run experiments/pos-case-studies.ts
  *   npx ts-node experiments/pos-case-studies.ts --seeds 2 --ticks 90
@@ -15,7 +17,7 @@ import { algorandChain, cardanoChain, defineExperiment, ethereumChain, posChains
 
 const experiment = defineExperiment({
   name: 'pos-case-studies',
-  description: 'Ethereum vs Tezos vs Algorand vs Cardano proof-of-stake presets: inflation, staking ratio and security budget.',
+  description: 'Ethereum vs Tezos vs Algorand vs Cardano proof-of-stake presets: inflation, staking ratio, security budget and consensus electricity.',
   model: posChains,
   variants: {
     ethereum: ethereumChain,
