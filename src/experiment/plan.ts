@@ -49,6 +49,37 @@ export interface Plan<P extends object = object> {
   pointCount: number;
   /** The `--set` assignments as applied, path → value. */
   assignments: Record<string, unknown>;
+  /** Per `--set` path that some variants set themselves (so it does not reach their runs), those variants. */
+  shadowed: Record<string, string[]>;
+}
+
+/** Returns true when dotted paths `a` and `b` name the same parameter or one lies inside the other. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/**
+ * Returns, per `--set` path, the variants that set it (or a path inside or
+ * around it) themselves: a variant's value wins over `--set`, which changes
+ * the experiment's defaults. Throws an `InputError` when `--set` would
+ * change no run at all: the sweep sets the path, or every variant does.
+ */
+function shadowedAssignments(assignments: Record<string, unknown>, variants: Record<string, object>, swept: readonly string[]): Record<string, string[]> {
+  const names = Object.keys(variants);
+  const paths = Object.fromEntries(names.map((v) => [v, overridePaths(variants[v])]));
+  const out: Record<string, string[]> = {};
+  for (const path of Object.keys(assignments)) {
+    const bySweep = swept.find((p) => overlaps(p, path));
+    if (bySweep) throw new InputError(`--set ${path}: the sweep sets ${bySweep} in every run, so --set would change nothing; change the sweep in the experiment file, or drop --set`);
+    const by = names.filter((v) => paths[v].some((p) => overlaps(p, path)));
+    if (by.length === 0) continue;
+    if (by.length === names.length) {
+      const p = paths[by[0]].find((q) => overlaps(q, path))!;
+      throw new InputError(`--set ${path}: ${names.length === 1 ? `the experiment's variant "${by[0]}" sets` : `every variant (${by.join(', ')}) sets`} ${p} itself, so --set would change nothing; a variant's value wins over --set, which changes the experiment's defaults`);
+    }
+    out[path] = by;
+  }
+  return out;
 }
 
 /**
@@ -140,6 +171,7 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
 
   const sweep = expandSweep(experiment.sweep, defaults, sweepSeed(experiment.sweep, baseSeed));
   assertNotActive(sweep.paths, 'the sweep');
+  const shadowed = shadowedAssignments(assignments, experiment.variants, sweep.paths);
   const scenarios: (string | null)[] = experiment.scenarioNames.length ? [NO_SCENARIO, ...experiment.scenarioNames] : [null];
   assertRunCount(Object.keys(experiment.variants).length * scenarios.length, sweep.points.length, seeds, opts.seeds !== undefined ? `--seeds ${seeds}` : `seeds ${seeds}`);
   const runs: RunSpec<P>[] = [];
@@ -180,5 +212,6 @@ export function planRuns<P extends object>(experiment: Experiment<P>, opts: Plan
     sweptPaths: sweep.paths,
     pointCount: sweep.points.length,
     assignments,
+    shadowed,
   };
 }

@@ -75,6 +75,8 @@ export function pointRunner(experiment: Experiment<object>, setup: PointSetup): 
   const variants = Object.keys(experiment.variants);
   const variant = setup.variant ?? variants[0];
   if (!variants.includes(variant)) throw new InputError(`--variant ${variant}: no such variant; the experiment has ${variants.join(', ')}`);
+  const shadowed = Object.keys(plan.shadowed).find((path) => plan.shadowed[path].includes(variant));
+  if (shadowed) throw new InputError(`--set ${shadowed}: variant "${variant}" sets it itself, so --set would change nothing (a variant's value wins over --set); choose another --variant, or drop --set`);
   const scenarios = experiment.scenarioNames;
   if (setup.scenario !== undefined && !scenarios.includes(setup.scenario) && !(scenarios.length && setup.scenario === NO_SCENARIO)) {
     throw new InputError(`--scenario ${setup.scenario}: ${scenarios.length ? `no such scenario; the experiment has ${[NO_SCENARIO, ...scenarios].join(', ')}` : 'the experiment lists no scenarios'}`);

@@ -110,6 +110,9 @@ export async function runExperiment<P extends object>(experiment: Experiment<P>,
   const { plan, layout } = prepared;
   const mine = plan.runs.filter((r) => !shard || r.runId % shard.count === shard.index - 1).map((r) => r.runId);
   const runBytes = assertRunFits(experiment, plan.runs, plan.ticks);
+  for (const [path, variants] of Object.entries(plan.shadowed)) {
+    log?.(`note: --set ${path} does not reach variant${variants.length > 1 ? 's' : ''} ${variants.join(', ')}, which set${variants.length > 1 ? '' : 's'} it itself (a variant's value wins over --set)`);
+  }
 
   const flag = opts.resume ? '--resume' : '--out';
   let dir: string;

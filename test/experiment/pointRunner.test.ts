@@ -30,4 +30,13 @@ describe('pointRunner', () => {
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/^parameters refused: planted.x: Too big/);
   });
+
+  it('refuses a --set the chosen variant sets itself (it would change nothing), and takes it for a variant that does not', () => {
+    const tiny = loadExperiment(join(__dirname, '..', 'fixtures', 'tiny.ts'));
+    const set = ['feeBurn.feeShare=0.25'];
+    expect(() => pointRunner(tiny, { seeds: 1, ticks: 3, metrics: [], set, variant: 'no-burn' })).toThrow(
+      /^--set feeBurn\.feeShare: variant "no-burn" sets it itself, so --set would change nothing \(a variant's value wins over --set\); choose another --variant, or drop --set$/,
+    );
+    expect((pointRunner(tiny, { seeds: 1, ticks: 3, metrics: [], set, variant: 'baseline' }).base as { feeBurn: { feeShare: number } }).feeBurn.feeShare).toBe(0.25);
+  });
 });

@@ -113,3 +113,24 @@ describe('a sweep run', () => {
     expect(runs.seed[0]).not.toBe(runs.seed[1]);
   });
 });
+
+describe('--set against what variants and the sweep set themselves', () => {
+  it('names the variants a --set does not reach, and applies it to the rest', () => {
+    const plan = planRuns(tiny, { set: ['feeBurn.feeShare=0.25'] });
+    expect(plan.shadowed).toEqual({ 'feeBurn.feeShare': ['no-burn'] });
+    const share = (v: string) => (plan.runs.find((r) => r.variant === v)!.params as TokenEconomyParams).feeBurn.feeShare;
+    expect(share('baseline')).toBe(0.25);
+    expect(share('no-burn')).toBe(0);
+    // A path no variant sets is shadowed nowhere.
+    expect(planRuns(tiny, { set: ['emission.ratePerYear=1000'] }).shadowed).toEqual({});
+  });
+
+  it('refuses a --set that would change no run: every variant, or the sweep, sets it (or a path around it)', () => {
+    const both = defineExperiment({ ...tiny, variants: { low: { feeBurn: { feeShare: 0.1 } }, high: { feeBurn: { feeShare: 0.9 } } } } as Spec);
+    expect(() => planRuns(both, { set: ['feeBurn.feeShare=0.5'] })).toThrow(
+      /^--set feeBurn\.feeShare: every variant \(low, high\) sets feeBurn\.feeShare itself, so --set would change nothing; a variant's value wins over --set, which changes the experiment's defaults$/,
+    );
+    const swept = define({ kind: 'grid', params: { 'emission.ratePerYear': [1, 2] } }, { variants: { baseline: {} } });
+    expect(() => planRuns(swept, { set: ['emission.ratePerYear=3'] })).toThrow(/^--set emission\.ratePerYear: the sweep sets emission\.ratePerYear in every run, so --set would change nothing; change the sweep in the experiment file, or drop --set$/);
+  });
+});
