@@ -14,6 +14,7 @@ import { factor, type FactorState } from '../src/market/factor';
 import { fundamentals, type FundamentalValue } from '../src/market/fundamentals';
 import { OrderRouter } from '../src/market/orderRouter';
 import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
+import { taxRules, type TaxPayer } from '../src/policy/taxRules';
 import { arrivalRate, departureProbability, poissonDraw } from '../src/market/participantFlow';
 import { unitStudentT } from '../src/market/studentT';
 import { last, total } from '../src/metrics/series';
@@ -170,6 +171,8 @@ export class Traders implements AgentClass {
     ticksPerYear: number,
     /** Access rules for a restricted jurisdiction, when the model has them. */
     private readonly access: AccessRules | null = null,
+    /** The traders' taxpayers under tax rules (gains tax on every sale over its basis); null without them. */
+    private readonly tax: TaxPayer | null = null,
   ) {
     this.name = population.name;
     this.beliefs = new Beliefs(() => this.params().switching);
@@ -259,11 +262,11 @@ export class Traders implements AgentClass {
       const price = router.price;
       const wealth = cols.usd[i] + cols.tokens[i] * price;
       if (screening && this.access!.screen(pop, i, wealth) === ACCESS.barred) {
-        this.depart(i);
+        this.depart(i, world.tick);
         continue;
       }
       if (rng.next() < leaveP || wealth < (1 - p.departures.capitulation) * cols.entryWealth[i]) {
-        this.depart(i);
+        this.depart(i, world.tick);
         continue;
       }
       if (rng.next() >= this.activityNow) continue;
@@ -274,8 +277,8 @@ export class Traders implements AgentClass {
       else if (d < -cap) d = -cap;
       const q = d * wealth;
       const via = cols.dexOnly[i] === 1 ? this.dex : router;
-      if (q > 0) via.buy(pop, i, q);
-      else if (q < 0) via.sell(pop, i, -q / price);
+      if (q > 0) this.buy(via, i, q, world.tick);
+      else if (q < 0) this.sell(via, i, -q / price, world.tick);
     }
     this.arrivals(world, p, sentiment);
   }
@@ -304,17 +307,43 @@ export class Traders implements AgentClass {
       cols.entryWealth[i] = usd;
       if (usd > 0) this.arrive.pay(i, usd);
       if (standing === ACCESS.checked) this.access!.chargeNewcomer(pop, i);
-      (cols.dexOnly[i] === 1 ? this.dex : this.router).buy(pop, i, standing === ACCESS.checked ? Math.min(usd * a.entryShare, cols.usd[i]) : usd * a.entryShare);
+      this.buy(cols.dexOnly[i] === 1 ? this.dex : this.router, i, standing === ACCESS.checked ? Math.min(usd * a.entryShare, cols.usd[i]) : usd * a.entryShare, world.tick);
       this.counts.arrivals++;
       this.counts.inflowUsd += usd;
       this.activeCount++;
     }
   }
 
-  /** Trader i sells its tokens, takes its USD out of the model and leaves; its slot is reused once it holds nothing. */
-  private depart(i: number): void {
+  /** Trader i spends up to `usd` on tokens through `via`; under tax rules the tokens join its cost basis. */
+  private buy(via: OrderRouter, i: number, usd: number, tick: number): void {
+    const tax = this.tax;
+    if (tax === null) {
+      via.buy(this.population, i, usd);
+      return;
+    }
     const cols = this.population.cols;
-    if (cols.tokens[i] > 0) (cols.dexOnly[i] === 1 ? this.dex : this.router).sell(this.population, i, cols.tokens[i]);
+    const before = cols.usd[i];
+    const got = via.buy(this.population, i, usd);
+    if (got > 0) tax.onBuy(i, got, before - cols.usd[i], tick);
+  }
+
+  /** Trader i sells up to `tokens` through `via`; under tax rules it pays the gains tax on the sale. */
+  private sell(via: OrderRouter, i: number, tokens: number, tick: number): void {
+    const tax = this.tax;
+    if (tax === null) {
+      via.sell(this.population, i, tokens);
+      return;
+    }
+    const cols = this.population.cols;
+    const before = cols.tokens[i];
+    const got = via.sell(this.population, i, tokens);
+    if (got > 0) tax.onSale(i, before - cols.tokens[i], got, tick);
+  }
+
+  /** Trader i sells its tokens (paying any gains tax), takes its USD out of the model and leaves; its slot is reused once it holds nothing. */
+  private depart(i: number, tick: number): void {
+    const cols = this.population.cols;
+    if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
     const usd = cols.usd[i];
     if (usd > 0) this.leave.take(i, usd);
     cols.active[i] = 0;
@@ -382,7 +411,7 @@ export const traders = defineBlock({
   ],
   params: { schema: tradersParamsSchema, defaults: tradersDefaults },
   needs: { market: marketPort },
-  uses: { exchange, factor, fundamentals, accessRules },
+  uses: { exchange, factor, fundamentals, accessRules, taxRules },
   population: { schema: tradersSchema, count: (p) => p.count + p.arrivals.perYear },
   metrics: {
     traders: { unit: 'agents', description: 'active traders' },
@@ -403,7 +432,10 @@ export const traders = defineBlock({
     const { pop } = ctx.population(tradersSchema);
     const d = ctx.deps;
     const router = new OrderRouter(d.market, d.exchange);
-    const cls = new Traders(pop, ctx.params, router, new OrderRouter(d.market, null), ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules);
+    const dex = new OrderRouter(d.market, null);
+    // Tax is sold for on the venue the trader uses.
+    const tax = d.taxRules?.attach(pop, (i, t) => (pop.cols.dexOnly[i] === 1 ? dex : router).sell(pop, i, t), () => router.price, (i) => pop.cols.tokens[i]) ?? null;
+    const cls = new Traders(pop, ctx.params, router, dex, ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules, tax);
     return {
       api: cls,
       agents: cls,

@@ -265,7 +265,7 @@ export class TaxPayer {
 
 /**
  * Tax rules by jurisdiction on token income. Each agent of a served
- * population (stakers, node operators) belongs to one jurisdiction, drawn
+ * population (stakers, traders, node operators) belongs to one jurisdiction, drawn
  * once from the block's own stream by the declared shares (`TaxPayer`), or
  * to none (the shares' remainder), which pays nothing. Taxes are paid in
  * USD out of the model along `tax <jurisdiction>` (an agent short of USD
@@ -283,6 +283,8 @@ export class TaxPayer {
  *   `renewableCreditShare` of its hardware cost, paid when it is bought
  *   (refundable).
  *
+ * Stakers pay the gains tax on their reward and exit sales, traders on
+ * every sale (their trades and their exit), buys adding to their basis.
  * Agents decide on after-tax returns: stakers compare (1 − t_s) · apr with
  * their hurdle (`rewardKeep`); operators' payback and exit rules use the
  * after-tax margin (`afterTaxMarginUsd`) and the hardware cost less the

@@ -203,6 +203,23 @@ describe('tax rules in a run', () => {
     expect(agents[2] / n).toBeLessThan(0.28);
   });
 
+  it('taxes the traders\' gains too, on their own trades and exits, and only where a gains rate bites', () => {
+    const r = runs.get('both')!;
+    const f = r.tables.flows;
+    const from = f.data.from as string[];
+    const reasons = f.data.reason as string[];
+    const usd = f.data.usd as Float64Array;
+    let traders = 0;
+    for (let k = 0; k < f.length; k++) if (from[k] === 'traders' && reasons[k].startsWith('tax ') && !reasons[k].startsWith('tax credit')) traders += usd[k];
+    expect(traders).toBeGreaterThan(0);
+    // Traders pay gains tax only: what they pay is at most the gains tax collected.
+    expect(traders).toBeLessThanOrEqual(sum(r.series.tax_gains_usd) * (1 + 1e-12));
+    // Every gain long-term and fully exempt: nobody pays gains tax.
+    const exempt = policyRuns({ exempt: { taxRules: { jurisdictions: [j({ tradingGainsRate: 0.5, holdingPeriodTicks: 0, longTermDiscount: 1 })] } } }, { model: taxed, ticks: 60 }).get('exempt')!;
+    expect(exempt.status).toBe('ok');
+    expect(exempt.summary.total_tax_usd).toBe(0);
+  });
+
   it('is deterministic: the same seed gives the same tax', () => {
     const again = policyRuns({ both: { taxRules: { jurisdictions: both } } }, { model: taxed, ticks: 60, params: { ...SMALL_DEPIN, nodeOperators: { ...SMALL_DEPIN.nodeOperators, renewableShare: 0.5 } } }).get('both')!;
     expect(Array.from(again.series.tax_usd)).toEqual(Array.from(runs.get('both')!.series.tax_usd));
