@@ -30,6 +30,7 @@ export { demandReplay, demandReplayParamsSchema, type DemandReplayParams } from 
 export { fundamentals, fundamentalsParamsSchema, type FundamentalsParams } from './market/fundamentals';
 export { treasury, treasuryParamsSchema, type TreasuryParams } from './mechanisms/treasury';
 export { treasuryPolicy, treasuryPolicySchema, runwayYears, MAX_RUNWAY_YEARS, type TreasuryPolicy } from './mechanisms/treasuryPolicy';
+export { treasuryStaking, treasuryStakingParamsSchema, rebalanceTokens, type TreasuryStakingParams } from './mechanisms/treasuryStaking';
 export { staking, stakingParamsSchema, type StakingParams } from './mechanisms/staking';
 export { nodeRewards } from './mechanisms/nodeRewards';
 export { locking, lockingParamsSchema, type LockingParams } from './mechanisms/lockedStaking';

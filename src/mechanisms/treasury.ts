@@ -37,6 +37,8 @@ export type TreasurySource =
   | 'deposit'
   | 'usage'
   | 'genesis'
+  | 'staking reward'
+  | 'unstaked'
   | 'other';
 
 /** Sources whose USD counts as revenue (what a revenue-share buyback spends from). */

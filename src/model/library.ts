@@ -47,6 +47,7 @@ import { storage } from '../mechanisms/storageNetwork';
 import { sybilFilter } from '../mechanisms/sybilFilter';
 import { treasury } from '../mechanisms/treasury';
 import { treasuryPolicy } from '../mechanisms/treasuryPolicy';
+import { treasuryStaking } from '../mechanisms/treasuryStaking';
 import { vesting } from '../mechanisms/vesting';
 import { footprint } from '../metrics/footprint';
 import { accessRules } from '../policy/accessRules';
@@ -112,6 +113,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   txDemand,
   buyback,
   treasuryPolicy,
+  treasuryStaking,
   green,
   carbonPricing,
   renewableMandate,

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { defineBlock } from '../core/block';
+import type { Route } from '../core/route';
+import { last, total } from '../metrics/series';
+import { staking, stakingColumns, type StakeAccount } from './staking';
+import { treasury, type Treasury } from './treasury';
+
+/** Parameters of the treasury's own stake. */
+export const treasuryStakingParamsSchema = z
+  .object({
+    /** First tick the treasury stakes; null: never (the block is inert). */
+    startTick: z.number().int().min(0).nullable(),
+    /** Share of the treasury's tokens (held plus staked plus unbonding) it keeps staked, in [0, 1]. */
+    targetShare: z.number().min(0).max(1),
+    /** Ticks between rebalances towards the target (rewards come home every tick). */
+    rebalanceEveryTicks: z.number().int().min(1).max(100_000),
+  })
+  .strict();
+export type TreasuryStakingParams = z.infer<typeof treasuryStakingParamsSchema>;
+
+/** Inert: the treasury stakes nothing. */
+export const treasuryStakingDefaults: TreasuryStakingParams = { startTick: null, targetShare: 0.5, rebalanceEveryTicks: 30 };
+
+/** The staking desk's columns: one agent holding the treasury's stake. */
+export const treasuryDeskSchema = { ...stakingColumns } as const;
+
+/**
+ * Returns the tokens to stake (> 0) or unstake (< 0) to bring the stake s
+ * (staked plus unbonding u) to the target share τ of all the treasury's
+ * tokens, T held + s + u:  Δ = τ · (T + s + u) − (s + u), never more than T
+ * when positive (it stakes only what it holds).
+ */
+export function rebalanceTokens(targetShare: number, held: number, staked: number, unbonding: number): number {
+  const d = targetShare * (held + staked + unbonding) - (staked + unbonding);
+  return d > held ? held : d;
+}
+
+/**
+ * The treasury's own stake. A treasury policy that stakes part of its
+ * tokens (as DAO treasuries stake idle native tokens with a validator or a
+ * liquid-staking protocol) is one more holder in the staking pool, so the
+ * staking ratio is no longer bounded by what the stakers class holds.
+ *
+ * From `startTick`, every `rebalanceEveryTicks` ticks, the desk moves
+ * Δ = `rebalanceTokens(τ, T, s, u)` tokens: Δ > 0 from the treasury into
+ * stake (reason `treasury stake`), Δ < 0 out of stake through the pool's
+ * unbonding period. Every tick (phase `post`) its reward is settled and,
+ * with any stake released from unbonding, returned to the treasury: the
+ * reward under source `staking reward`, the principal under `unstaked`, so
+ * the treasury's books by source show what staking earned it. The desk is
+ * one agent of its own population (`treasuryStaking`), holding no liquid
+ * tokens between ticks; it never trades. It takes the pool's yield as it
+ * comes: it does not weigh the yield against a hurdle.
+ */
+export class TreasuryDesk {
+  /** Staking rewards returned to the treasury this tick, in tokens. */
+  rewardsThisTick = 0;
+  /** Tokens moved into stake this tick. */
+  stakedThisTick = 0;
+
+  constructor(
+    private readonly params: () => TreasuryStakingParams,
+    private readonly desk: StakeAccount,
+    private readonly treasury: Treasury,
+    private readonly fund: Route,
+    private readonly reward: Route,
+    private readonly principal: Route,
+  ) {}
+
+  /** The desk's stake, in tokens. */
+  get staked(): number {
+    return this.desk.pop.cols.staked[0];
+  }
+
+  /** The desk's stake waiting out unbonding, in tokens. */
+  get unbonding(): number {
+    return this.desk.pop.cols.unbonding[0];
+  }
+
+  /** Phase `post`: rebalance when due, then return the reward and any released stake to the treasury. */
+  post(tick: number): void {
+    this.rewardsThisTick = 0;
+    this.stakedThisTick = 0;
+    const p = this.params();
+    if (p.startTick === null || tick < p.startTick) return;
+    const c = this.desk.pop.cols;
+    const reward = this.desk.settle(0);
+    if ((tick - p.startTick) % p.rebalanceEveryTicks === 0) {
+      const d = rebalanceTokens(p.targetShare, this.treasury.tokens, c.staked[0], c.unbonding[0]);
+      if (d > 0) {
+        this.fund.pay(0, d);
+        this.stakedThisTick = this.desk.stake(0, d);
+      } else if (d < 0) this.desk.unstake(0, -d, tick);
+    }
+    // What is left liquid is this tick's reward and any stake released from unbonding.
+    const back = reward < c.tokens[0] ? reward : c.tokens[0];
+    if (back > 0) this.reward.take(0, back);
+    this.rewardsThisTick = back;
+    if (c.tokens[0] > 0) this.principal.take(0, c.tokens[0]);
+  }
+}
+
+/** The treasury's own stake in the staking pool (`TreasuryDesk`). */
+export const treasuryStaking = defineBlock({
+  key: 'treasuryStaking',
+  kind: 'mechanism',
+  description: "the treasury stakes a target share of its tokens in the staking pool and books the rewards as income",
+  sources: [
+    'DAO treasury staking of idle native tokens, e.g. the Lido DAO treasury and the ENS and Arbitrum DAOs\' treasury-management proposals (2024), which stake part of the treasury; the rebalancing rule is an assumption',
+  ],
+  params: { schema: treasuryStakingParamsSchema, defaults: treasuryStakingDefaults },
+  needs: { treasury, staking },
+  population: { schema: treasuryDeskSchema, count: () => 1 },
+  metrics: {
+    treasury_staked: { unit: 'tokens', description: "the treasury's stake (staked plus unbonding)" },
+    treasury_staking_rewards: { unit: 'tokens', kind: 'flow', description: 'staking rewards returned to the treasury since the previous row' },
+  },
+  kpis: {
+    final_treasury_staked: { unit: 'tokens', description: "the treasury's stake at the last tick (staked plus unbonding)" },
+    total_treasury_staking_rewards: { unit: 'tokens', description: 'staking rewards the treasury earned over the run' },
+  },
+  build(ctx) {
+    const { pop } = ctx.population(treasuryDeskSchema);
+    const t: Treasury = ctx.deps.treasury;
+    const cls = new TreasuryDesk(ctx.params, ctx.deps.staking.attach(pop), t, t.spendToAgents(pop, 'treasury stake'), t.incomeFromAgents(pop, 'staking reward'), t.incomeFromAgents(pop, 'unstaked'));
+    return {
+      api: cls,
+      genesis: () => {
+        pop.add(1);
+      },
+      hooks: { post: (w) => cls.post(w.tick) },
+      metrics: {
+        treasury_staked: () => cls.staked + cls.unbonding,
+        treasury_staking_rewards: () => cls.rewardsThisTick,
+      },
+      summary: ({ series }) => ({
+        final_treasury_staked: last(series, 'treasury_staked'),
+        total_treasury_staking_rewards: total(series, 'treasury_staking_rewards'),
+      }),
+    };
+  },
+});
