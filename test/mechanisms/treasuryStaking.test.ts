@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineExperiment } from '../../src/experiment/define';
 import { planRuns } from '../../src/experiment/plan';
@@ -98,5 +99,41 @@ describe('the treasury-staking experiment model', () => {
     for (const [name, values] of Object.entries(plain.series)) {
       for (let k = 0; k < values.length; k++) if (!Object.is(values[k], none.series[name][k])) throw new Error(`${name} differs at row ${k}`);
     }
+  });
+});
+
+describe('the treasury desk over its whole parameter range', () => {
+  it('conserves tokens and USD every tick and keeps its stake within what the treasury had (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.nat(),
+          targetShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          every: fc.integer({ min: 1, max: 60 }),
+          start: fc.integer({ min: 0, max: 30 }),
+          unbonding: fc.integer({ min: 0, max: 30 }),
+        }),
+        (c) => {
+          const e = defineExperiment({
+            name: 'desk-property',
+            model: tokenEconomy.with(treasuryStaking),
+            params: { stakers: { count: 30 }, traders: { count: 30 }, staking: { unbondingTicks: c.unbonding }, treasuryStaking: { startTick: c.start, targetShare: c.targetShare, rebalanceEveryTicks: c.every } },
+            seeds: 1,
+            baseSeed: c.seed,
+            ticks: 60,
+          });
+          const p = planRuns(e);
+          const r = runOne(e.model, p.runs[0], { ticks: p.ticks, every: 1, metrics: null, check: true });
+          expect(r.status, r.error).toBe('ok');
+          const staked = r.series.treasury_staked;
+          const held = r.series.treasury;
+          for (let k = 0; k < staked.length; k++) {
+            expect(staked[k]).toBeGreaterThanOrEqual(0);
+            expect(held[k]).toBeGreaterThanOrEqual(-1e-6);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
