@@ -124,7 +124,7 @@ describe('the treasury desk over its whole parameter range', () => {
           });
           const p = planRuns(e);
           const r = runOne(e.model, p.runs[0], { ticks: p.ticks, every: 1, metrics: null, check: true });
-          expect(r.status, r.error).toBe('ok');
+          expect(r.status, r.error ?? undefined).toBe('ok');
           const staked = r.series.treasury_staked;
           const held = r.series.treasury;
           for (let k = 0; k < staked.length; k++) {
