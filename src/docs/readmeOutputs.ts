@@ -341,7 +341,7 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
-  'treasury-staking': compareOutput('treasury-staking.ts', 'none', ['mean_staking_ratio', 'final_treasury_staked', 'total_treasury_staking_rewards', 'mean_price']),
+  'treasury-staking': compareOutput('treasury-staking.ts', 'none', ['mean_staking_ratio', 'final_treasury_staked', 'total_treasury_staking_rewards', 'treasury_usd', 'mean_price']),
 
   'monad-airdrop': compareOutput('monad-airdrop.ts', 'testnetPoints', ['farmer_wallet_count', 'farmer_share', 'real_users_excluded', 'post_drop_sold_30d', 'price_change_30d', 'price_change_180d']),
 

@@ -58,6 +58,8 @@ export class Treasury {
   revenueUsdThisTick = 0;
   private readonly income: { route: Route; source: TreasurySource }[] = [];
   private readonly cache = new Map<string, Route>();
+  /** Tokens the treasury owns in other accounts (its stake), by the block that holds them. */
+  private readonly elsewhere: (() => number)[] = [];
 
   constructor(
     private readonly ledger: Ledger,
@@ -143,9 +145,16 @@ export class Treasury {
     this.revenueUsdThisTick = 0;
   }
 
-  /** Returns the treasury's value at price p, in USD. */
+  /** Counts `tokens()` (tokens the treasury owns held in another account, e.g. its stake) in its value. */
+  ownsElsewhere(tokens: () => number): void {
+    this.elsewhere.push(tokens);
+  }
+
+  /** Returns the treasury's value at price p, in USD: its USD, and its tokens held and owned elsewhere at p. */
   valueUsd(price: number): number {
-    return this.account.usd + this.account.tokens * price;
+    let tokens = this.account.tokens;
+    for (const f of this.elsewhere) tokens += f();
+    return this.account.usd + tokens * price;
   }
 
   private pocketOf(pop: Population, asset: Asset): Pocket {
@@ -171,12 +180,12 @@ export const treasury = defineBlock({
   holders: { '': { circulating: false, description: 'the protocol treasury' } },
   metrics: {
     treasury: { unit: 'tokens', description: 'treasury tokens' },
-    treasury_usd: { unit: 'USD', description: 'treasury USD plus its tokens at the price' },
+    treasury_usd: { unit: 'USD', description: 'treasury USD plus its tokens at the price (with those it owns elsewhere, e.g. staked)' },
     treasury_cash_usd: { unit: 'USD', description: 'treasury USD' },
     treasury_revenue_usd: { unit: 'USD', kind: 'flow', description: 'USD revenue (fee share, service revenue) since the previous row' },
   },
   kpis: {
-    treasury_usd: { unit: 'USD', description: 'treasury value at the last tick (USD plus tokens at the price)' },
+    treasury_usd: { unit: 'USD', description: 'treasury value at the last tick (USD plus tokens at the price, those it owns elsewhere included)' },
     final_treasury_cash_usd: { unit: 'USD', description: 'treasury USD at the last tick' },
     total_treasury_revenue_usd: { unit: 'USD', description: 'USD revenue over the run' },
   },

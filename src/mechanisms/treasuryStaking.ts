@@ -123,6 +123,8 @@ export const treasuryStaking = defineBlock({
     const { pop } = ctx.population(treasuryDeskSchema);
     const t: Treasury = ctx.deps.treasury;
     const cls = new TreasuryDesk(ctx.params, ctx.deps.staking.attach(pop), t, t.spendToAgents(pop, 'treasury stake'), t.incomeFromAgents(pop, 'staking reward'), t.incomeFromAgents(pop, 'unstaked'));
+    // The stake is still the treasury's: its value counts it.
+    t.ownsElsewhere(() => cls.staked + cls.unbonding);
     return {
       api: cls,
       genesis: () => {

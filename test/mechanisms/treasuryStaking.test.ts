@@ -41,6 +41,8 @@ describe('the treasury desk, through the block', () => {
     expect(world.tick).toBe(1);
     expect(desk.staked).toBe(400);
     expect(t.tokens).toBe(600);
+    // The stake is still the treasury's: at $2 a token it is worth 2 · (600 + 400).
+    expect(t.valueUsd(2)).toBe(2000);
     // A reward of 50 paid to the only staker comes home in the next tick's post phase.
     reward.pay(50);
     world.step(); // tick 2
