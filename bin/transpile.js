@@ -127,13 +127,18 @@ function syntaxError(filename, failure) {
  * not parse.
  */
 function transpile(source, filename, cache = cacheDir()) {
+  return transpileKeyed(source, filename, cache).js;
+}
+
+/** `transpile`, also returning the key of what it compiled (source, esbuild, options). */
+function transpileKeyed(source, filename, cache = cacheDir()) {
   const key = hash(`${esbuildVersion()}\0${JSON.stringify(OPTIONS)}\0${EXPORTS}\0${LAZY}\0${filename}\0${source}`).slice(0, 32);
   const head = `// tokensim ${key}\n`;
   const entry = cache && path.join(cache, `${hash(filename).slice(0, 16)}.js`);
   if (entry) {
     try {
       const js = fs.readFileSync(entry, 'utf8');
-      if (js.startsWith(head)) return js.slice(head.length);
+      if (js.startsWith(head)) return { js: js.slice(head.length), key };
     } catch {
       // Not cached yet.
     }
@@ -146,7 +151,7 @@ function transpile(source, filename, cache = cacheDir()) {
     throw syntaxError(filename, failure);
   }
   if (entry) store(entry, head + js);
-  return js;
+  return { js, key };
 }
 
 // Written under a unique temporary name and renamed, so concurrent
@@ -182,17 +187,145 @@ function mapStackTraces() {
   };
 }
 
+// Packages that start slowly because they are many small files: a worker
+// thread's start (experiment loaded and planned, ~275 ms) spent ~63 ms in
+// apache-arrow's 146 modules, ~48 ms in zod's 95 and ~13 ms in seedrandom's
+// 8, most of it resolving, reading and wrapping files rather than running
+// them. Each is loaded instead from one file that esbuild bundles from the
+// installed package on first use (and at install, bin/warm.js), kept in the
+// cache under a key of the package's version, its entry file, esbuild's
+// version and these options, so an upgraded package is bundled anew. Only
+// the bare name is redirected (`require('zod')`, not `zod/v4`), for every
+// module of the process once registered, so all share one copy. When a
+// bundle cannot be made, the package loads as installed.
+const VENDOR = new Set(['apache-arrow', 'zod', 'seedrandom']);
+const BUNDLE = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' };
+const VENDOR_TAG = 'vendor-1';
+const vendored = new Map();
+// The bundles' file names, loaded through the code cache.
+const bundles = new Set();
+
+/** Returns the package root of `entry` (the directory of `name` in its node_modules). */
+function packageRoot(entry, name) {
+  const marker = `${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}${path.sep}`;
+  const at = entry.lastIndexOf(marker);
+  return at < 0 ? null : entry.slice(0, at + marker.length - 1);
+}
+
 /**
- * Makes `require` load .ts files through `transpile` (replacing any other
- * .ts loader) and stack traces show TypeScript lines; returns nothing.
+ * Returns the file to load for package `name`, whose installed entry file is
+ * `entry`: its bundle in the cache directory `cache`, made when missing, or
+ * `entry` itself when there is no cache or esbuild cannot bundle it.
  */
-function register() {
-  mapStackTraces();
-  require.extensions['.ts'] = function (module, filename) {
-    const js = transpile(fs.readFileSync(filename, 'utf8'), filename);
-    loaded.set(filename, js);
-    module._compile(js, filename);
+function vendorBundle(name, entry, cache = cacheDir()) {
+  const known = vendored.get(entry);
+  if (known) return known;
+  let file = entry;
+  const root = packageRoot(entry, name);
+  if (cache && root) {
+    try {
+      const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+      const key = hash(`${VENDOR_TAG}\0${esbuildVersion()}\0${JSON.stringify(BUNDLE)}\0${name}\0${version}\0${entry}`).slice(0, 16);
+      const bundle = path.join(cache, `vendor-${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${key}.js`);
+      if (!fs.existsSync(bundle)) {
+        esbuild ??= require('esbuild');
+        store(bundle, esbuild.buildSync({ ...BUNDLE, entryPoints: [entry] }).outputFiles[0].text);
+      }
+      if (fs.existsSync(bundle)) file = bundle;
+    } catch {
+      // Not bundled: the package loads as installed.
+    }
+  }
+  vendored.set(entry, file);
+  if (file !== entry) bundles.add(file);
+  return file;
+}
+
+/** Makes a bare `require` of a package in VENDOR load its bundle (see vendorBundle). */
+// V8's code cache: the bytecode of a module's functions, saved after the
+// module first ran and handed back to V8 when it is compiled again, so a
+// start parses and compiles almost nothing (zod's bundle: ~50 → ~17 ms,
+// apache-arrow's: ~37 → ~16 ms). Node 22 does this itself
+// (module.enableCompileCache); Node 20, which tokensim supports, does not.
+// V8 only checks that a cache fits a source of the same length, so each
+// entry starts with the key of the source it was made from (the compile
+// key of a .ts file, the bundle's name for a package) and is used only for
+// that source; one that V8 still rejects (another V8, a corrupt file) is
+// made anew. One entry per module, `<hash of its path>.v8-<V8 version>`,
+// so a changed module overwrites its entry.
+const CODE_CACHE = `.v8-${process.versions.v8}`;
+let vm = null;
+
+/** Returns the code-cache file for module `filename` in `cache` (null without one). */
+function codeCacheFile(filename, cache = cacheDir()) {
+  return cache && path.join(cache, `${hash(filename).slice(0, 16)}${CODE_CACHE}`);
+}
+
+/** Returns the code cache in `ccFile` if it was made from the source of `key`, else undefined. */
+function readCodeCache(ccFile, key) {
+  const head = Buffer.from(`${key}\n`);
+  try {
+    const bytes = fs.readFileSync(ccFile);
+    return bytes.length > head.length && bytes.subarray(0, head.length).equals(head) ? bytes.subarray(head.length) : undefined;
+  } catch {
+    return undefined; // Not cached yet.
+  }
+}
+
+/**
+ * Compiles and runs the CommonJS `source` of `module` (file `filename`,
+ * whose content `key` names) as Module.prototype._compile does, through
+ * the V8 code cache `ccFile`, which it writes after the module ran when it
+ * was missing, made from another source or rejected. Without a code-cache
+ * file it is Node's own `_compile`.
+ */
+function compileCached(module, source, filename, key, ccFile) {
+  if (!ccFile) return module._compile(source, filename);
+  vm ??= require('node:vm');
+  const Module = require('node:module');
+  const cachedData = readCodeCache(ccFile, key);
+  const script = new vm.Script(Module.wrap(source), { filename, cachedData });
+  const req = (id) => module.require(id);
+  req.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+  req.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+  req.main = process.mainModule;
+  req.extensions = Module._extensions;
+  req.cache = Module._cache;
+  const result = script.runInThisContext({ displayErrors: true }).call(module.exports, module.exports, req, module, filename, path.dirname(filename));
+  if (cachedData === undefined || script.cachedDataRejected) store(ccFile, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]));
+  return result;
+}
+
+let redirected = false;
+function redirectVendors() {
+  if (redirected) return;
+  redirected = true;
+  const Module = require('node:module');
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    const entry = resolve.call(this, request, ...rest);
+    return VENDOR.has(request) ? vendorBundle(request, entry) : entry;
+  };
+  const loadJs = Module._extensions['.js'];
+  Module._extensions['.js'] = function (module, filename) {
+    if (!bundles.has(filename)) return loadJs(module, filename);
+    compileCached(module, fs.readFileSync(filename, 'utf8'), filename, path.basename(filename), codeCacheFile(filename));
   };
 }
 
-module.exports = { register, transpile, cacheDir };
+/**
+ * Makes `require` load .ts files through `transpile` (replacing any other
+ * .ts loader), the packages in VENDOR from their bundles, and stack traces
+ * show TypeScript lines; returns nothing.
+ */
+function register() {
+  mapStackTraces();
+  redirectVendors();
+  require.extensions['.ts'] = function (module, filename) {
+    const { js, key } = transpileKeyed(fs.readFileSync(filename, 'utf8'), filename);
+    loaded.set(filename, js);
+    compileCached(module, js, filename, key, codeCacheFile(filename));
+  };
+}
+
+module.exports = { register, transpile, cacheDir, vendorBundle, VENDOR };

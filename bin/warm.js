@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Run by `npm ci` / `npm install` (the `prepare` script): compiles every
 // TypeScript file of src/, agents/ and experiments/ into the cache that
-// bin/transpile.js reads, and records the shipped experiments as checked
+// bin/transpile.js reads, bundles the packages it loads as one file each
+// (VENDOR there), and records the shipped experiments as checked
 // (src/cli/sourceChecks.ts), so that the first `tokensim` command after an
 // install starts as fast as every later one. A file that fails is left to
 // the command that loads it, which reports it in one line; this never fails
@@ -9,7 +10,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { register, transpile, cacheDir } = require('./transpile.js');
+const { register, transpile, cacheDir, vendorBundle, VENDOR } = require('./transpile.js');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -34,6 +35,7 @@ function warm() {
       }
     }
   }
+  for (const name of VENDOR) vendorBundle(name, require.resolve(name, { paths: [ROOT] }));
   register();
   const { checkExperimentSource } = require('../src/cli/sourceChecks.ts');
   for (const f of tsFiles(path.join(ROOT, 'experiments'))) {

@@ -87,7 +87,53 @@ describe('bin/transpile.js', () => {
     const cache = join(root, 'cache-env');
     writeFileSync(join(root, 'c.ts'), 'export const c = 3;\n');
     expect(node(`console.log(require(${JSON.stringify(join(root, 'c.ts'))}).c)`, cwd, { TOKENSIM_CACHE_DIR: cache }).stdout.trim()).toBe('3');
-    expect(readdirSync(cache)).toHaveLength(1);
+    // The compiled JavaScript and its V8 code cache.
+    expect(readdirSync(cache).map((f) => f.replace(/^[0-9a-f]{16}/, 'H').replace(/\.v8-.*$/, '.v8'))).toEqual(['H.js', 'H.v8']);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('loads a module through V8 code cache: made on the first load, used on the next, made anew when stale or corrupt, the module the same', () => {
+    const dir = join(root, 'codecache');
+    mkdirSync(dir);
+    const cache = join(root, 'cache-codecache');
+    const file = join(dir, 'm.ts');
+    // What a module sees of its CommonJS scope must not change when it comes from the cache.
+    writeFileSync(file, "import { basename } from 'node:path';\nexport const seen = [basename(__filename), basename(__dirname), typeof require.resolve, require.resolve('./m') === __filename, require.cache[__filename] === module, typeof require.extensions['.ts']].join(' ');\nexport const n: number = 1;\n");
+    const load = () => node(`const m = require(${JSON.stringify(file)}); console.log(m.seen, m.n);`, root, { TOKENSIM_CACHE_DIR: cache });
+    const codeCache = () => readdirSync(cache).filter((f) => f.includes('.v8-'));
+    const want = 'm.ts codecache function true true function 1';
+    expect(load().stdout.trim()).toBe(want);
+    const [entry] = codeCache();
+    expect(entry, 'made after the first load').toBeDefined();
+    const made = readFileSync(join(cache, entry));
+    expect(load().stdout.trim()).toBe(want);
+    expect(readFileSync(join(cache, entry)).equals(made), 'used, not made again').toBe(true);
+    writeFileSync(join(cache, entry), 'not a code cache');
+    expect(load().stdout.trim(), 'a corrupt entry is rejected by V8').toBe(want);
+    expect(readFileSync(join(cache, entry)).equals(Buffer.from('not a code cache')), 'and made anew').toBe(false);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('n: number = 1', 'n: number = 2'));
+    expect(load().stdout.trim(), "a changed source runs as changed, the old entry's code never reused").toBe(want.replace(/1$/, '2'));
+  });
+
+  it('loads zod, apache-arrow and seedrandom each from one bundled file in the cache, shared by every module', () => {
+    const cache = join(root, 'cache-vendor');
+    const use = [
+      "const z = require('zod'); const arrow = require('apache-arrow'); const seedrandom = require('seedrandom');",
+      "console.log(z.object({ a: z.number() }).safeParse({ a: 'x' }).success, arrow.tableFromArrays({ x: Float64Array.from([1, 2]) }).numRows, seedrandom('s')().toFixed(6));",
+    ];
+    const check = [
+      "console.log(['zod', 'apache-arrow', 'seedrandom'].map((p) => require('node:path').basename(require.resolve(p)).replace(/-[0-9a-f]{16}\\.js$/, '')).join(' '));",
+      "console.log(require('zod') === z, require(require.resolve('zod')) === z);",
+    ];
+    const bundled = node([...use, ...check].join('\n'), join(__dirname, '..', '..'), { TOKENSIM_CACHE_DIR: cache });
+    expect(bundled.stderr).toBe('');
+    const [results, names, shared] = bundled.stdout.trim().split('\n');
+    expect(names).toBe('vendor-zod vendor-apache-arrow vendor-seedrandom');
+    expect(shared).toBe('true true');
+    // The same answers as the packages loaded as installed (no loader, no bundles).
+    const plain = spawnSync(process.execPath, ['-e', use.join('\n')], { cwd: join(__dirname, '..', '..') });
+    expect(plain.stdout.toString().trim()).toBe(results);
+    expect(results).toBe(`false 2 ${(require('seedrandom') as (s: string) => () => number)('s')().toFixed(6)}`);
+    expect(readdirSync(cache).filter((f) => f.startsWith('vendor-') && !f.includes('.v8-'))).toHaveLength(3);
   });
 });
