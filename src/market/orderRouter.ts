@@ -2,7 +2,10 @@ import type { Population } from '../core/population';
 import type { ConstantProductPool } from './constantProductPool';
 import type { Venue } from './venue';
 
-const ITERATIONS = 40;
+/** Most evaluations of the marginal rates a split may take (it stops far sooner: see splitOrder). */
+const MAX_STEPS = 100;
+/** The split is found to within this share of the order (a relative 1e-12, as 40 halvings gave). */
+const TOLERANCE = 1e-12;
 
 /**
  * Returns the share of an order of size `size` to send to venue `a` (the
@@ -11,18 +14,43 @@ const ITERATIONS = 40;
  * USD per token (`sell`), both falling with the amount traded — the split
  * that gets the most out of the order, as a DEX aggregator's router does.
  * All on one venue when its last unit still beats the other's first.
- * Bisection, 40 halvings (a relative 1e-12 of the order).
+ *
+ * h(x) = m_a(x) − m_b(size − x) falls from h(0) > 0 to h(size) < 0; its
+ * root is bracketed and found by regula falsi with the Illinois rule
+ * (Dowell & Jarratt, BIT 11, 1971: the retained end's value is halved when
+ * the same end is kept twice, so convergence is superlinear, order ≈ 1.44).
+ * For the pool and the book h is smooth and nearly linear over an order,
+ * so it takes about 4–8 evaluations where bisection took 40 (the split was
+ * ~30% of the baseline's time). It stops when the bracket is narrower than
+ * TOLERANCE × size, when h is 0, or after MAX_STEPS (never reached by a
+ * monotone h: each step keeps the root bracketed).
  */
 export function splitOrder(size: number, ma: (x: number) => number, mb: (x: number) => number): number {
   if (!(size > 0)) return 0;
-  if (ma(size) >= mb(0)) return size;
-  if (mb(size) >= ma(0)) return 0;
+  let hHi = ma(size) - mb(0);
+  if (hHi >= 0) return size;
+  let hLo = ma(0) - mb(size);
+  if (hLo <= 0) return 0;
   let lo = 0;
   let hi = size;
-  for (let k = 0; k < ITERATIONS; k++) {
-    const mid = 0.5 * (lo + hi);
-    if (ma(mid) > mb(size - mid)) lo = mid;
-    else hi = mid;
+  let side = 0;
+  const width = TOLERANCE * size;
+  for (let k = 0; k < MAX_STEPS && hi - lo > width; k++) {
+    let x = (lo * hHi - hi * hLo) / (hHi - hLo);
+    // A step that lands on an end (rounding) or outside: halve instead.
+    if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+    const h = ma(x) - mb(size - x);
+    if (h > 0) {
+      lo = x;
+      hLo = h;
+      if (side === 1) hHi *= 0.5;
+      side = 1;
+    } else if (h < 0) {
+      hi = x;
+      hHi = h;
+      if (side === -1) hLo *= 0.5;
+      side = -1;
+    } else return x;
   }
   return 0.5 * (lo + hi);
 }

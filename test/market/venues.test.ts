@@ -39,6 +39,55 @@ describe('order routing', () => {
     expect(splitOrder(0.1, (x) => 1 - x, (x) => 0.5 - x)).toBe(0.1);
     expect(splitOrder(0, (x) => 1 - x, (x) => 1 - x)).toBe(0);
   });
+
+  // A deterministic spread of pools and books: reserves 1e3–1e12, prices 1e-3–1e3, fees 0–100 bps, books 1e-2–1e2 × the pool's depth, orders 1e-6–1 of the reserve.
+  function* markets(n: number): Generator<{ X: number; Y: number; g: number; rho: number; m: number; h: number; u: number }> {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < n; t++) {
+      const X = 10 ** (3 + 9 * rnd());
+      const Y = X * 10 ** (-3 + 6 * rnd());
+      yield { X, Y, g: 1 - 0.01 * rnd(), rho: X * 10 ** (-2 + 4 * rnd()), m: (Y / X) * Math.exp(0.2 * (rnd() - 0.5)), h: 1 - 0.01 * rnd(), u: 10 ** (-6 + 6 * rnd()) };
+    }
+  }
+
+  it('splits a buy between a pool and a book where the closed form puts it', () => {
+    // Pool m_a(x) = X Y g / (Y + g x)², book m_b(y) = ρ h / (m ρ + h y). Equal at u = Y + g x with
+    // ρh u² + XYh u − XY(g m ρ + g h q + h Y) = 0, taken in the form without cancellation, u = 2c / (b + √(b² + 4ac)).
+    let interior = 0;
+    for (const { X, Y, g, rho, m, h, u: share } of markets(4000)) {
+      const q = Y * share;
+      const s = splitOrder(q, (x) => (X * Y * g) / (Y + x * g) ** 2, (y) => (rho * h) / (m * rho + y * h));
+      const a = rho * h;
+      const b = X * Y * h;
+      const c = X * Y * (g * m * rho + g * h * q + h * Y);
+      const x = Math.min(q, Math.max(0, ((2 * c) / (b + Math.sqrt(b * b + 4 * a * c)) - Y) / g));
+      if (s > 0 && s < q) interior++;
+      expect(Math.abs(s - x) / q, `X ${X} Y ${Y} ρ ${rho} m ${m} q ${q}`).toBeLessThan(1e-9);
+    }
+    expect(interior, 'most orders are split, not sent to one venue').toBeGreaterThan(1000);
+  });
+
+  it('splits a sell between a pool and a book where their marginal rates meet, within rounding', () => {
+    // Book m_b(y) = m h e^(−y/ρ): no closed form (a Lambert W); the rates at the split agree to rounding.
+    let interior = 0;
+    for (const { X, Y, g, rho, m, h, u: share } of markets(4000)) {
+      const a = X * share;
+      const ma = (x: number) => (X * Y * g) / (X + x * g) ** 2;
+      const mb = (y: number) => m * h * Math.exp(-y / rho);
+      const s = splitOrder(a, ma, mb);
+      if (s === 0) expect(mb(a)).toBeGreaterThanOrEqual(ma(0));
+      else if (s === a) expect(ma(a)).toBeGreaterThanOrEqual(mb(0));
+      else {
+        interior++;
+        // A step of 1e-9 of the order either way moves the rates past each other more than the gap left.
+        const gap = Math.abs(ma(s) - mb(a - s));
+        const step = 1e-9 * a;
+        expect(gap, `X ${X} Y ${Y} ρ ${rho} m ${m} a ${a}`).toBeLessThanOrEqual(Math.abs(ma(s + step) - mb(a - s - step) - (ma(s) - mb(a - s))) + 1e-15 * ma(s));
+      }
+    }
+    expect(interior).toBeGreaterThan(1000);
+  });
 });
 
 describe('arbitrage', () => {
