@@ -28,4 +28,4 @@ export { rwaInvestors, RwaInvestors, rwaInvestorsParamsSchema, rwaInvestorsSchem
 export { stakePools, stakePoolsParamsSchema, stakePoolsSchema, type StakePoolsParams } from './stakePools';
 export { delegators, Delegators, delegatorsParamsSchema, delegatorsSchema, type DelegatorsParams } from './delegators';
 export { airdropWallets, AirdropWalletAgents, airdropWalletsParamsSchema, airdropWalletsSchema, airdropWalletsDefaults, type AirdropWalletsParams } from './airdropWallets';
-export { bridgeArbitrageurs, BridgeArbitrageurs, bridgeArbitrageursParamsSchema, maximiseConcave, TXS_PER_CHAIN, type BridgeArbitrageursParams } from './bridgeArbitrageurs';
+export { bridgeArbitrageurs, bridgeArbitrageursOver, arbColumns, BridgeArbitrageurs, type ArbLeg, bridgeArbitrageursParamsSchema, maximiseConcave, TXS_PER_CHAIN, type BridgeArbitrageursParams } from './bridgeArbitrageurs';

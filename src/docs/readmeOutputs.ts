@@ -648,6 +648,14 @@ export const OUTPUTS: Record<string, Output> = {
   'carbon-policy': compareOutput('carbon-policy.ts', 'none', ['window_carbon_t_per_year', 'window_renewable_share', 'window_mean_node_count', 'window_mean_price', 'mean_carbon_price_usd_per_t']),
   'tax-incentives': compareOutput('tax-incentives.ts', 'none', ['mean_staking_ratio', 'nakamoto_stake', 'mean_node_count', 'renewable_share', 'total_tax_usd', 'final_price']),
   'bridge-design': compareOutput('bridge-design.ts', 'baseline', ['cross_chain_gap_mean', 'total_bridge_volume', 'total_exploit_loss_usd', 'bridge_unbacked_end']),
+  'multi-chain-bridges': compareOutput('multi-chain-bridges.ts', 'baseline', ['gap_far_main_mean', 'far_bridge_gap_mean', 'cross_chain_gap_mean', 'total_far_bridge_volume']),
+  'multi-chain-bridges-losses': {
+    cheap: false,
+    async produce(scratch) {
+      const { lossReport } = await import('../../experiments/multi-chain-bridges');
+      return lossReport(await run('multi-chain-bridges.ts', scratch));
+    },
+  },
   'interchain-governance': compareOutput('interchain-governance.ts', 'singleChain', ['ic_late_share', 'ic_lost_share', 'gov_turnout_mean', 'ic_flip_rate', 'gov_passed', 'gov_captured', 'ic_captured_full']),
   'proof-of-liquidity': compareOutput('proof-of-liquidity.ts', 'noBribes', ['final_pol_top_vault_bgt_share', 'final_pol_top_vault_liquidity_share', 'final_pol_liquidity_usd', 'mean_price', 'total_pol_bribes_usd']),
   'proof-of-liquidity-vaults': {

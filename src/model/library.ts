@@ -18,6 +18,7 @@ import { amm } from '../market/amm';
 import { bridge } from '../chains/bridgeBlock';
 import { bridgeArbitrageurs } from '../../agents/bridgeArbitrageurs';
 import { mainChain, sideChain } from '../models/crossChainEconomy';
+import { farBridge, farChain, farToMainGap } from '../models/threeChainEconomy';
 import { demandReplay } from '../market/demandReplay';
 import { exchange } from '../market/exchange';
 import { factor } from '../market/factor';
@@ -80,6 +81,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   amm,
   mainChain,
   sideChain,
+  farChain,
   feeMarket,
   rollup,
   exchange,
@@ -107,6 +109,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   airdrop,
   sybilFilter,
   bridge,
+  farBridge,
   proofOfLiquidity,
   governance,
   interchainGovernance,
@@ -149,6 +152,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   fairness,
   securityBudget,
   stylisedFacts,
+  farToMainGap,
   footprint,
   realYield,
   defiFootprint,

@@ -5,6 +5,7 @@ import { chainOf } from '../../src/chains/chainRegistry';
 import { validateParams } from '../../src/core/params';
 import { applyOverrides, type DeepPartial } from '../../src/experiment/define';
 import { crossChainEconomy, type CrossChainEconomyParams } from '../../src/models/crossChainEconomy';
+import { threeChainArbitrageurs, threeChainEconomy, type ThreeChainEconomyParams } from '../../src/models/threeChainEconomy';
 
 function build(...overrides: DeepPartial<CrossChainEconomyParams>[]) {
   const p = overrides.reduce<CrossChainEconomyParams>((acc, o) => applyOverrides(acc, o, 'test'), crossChainEconomy.defaults);
@@ -68,5 +69,40 @@ describe('a cross-chain trip', () => {
     expect(inFlight()).toBe(0);
     expect(sideVolume()).toBeGreaterThan(0);
     expect(sim.world.ledger.account('bridgeArbitrageurs.remote')!.tokens).toBe(0);
+  });
+});
+
+describe('a desk over two bridges (the three-chain model)', () => {
+  function build3(...overrides: DeepPartial<ThreeChainEconomyParams>[]) {
+    const p = overrides.reduce<ThreeChainEconomyParams>((acc, o) => applyOverrides(acc, o, 'test'), threeChainEconomy.defaults);
+    validateParams(threeChainEconomy.schema, p);
+    const sim = threeChainEconomy.build(p, { seed: 3, check: true });
+    return { w: sim.world, arbs: () => (sim.api(threeChainArbitrageurs) as () => BridgeArbitrageurs)() };
+  }
+  const still3 = { traders: { count: 0 }, sideChain: { flowUsd: 0, gasNative: 0 }, farChain: { flowUsd: 0, gasNative: 0 }, mainChain: { gasNative: 0 } };
+
+  it('prices a trip over the second bridge with that hop’s gas: it flips at the break-even gas on far worked from its value before gas', () => {
+    // Far's price pushed up: the best trip side → far with no gas is worth v; it pays 2 transactions on side (free here)
+    // and 2 on far, so it pays exactly while far's gas per transaction g < v / 2. The first bridge's trip stays at 0.
+    const { w, arbs } = build3(still3, { farBridge: { delayTicks: 0 } });
+    w.step();
+    chainOf(w, 'far').pool.trader('outside', 'burn', 'push').buy(5_000);
+    const v = arbs().bestTrip(0, 1e6, 1)[1];
+    expect(v).toBeGreaterThan(0);
+    expect(arbs().bestTrip(0, 1e6, 0)).toEqual([0, 0]);
+    const farGas = (g: number) => w.changeParam('farChain.gasNative', g / 3000);
+    farGas((v / 2) * 1.01);
+    expect(arbs().bestTrip(0, 1e6, 1)[1]).toBeLessThan(0);
+    farGas((v / 2) * 0.99);
+    expect(arbs().bestTrip(0, 1e6, 1)[1]).toBeGreaterThan(0);
+  });
+
+  it('trades the bridge whose gap pays, and leaves no trip that pays on either bridge', () => {
+    const { w, arbs } = build3(still3, { bridge: { delayTicks: 0 }, farBridge: { delayTicks: 0 }, bridgeArbitrageurs: { maxTrips: 200 } });
+    w.step();
+    chainOf(w, 'far').pool.trader('outside', 'burn', 'push').buy(20_000);
+    w.step();
+    expect(arbs().trips).toBeGreaterThan(0);
+    for (const k of [0, 1]) for (const d of [0, 1] as const) expect(arbs().bestTrip(d, 1e6, k)[1]).toBeLessThanOrEqual(0);
   });
 });
