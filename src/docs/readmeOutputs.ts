@@ -633,6 +633,20 @@ export const OUTPUTS: Record<string, Output> = {
       return fence(text.slice(0, text.indexOf('\nresults: ')));
     },
   },
+  'calibration-identification': {
+    cheap: false,
+    async produce() {
+      const { identificationTable } = await import('../../experiments/calibration-recovery');
+      return fence(identificationTable(24));
+    },
+  },
+  'calibration-recovery': {
+    cheap: false,
+    async produce() {
+      const { recoveryTable } = await import('../../experiments/calibration-recovery');
+      return fence(await recoveryTable([11, 12, 13, 14, 15, 16, 17, 18]));
+    },
+  },
   'optimal-buyback': {
     cheap: false,
     async produce(scratch) {
