@@ -61,6 +61,8 @@ export {
   type PolValidator,
   type BlockRewardParams,
 } from './mechanisms/proofOfLiquidityParams';
+export { beraStaking, expectedValidatorIncomeUsd, BeraStaking, HALTING_SHARE } from './mechanisms/beraStaking';
+export { beraStakingDefaults, beraStakingParamsSchema, beraStakingProblems, type BeraStakingParams, type BeraCandidate } from './mechanisms/beraStakingParams';
 export {
   governance,
   governanceDefaults,

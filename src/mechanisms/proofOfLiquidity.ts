@@ -128,6 +128,8 @@ export class ProofOfLiquidity {
   /** Each validator's weights this tick (row v), and its incentive commission over the run, in USD. */
   readonly weights: Float64Array[];
   readonly validatorIncomeUsd: Float64Array;
+  /** Each validator's incentive commission this tick, in USD. */
+  readonly commissionTickUsd: Float64Array;
   /** BGT emitted and incentives paid over the run. */
   totalBgt = 0;
   totalBribesUsd = 0;
@@ -140,7 +142,8 @@ export class ProofOfLiquidity {
   private genesisUsd = 0;
 
   constructor(
-    private readonly params: () => ProofOfLiquidityParams,
+    /** Returns the block's parameters in force now. */
+    readonly params: () => ProofOfLiquidityParams,
     ledger: Ledger,
     readonly vaults: Population<typeof vaultColumns>,
     readonly accounts: PolAccounts,
@@ -152,6 +155,7 @@ export class ProofOfLiquidity {
     this.target = new Float64Array(n);
     this.weights = p.validators.map(() => new Float64Array(n));
     this.validatorIncomeUsd = new Float64Array(p.validators.length);
+    this.commissionTickUsd = new Float64Array(p.validators.length);
     let s = 0;
     for (const v of p.validators) s += v.stakeShare;
     this.stake = Float64Array.from(p.validators, (v) => v.stakeShare / s);
@@ -201,6 +205,37 @@ export class ProofOfLiquidity {
     return s;
   }
 
+  /**
+   * Sets the validators' shares of blocks proposed, hence of the emission:
+   * s_v = stakes_v / Σ stakes (stakes in any one unit, ≥ 0; 0 for a
+   * validator out of the active set; all 0: nothing is emitted). Without a
+   * call the shares are the parameters' `stakeShare`, normalised.
+   */
+  setStakes(stakes: Float64Array): void {
+    let total = 0;
+    for (let v = 0; v < this.stake.length; v++) total += stakes[v];
+    for (let v = 0; v < this.stake.length; v++) this.stake[v] = total > 0 ? stakes[v] / total : 0;
+  }
+
+  /** Returns validator v's normalised share of blocks proposed now. */
+  stakeShare(v: number): number {
+    return this.stake[v];
+  }
+
+  /** Returns the BGT a tick that a validator with normalised stake share s directs: s · bgtPerTick, or s · blocksPerTick · `blockRewardBgt`(s) (emission `controller`). */
+  emissionAt(p: ProofOfLiquidityParams, s: number): number {
+    return p.emission === 'fixed' ? s * p.bgtPerTick : s * p.controller.blocksPerTick * blockRewardBgt(s, p.controller);
+  }
+
+  /** Returns the incentive, in USD/BGT, that validator v's allocation earns at this tick's incentive rates: Σ_k w_vk · bribe_k (writes its weights). */
+  bribePerBgt(p: ProofOfLiquidityParams, v: number): number {
+    this.allocate(p, v);
+    const w = this.weights[v];
+    let b = 0;
+    for (let k = 0; k < w.length; k++) b += w[k] * p.vaults[k].bribeUsdPerBgt;
+    return b;
+  }
+
   /** Writes validator v's weights for this tick into `this.weights[v]`. */
   allocate(p: ProofOfLiquidityParams, v: number): void {
     const val = p.validators[v];
@@ -221,10 +256,10 @@ export class ProofOfLiquidity {
     this.bribesUsd = 0;
     this.commissionUsd = 0;
     this.boostersUsd = 0;
+    this.commissionTickUsd.fill(0);
     for (let v = 0; v < p.validators.length; v++) {
       this.allocate(p, v);
-      const s = this.stake[v];
-      const e = p.emission === 'fixed' ? s * p.bgtPerTick : s * p.controller.blocksPerTick * blockRewardBgt(s, p.controller);
+      const e = this.emissionAt(p, this.stake[v]);
       if (!(e > 0)) continue;
       const w = this.weights[v];
       let bribe = 0;
@@ -241,6 +276,7 @@ export class ProofOfLiquidity {
       if (commission > 0) r.commission.move(commission);
       if (toBoosters > 0) r.boosters.move(toBoosters);
       this.validatorIncomeUsd[v] += commission;
+      this.commissionTickUsd[v] = commission;
       this.commissionUsd += commission;
       this.boostersUsd += toBoosters;
       this.bribesUsd += bribe;

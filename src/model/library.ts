@@ -40,6 +40,7 @@ import { green } from '../mechanisms/greenIncentives';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
+import { beraStaking } from '../mechanisms/beraStaking';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
@@ -108,6 +109,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   sybilFilter,
   bridge,
   proofOfLiquidity,
+  beraStaking,
   governance,
   interchainGovernance,
   txDemand,
