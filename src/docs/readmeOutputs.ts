@@ -657,6 +657,7 @@ export const OUTPUTS: Record<string, Output> = {
       return vaultReport(await run('proof-of-liquidity.ts', scratch), 'perps', 'noBribes');
     },
   },
+  'pol-validators': compareOutput('pol-validators.ts', 'lowBase', ['mean_pol_validators', 'final_pol_validators', 'final_pol_stake_nakamoto', 'mean_pol_staking_ratio', 'total_pol_validator_exits', 'mean_price']),
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {
