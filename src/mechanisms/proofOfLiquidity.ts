@@ -6,6 +6,7 @@ import type { Route } from '../core/route';
 import type { AnyWorld } from '../core/world';
 import { marketPort } from '../market/amm';
 import type { ConstantProductPool, PoolTrader } from '../market/constantProductPool';
+import { honey, type HoneyFactory } from './honey';
 import { proofOfLiquidityDefaults, proofOfLiquidityParamsSchema, proofOfLiquidityProblems, type BlockRewardParams, type ProofOfLiquidityParams, type RewardVault } from './proofOfLiquidityParams';
 
 /**
@@ -104,6 +105,9 @@ export interface PolAccounts {
  *    outside): (1 − δ) to the validator (`PoL incentive commission`), δ to
  *    its BGT boosters (`PoL incentive to boosters`), who buy BERA on the
  *    market with `incentiveAuctionShare` of it (`incentive auction`).
+ *    With the `honey` block, the protocol mints the incentive as HONEY
+ *    (USD collateral ÷ mint rate) and pays it in HONEY; boosters redeem
+ *    the auction's share (× redeem rate) before buying.
  * 4. Redemption: depositors burn ρ of each vault's BGT for BERA 1:1
  *    (reserve → depositors, `BGT redeemed`) and sell σ of it on the market.
  * 5. Liquidity: with F_k the vault's fees and R_k = B_k · T · price its BGT
@@ -140,6 +144,7 @@ export class ProofOfLiquidity {
   private readonly sale: PoolTrader;
   private readonly auction: PoolTrader;
   private genesisUsd = 0;
+  private readonly honeyPayout: Route | null;
 
   constructor(
     /** Returns the block's parameters in force now. */
@@ -148,6 +153,8 @@ export class ProofOfLiquidity {
     readonly vaults: Population<typeof vaultColumns>,
     readonly accounts: PolAccounts,
     private readonly market: ConstantProductPool,
+    /** The HONEY factory when the model has one: incentives are then minted and paid in HONEY, and boosters redeem HONEY for the auction. */
+    private readonly honey: HoneyFactory | null = null,
   ) {
     const p = params();
     const n = p.vaults.length;
@@ -174,6 +181,7 @@ export class ProofOfLiquidity {
     };
     this.sale = market.trader(a.depositors, a.depositors, 'redeemed BERA sale');
     this.auction = market.trader(a.delegators, a.delegators, 'incentive auction');
+    this.honeyPayout = honey ? honey.payoutRoute(a.delegators) : null;
   }
 
   /** Creates one row per vault holding its genesis LP capital. */
@@ -273,8 +281,13 @@ export class ProofOfLiquidity {
       this.bgtEmitted += e;
       const toBoosters = bribe * p.delegatorShare;
       const commission = bribe - toBoosters;
-      if (commission > 0) r.commission.move(commission);
-      if (toBoosters > 0) r.boosters.move(toBoosters);
+      if (this.honey) {
+        this.honey.mintTo('validators', commission);
+        this.honey.mintTo('delegators', toBoosters);
+      } else {
+        if (commission > 0) r.commission.move(commission);
+        if (toBoosters > 0) r.boosters.move(toBoosters);
+      }
       this.validatorIncomeUsd[v] += commission;
       this.commissionTickUsd[v] = commission;
       this.commissionUsd += commission;
@@ -282,7 +295,7 @@ export class ProofOfLiquidity {
       this.bribesUsd += bribe;
     }
     if (this.bgtEmitted > 0) r.backing.move(this.bgtEmitted);
-    const bid = Math.min(this.boostersUsd * p.incentiveAuctionShare, this.accounts.delegators.usd);
+    const bid = this.honey ? this.honey.redeem('delegators', this.boostersUsd * p.incentiveAuctionShare, this.honeyPayout!) : Math.min(this.boostersUsd * p.incentiveAuctionShare, this.accounts.delegators.usd);
     this.auctionBera = bid > 0 ? this.auction.buy(bid) : 0;
     for (let k = 0; k < n; k++) {
       cols.bgt[k] += this.bgtToVault[k];
@@ -382,6 +395,7 @@ export const proofOfLiquidity = defineBlock({
   ],
   params: { schema: proofOfLiquidityParamsSchema, defaults: proofOfLiquidityDefaults },
   needs: { market: marketPort },
+  uses: { honey },
   holders: {
     reserve: { circulating: false, description: "BERA backing outstanding BGT (the BGT contract's balance), released 1:1 on redemption" },
     validators: { circulating: true, description: "validators' incentive commission, USD" },
@@ -431,7 +445,7 @@ export const proofOfLiquidity = defineBlock({
       depositors: ctx.account('depositors'),
       moving: ctx.account('moving'),
     };
-    const pol = new ProofOfLiquidity(ctx.params, ctx.ledger, pop, accounts, ctx.deps.market);
+    const pol = new ProofOfLiquidity(ctx.params, ctx.ledger, pop, accounts, ctx.deps.market, ctx.deps.honey);
     return {
       api: pol,
       genesis: () => pol.init(),
@@ -453,7 +467,7 @@ export const proofOfLiquidity = defineBlock({
         final_pol_top_vault_liquidity_share: pol.topVaultLiquidityShare,
         final_pol_liquidity_hhi: pol.liquidityHhi,
         total_pol_bribes_usd: pol.totalBribesUsd,
-        total_pol_validator_commission_usd: accounts.validators.usd,
+        total_pol_validator_commission_usd: ctx.deps.honey ? ctx.deps.honey.balance('validators') : accounts.validators.usd,
       }),
       tables: {
         pol_vaults: () => {

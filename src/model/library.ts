@@ -41,6 +41,7 @@ import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
 import { beraStaking } from '../mechanisms/beraStaking';
+import { honey } from '../mechanisms/honey';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
@@ -108,6 +109,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   airdrop,
   sybilFilter,
   bridge,
+  honey,
   proofOfLiquidity,
   beraStaking,
   governance,
