@@ -9,7 +9,9 @@
  * honey block. Variants: fee-free HONEY (mint and redeem 1:1, the same as
  * incentives in USD), HoneyFactory's default rates (0.9995 each way), and
  * the most fee its manager may set (0.98 each way); each with the
- * boosters auctioning all their incentives or half. The same seeds under
+ * boosters auctioning all their incentives or half; and the `bera-honey`
+ * vault's LP positions as 50/50 BERA–HONEY pairs (half its capital held
+ * as HONEY) at the default and the maximum fees. The same seeds under
  * each variant.
  *
  *   npx tokensim run experiments/pol-honey.ts
@@ -22,7 +24,7 @@ const outbid: RewardVault[] = proofOfLiquidityDefaults.vaults.map((v, k) => ({ .
 
 const experiment = defineExperiment({
   name: 'pol-honey',
-  description: 'Incentives paid in HONEY: fee-free vs HoneyFactory default vs maximum mint/redeem fees, auctioning all or half of the boosters’ HONEY: HONEY supply, collateral, fees, BERA price.',
+  description: 'Incentives paid in HONEY: fee-free vs HoneyFactory default vs maximum mint/redeem fees, auctioning all or half of the boosters’ HONEY, with and without BERA–HONEY LP positions: HONEY supply, collateral, fees, BERA price.',
   model: marketOnly.with(honey, proofOfLiquidity),
   params: { traders: { count: 200 }, proofOfLiquidity: { incentiveAuctionShare: 1, vaults: outbid } },
   variants: {
@@ -31,6 +33,9 @@ const experiment = defineExperiment({
     maxFees: { honey: { mintRate: 0.98, redeemRate: 0.98 } },
     feeFreeHalfAuction: { honey: { mintRate: 1, redeemRate: 1 }, proofOfLiquidity: { incentiveAuctionShare: 0.5 } },
     maxFeesHalfAuction: { honey: { mintRate: 0.98, redeemRate: 0.98 }, proofOfLiquidity: { incentiveAuctionShare: 0.5 } },
+    // The bera-honey vault's LP positions are 50/50 BERA–HONEY: half its capital held as HONEY.
+    defaultFeesLp: { honey: { lpVaults: ['bera-honey'] } },
+    maxFeesLp: { honey: { mintRate: 0.98, redeemRate: 0.98, lpVaults: ['bera-honey'] } },
   },
   seeds: 10,
   ticks: 365,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineBlock } from '../core/block';
-import type { Account } from '../core/account';
+import type { Account, Pocket } from '../core/account';
 import type { Ledger } from '../core/ledger';
 import type { Route } from '../core/route';
 
@@ -13,12 +13,23 @@ export const honeyParamsSchema = z
     redeemRate: z.number().min(0.98).max(1),
     /** Share of each fee sent to the PoL fee collector at once (`polFeeCollectorFeeRate`, initialised to 1); the rest stays in the factory as the fee receiver's. */
     polFeeCollectorShare: z.number().min(0).max(1),
+    /** Reward vaults (by `proofOfLiquidity.vaults` name) whose LP positions are BERA–HONEY pairs: `lpHoneyShare` of their LP capital is held as HONEY. */
+    lpVaults: z.array(z.string()),
+    /** Share of a BERA–HONEY LP position's value held as HONEY (a 50/50 pool: 0.5), in [0, 1]. */
+    lpHoneyShare: z.number().min(0).max(1),
   })
   .strict();
 export type HoneyParams = z.infer<typeof honeyParamsSchema>;
 
 /** HoneyFactory's rates at vault creation and its initial fee split. */
-export const honeyDefaults: HoneyParams = { mintRate: 0.9995, redeemRate: 0.9995, polFeeCollectorShare: 1 };
+export const honeyDefaults: HoneyParams = { mintRate: 0.9995, redeemRate: 0.9995, polFeeCollectorShare: 1, lpVaults: [], lpHoneyShare: 0.5 };
+
+/** Returns the problems of a HONEY parameter set against the model's: every LP vault must be a proof-of-liquidity vault. */
+export function honeyProblems(p: HoneyParams, all: Readonly<Record<string, unknown>>): { path: string; message: string }[] {
+  const pol = all.proofOfLiquidity as { vaults?: { name: string }[] } | undefined;
+  const names = pol?.vaults?.map((v) => v.name) ?? [];
+  return p.lpVaults.flatMap((name, i) => (names.includes(name) ? [] : [{ path: `lpVaults.${i}`, message: `${name} is not a proofOfLiquidity vault; expected one of ${names.join(', ') || '(none: the model has no proofOfLiquidity block)'}` }]));
+}
 
 /**
  * Returns the HONEY minted for `collateralUsd` of a pegged stablecoin and
@@ -66,7 +77,8 @@ export class HoneyFactory {
   private readonly routes: { deposit: Route; polFee: Route };
 
   constructor(
-    private readonly params: () => HoneyParams,
+    /** Returns the block's parameters in force now. */
+    readonly params: () => HoneyParams,
     private readonly ledger: Ledger,
     readonly collateral: Account,
     readonly polFees: Account,
@@ -90,25 +102,44 @@ export class HoneyFactory {
   /** Mints `honey` HONEY to `holder` against the USD collateral it takes from outside (honey / mintRate); returns that USD. */
   mintTo(holder: string, honey: number): number {
     if (!(honey > 0)) return 0;
-    const p = this.params();
-    const usd = honey / p.mintRate;
-    const m = honeyMinted(usd, p);
+    const usd = honey / this.params().mintRate;
     this.routes.deposit.move(usd);
+    this.book(holder, usd);
+    return usd;
+  }
+
+  /** Mints HONEY to `holder` against `usd` of collateral taken from agent k's pocket along `fund` (a route from that pocket to the collateral); returns the HONEY minted. */
+  mintFromPocket(holder: string, usd: number, fund: Route, k: number): number {
+    if (!(usd > 0)) return 0;
+    fund.take(k, usd);
+    return this.book(holder, usd);
+  }
+
+  /** Books a mint against `usd` of collateral already deposited: fees, supply and the holder's balance; returns the HONEY minted. */
+  private book(holder: string, usd: number): number {
+    const p = this.params();
+    const m = honeyMinted(usd, p);
+    const honey = m.honey;
     if (m.toPol > 0) this.routes.polFee.move(m.toPol);
     this.receiverFeesUsd += m.toReceiver;
     this.feesTickUsd += usd - honey;
     this.minted += honey;
     this.balances.set(holder, this.balance(holder) + honey);
-    return usd;
+    return honey;
   }
 
-  /** Returns a route paying redeemed collateral to account `to` (open it when a block is built, not during a run). */
-  payoutRoute(to: Account): Route {
+  /** Returns a route paying redeemed collateral to `to`, an account or a population's USD pocket (open it when a block is built, not during a run); `redeem` with k pays agent k's pocket. */
+  payoutRoute(to: Account | Pocket): Route {
     return this.ledger.route(this.collateral, to, 'HONEY redeemed', 'usd');
   }
 
+  /** Returns a route taking collateral from a population's USD pocket, for `mintFromPocket` (open it when a block is built). */
+  fundingRoute(from: Pocket): Route {
+    return this.ledger.route(from, this.collateral, 'HONEY collateral deposited', 'usd');
+  }
+
   /** Burns up to `honey` of `holder`'s HONEY for collateral paid along `payout` (a `payoutRoute`): H · redeemRate USD; returns the USD paid. */
-  redeem(holder: string, honey: number, payout: Route): number {
+  redeem(holder: string, honey: number, payout: Route, k = -1): number {
     const h = Math.min(honey, this.balance(holder));
     if (!(h > 0)) return 0;
     const r = honeyRedeemed(h, this.params());
@@ -117,7 +148,8 @@ export class HoneyFactory {
     if (r.toPol > 0) this.routes.polFee.move(r.toPol);
     this.receiverFeesUsd += r.toReceiver;
     this.feesTickUsd += h - r.usd;
-    payout.move(r.usd);
+    if (k >= 0) payout.pay(k, r.usd);
+    else payout.move(r.usd);
     return r.usd;
   }
 }
@@ -131,6 +163,7 @@ export const honey = defineBlock({
     'berachain/contracts src/honey/HoneyFactory.sol (mint, redeem, _getHoneyMintedFromShares, _getSharesRedeemedFromHoney, _handleFees, setMintRate/setRedeemRate: rates in [98%, 100%], DEFAULT_MINT_REDEEM_RATE 0.9995e18, polFeeCollectorFeeRate initialised to 1e18; commit c434e6f)',
   ],
   params: { schema: honeyParamsSchema, defaults: honeyDefaults },
+  check: (p, all) => honeyProblems(p, all),
   holders: {
     '': { circulating: true, description: 'USD collateral backing HONEY and the fee receiver’s fees' },
     polFees: { circulating: true, description: 'HONEY mint and redeem fees sent to the PoL fee collector, USD' },

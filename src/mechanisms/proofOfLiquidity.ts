@@ -75,8 +75,8 @@ export function targetCapitalUsd(yieldUsdPerYear: number, genesisUsd: number, el
   return Math.pow(genesisUsd, 1 / (1 + elasticity)) * Math.pow(yieldUsdPerYear / referenceApr, elasticity / (1 + elasticity));
 }
 
-/** The vault population's columns: BGT held by the vault's depositors, BGT received and incentives paid over the run. */
-export const vaultColumns = { bgt: 'f64', bgtReceived: 'f64', bribesUsd: 'f64' } as const;
+/** The vault population's columns: BGT held by the vault's depositors, BGT received and incentives paid over the run, and the HONEY leg of its LP capital (BERA–HONEY vaults, with the honey block). */
+export const vaultColumns = { bgt: 'f64', bgtReceived: 'f64', bribesUsd: 'f64', honey: 'f64' } as const;
 
 /** The accounts the proof-of-liquidity block moves money through. */
 export interface PolAccounts {
@@ -145,6 +145,8 @@ export class ProofOfLiquidity {
   private readonly auction: PoolTrader;
   private genesisUsd = 0;
   private readonly honeyPayout: Route | null;
+  /** The HONEY legs' routes to and from the vaults' USD pockets, and the BERA–HONEY vaults' indices. */
+  private readonly lpHoney: { fund: Route; payout: Route; vaults: number[] } | null;
 
   constructor(
     /** Returns the block's parameters in force now. */
@@ -182,6 +184,7 @@ export class ProofOfLiquidity {
     this.sale = market.trader(a.depositors, a.depositors, 'redeemed BERA sale');
     this.auction = market.trader(a.delegators, a.delegators, 'incentive auction');
     this.honeyPayout = honey ? honey.payoutRoute(a.delegators) : null;
+    this.lpHoney = honey ? { fund: honey.fundingRoute(usd), payout: honey.payoutRoute(usd), vaults: honey.params().lpVaults.map((name) => p.vaults.findIndex((v) => v.name === name)) } : null;
   }
 
   /** Creates one row per vault holding its genesis LP capital. */
@@ -194,15 +197,15 @@ export class ProofOfLiquidity {
     });
   }
 
-  /** Returns the LP capital in vault k, in USD. */
+  /** Returns the LP capital in vault k, in USD: its USD plus its HONEY leg at USD 1. */
   liquidityUsd(k: number): number {
-    return this.vaults.cols.usd[k];
+    return this.vaults.cols.usd[k] + this.vaults.cols.honey[k];
   }
 
   /** Returns the LP capital in all vaults, in USD. */
   get totalLiquidityUsd(): number {
     let s = 0;
-    for (let k = 0; k < this.vaults.size; k++) s += this.vaults.cols.usd[k];
+    for (let k = 0; k < this.vaults.size; k++) s += this.liquidityUsd(k);
     return s;
   }
 
@@ -341,9 +344,10 @@ export class ProofOfLiquidity {
     let out = 0;
     let into = 0;
     for (let k = 0; k < n; k++) {
-      const d = p.adjustSpeed * ((capital * this.target[k]) / yieldUsd - cols.usd[k]);
+      const d = p.adjustSpeed * ((capital * this.target[k]) / yieldUsd - this.liquidityUsd(k));
       this.target[k] = d;
       if (d < 0) {
+        if (this.lpHoney && -d > cols.usd[k]) this.unwindHoney(k, -d - cols.usd[k]);
         const a = Math.min(-d, cols.usd[k]);
         r.lpOut.take(k, a);
         out += a;
@@ -352,6 +356,35 @@ export class ProofOfLiquidity {
     if (into > out) r.lpEnter.move(into - out);
     for (let k = 0; k < n; k++) if (this.target[k] > 0) r.lpIn.pay(k, Math.min(this.target[k], this.accounts.moving.usd));
     if (this.accounts.moving.usd > 0) r.lpLeave.move(this.accounts.moving.usd);
+    if (this.lpHoney) this.rebalanceHoney();
+  }
+
+  /** Redeems HONEY from vault k's leg for `usd` of USD in its pocket (at most its whole leg). */
+  private unwindHoney(k: number, usd: number): void {
+    const h = this.honey!;
+    const cols = this.vaults.cols;
+    const burn = Math.min(usd / h.params().redeemRate, cols.honey[k]);
+    if (!(burn > 0)) return;
+    cols.honey[k] -= burn;
+    h.redeem('vaults', burn, this.lpHoney!.payout, k);
+  }
+
+  /**
+   * Brings each BERA–HONEY vault's HONEY leg to `lpHoneyShare` of its LP
+   * capital: mints HONEY with the vault's USD (at the mint rate) or redeems
+   * the excess (at the redeem rate); the fees come out of the capital.
+   */
+  private rebalanceHoney(): void {
+    const h = this.honey!;
+    const q = h.params();
+    const cols = this.vaults.cols;
+    for (const k of this.lpHoney!.vaults) {
+      const diff = q.lpHoneyShare * this.liquidityUsd(k) - cols.honey[k];
+      if (diff > 0) {
+        const usd = Math.min(diff / q.mintRate, cols.usd[k]);
+        cols.honey[k] += h.mintFromPocket('vaults', usd, this.lpHoney!.fund, k);
+      } else if (diff < 0) this.unwindHoney(k, -diff * q.redeemRate);
+    }
   }
 
   /** Returns the largest share of the run's BGT one vault received (0 before any). */
@@ -367,7 +400,7 @@ export class ProofOfLiquidity {
     const t = this.totalLiquidityUsd;
     if (!(t > 0)) return 0;
     let m = 0;
-    for (let k = 0; k < this.vaults.size; k++) m = Math.max(m, this.vaults.cols.usd[k]);
+    for (let k = 0; k < this.vaults.size; k++) m = Math.max(m, this.liquidityUsd(k));
     return m / t;
   }
 
@@ -376,7 +409,7 @@ export class ProofOfLiquidity {
     const t = this.totalLiquidityUsd;
     if (!(t > 0)) return 0;
     let h = 0;
-    for (let k = 0; k < this.vaults.size; k++) h += (this.vaults.cols.usd[k] / t) ** 2;
+    for (let k = 0; k < this.vaults.size; k++) h += (this.liquidityUsd(k) / t) ** 2;
     return h;
   }
 }
@@ -481,7 +514,7 @@ export const proofOfLiquidity = defineBlock({
               bribe_usd_per_bgt: Float64Array.from(vs, (v) => v.bribeUsdPerBgt),
               bgt_received: c.bgtReceived.slice(0, vs.length),
               bribes_usd: c.bribesUsd.slice(0, vs.length),
-              liquidity_usd: c.usd.slice(0, vs.length),
+              liquidity_usd: Float64Array.from(vs, (_, k) => pol.liquidityUsd(k)),
             },
           };
         },

@@ -15,7 +15,7 @@ captureOutput();
 
 describe('experiments/pol-honey.ts', () => {
   it('loads with the variants its docs show', () => {
-    expect(Object.keys(loadExperiment(file).variants)).toEqual(['feeFree', 'defaultFees', 'maxFees', 'feeFreeHalfAuction', 'maxFeesHalfAuction']);
+    expect(Object.keys(loadExperiment(file).variants)).toEqual(['feeFree', 'defaultFees', 'maxFees', 'feeFreeHalfAuction', 'maxFeesHalfAuction', 'defaultFeesLp', 'maxFeesLp']);
   });
 
   it('mints every incentive as HONEY, charges no fee when fee-free and more at the 98% rates (2 seeds, 60 ticks)', async () => {
@@ -32,5 +32,7 @@ describe('experiments/pol-honey.ts', () => {
     expect(mean('maxFees', 'total_honey_fees_usd')).toBeGreaterThan(mean('defaultFees', 'total_honey_fees_usd'));
     // With the whole boosters' share auctioned, what stays outstanding is the validators' commission (5%).
     expect(mean('defaultFees', 'final_honey_supply')).toBeCloseTo(0.05 * mean('defaultFees', 'total_honey_minted'), 3);
+    // The BERA–HONEY vault's HONEY leg adds millions of HONEY to the supply.
+    expect(mean('defaultFeesLp', 'final_honey_supply')).toBeGreaterThan(1e6 + mean('defaultFees', 'final_honey_supply'));
   }, 60_000);
 });

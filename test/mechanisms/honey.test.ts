@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traders } from '../../agents/traders';
 import { amm } from '../../src/market/amm';
-import { honey, honeyMinted, honeyRedeemed, type HoneyParams } from '../../src/mechanisms/honey';
+import { honey, honeyDefaults, honeyMinted, honeyRedeemed, type HoneyParams } from '../../src/mechanisms/honey';
 import { proofOfLiquidity } from '../../src/mechanisms/proofOfLiquidity';
 import { proofOfLiquidityDefaults, type ProofOfLiquidityParams, type RewardVault } from '../../src/mechanisms/proofOfLiquidityParams';
 import { buildBlocks } from '../helpers/blocks';
 
-const rates: HoneyParams = { mintRate: 0.9995, redeemRate: 0.999, polFeeCollectorShare: 0.6 };
+const rates: HoneyParams = { ...honeyDefaults, mintRate: 0.9995, redeemRate: 0.999, polFeeCollectorShare: 0.6 };
 
 describe("HoneyFactory's mint and redeem", () => {
   it('mints A · mintRate HONEY and splits the fee A − honey by the PoL share', () => {
@@ -85,6 +85,25 @@ describe('proof-of-liquidity incentives paid in HONEY (hand-worked)', () => {
   });
 });
 
+describe('BERA–HONEY LP positions (hand-worked)', () => {
+  it("holds lpHoneyShare of the vault's LP capital as HONEY, minted with its USD at the mint rate", () => {
+    const { world, pol, h } = build({ ...handWorked, adjustSpeed: 1 }, { ...rates, lpVaults: ['A'], lpHoneyShare: 0.5 });
+
+    world.step();
+
+    // The USD move first (as without HONEY): c_A = 2000 · a / (a + b) (fees 100 USD a year each, 1000 USD each at genesis); then half of it minted as HONEY, paid diff / m from the vault's USD.
+    const T = world.ticksPerYear;
+    const a = 100 + 687.5 * T;
+    const b = 100 + 312.5 * T;
+    const c = (2000 * a) / (a + b);
+    expect(pol.vaults.cols.honey[0]).toBeCloseTo(0.5 * c, 6);
+    expect(pol.vaults.cols.usd[0]).toBeCloseTo(c - (0.5 * c) / 0.9995, 6);
+    expect(pol.liquidityUsd(0)).toBeCloseTo(c - 0.5 * c * (1 / 0.9995 - 1), 6);
+    expect(pol.vaults.cols.honey[1]).toBe(0);
+    expect(h.balance('vaults')).toBeCloseTo(0.5 * c, 6);
+  });
+});
+
 describe('HONEY across its parameter ranges (property)', () => {
   const params = fc.record({
     mintRate: fc.double({ min: 0.98, max: 1, noNaN: true }),
@@ -93,14 +112,17 @@ describe('HONEY across its parameter ranges (property)', () => {
     bribes: fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 2, maxLength: 2 }),
     incentiveAuctionShare: fc.double({ min: 0, max: 1, noNaN: true }),
     delegatorShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    lpVaults: fc.subarray(['A', 'B']),
+    lpHoneyShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    adjustSpeed: fc.double({ min: 0.01, max: 1, noNaN: true }),
   });
 
   it('keeps collateral = HONEY supply + the fee receiver’s fees and every HONEY backed, with USD and tokens conserved every tick', () => {
     fc.assert(
       fc.property(params, (q) => {
-        const p = { ...handWorked, vaults: [vault('A', q.bribes[0]), vault('B', q.bribes[1])], incentiveAuctionShare: q.incentiveAuctionShare, delegatorShare: q.delegatorShare, redeemShare: 0.1, sellShare: 0.5 };
+        const p = { ...handWorked, vaults: [vault('A', q.bribes[0]), vault('B', q.bribes[1])], incentiveAuctionShare: q.incentiveAuctionShare, delegatorShare: q.delegatorShare, redeemShare: 0.1, sellShare: 0.5, adjustSpeed: q.adjustSpeed, capitalElasticity: 1 };
         // build() runs with the ledger's check every tick: a broken conservation throws.
-        const { world, h } = build(p, { mintRate: q.mintRate, redeemRate: q.redeemRate, polFeeCollectorShare: q.polFeeCollectorShare }, true);
+        const { world, h, pol } = build(p, { ...honeyDefaults, mintRate: q.mintRate, redeemRate: q.redeemRate, polFeeCollectorShare: q.polFeeCollectorShare, lpVaults: q.lpVaults, lpHoneyShare: q.lpHoneyShare }, true);
         for (let t = 0; t < 10; t++) {
           world.step();
           const scale = 1 + h.minted;
@@ -112,6 +134,12 @@ describe('HONEY across its parameter ranges (property)', () => {
             held += b;
           }
           expect(Math.abs(held - h.supply)).toBeLessThanOrEqual(1e-9 * scale);
+          const legs = pol.vaults.cols.honey[0] + pol.vaults.cols.honey[1];
+          expect(Math.abs(h.balance('vaults') - legs)).toBeLessThanOrEqual(1e-9 * scale);
+          for (let k = 0; k < 2; k++) {
+            expect(pol.vaults.cols.usd[k]).toBeGreaterThanOrEqual(-1e-9 * scale);
+            if (!q.lpVaults.includes(['A', 'B'][k])) expect(pol.vaults.cols.honey[k]).toBe(0);
+          }
         }
       }),
       { numRuns: 40, seed: 11 },
@@ -122,7 +150,7 @@ describe('HONEY across its parameter ranges (property)', () => {
 describe('fee-free HONEY against USD incentives (differential)', () => {
   it('gives the same price path and BERA bought when HONEY mints and redeems 1:1', () => {
     const p = { ...handWorked, incentiveAuctionShare: 0.7, redeemShare: 0.1, sellShare: 0.5 };
-    const withHoney = build(p, { mintRate: 1, redeemRate: 1, polFeeCollectorShare: 1 }, true, 3);
+    const withHoney = build(p, { ...honeyDefaults, mintRate: 1, redeemRate: 1 }, true, 3);
     const overrides = { amm: { tokenReserve: 1_000_000, usdReserve: 1_000_000 }, proofOfLiquidity: p, traders: { count: 30 } };
     const usd = buildBlocks([amm, traders, proofOfLiquidity], overrides, 3);
 
