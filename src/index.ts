@@ -62,6 +62,9 @@ export {
   type PolValidator,
   type BlockRewardParams,
 } from './mechanisms/proofOfLiquidityParams';
+export { honey, honeyMinted, honeyRedeemed, HoneyFactory, honeyDefaults, honeyParamsSchema, type HoneyParams } from './mechanisms/honey';
+export { beraStaking, expectedValidatorIncomeUsd, BeraStaking, HALTING_SHARE } from './mechanisms/beraStaking';
+export { beraStakingDefaults, beraStakingParamsSchema, beraStakingProblems, type BeraStakingParams, type BeraCandidate } from './mechanisms/beraStakingParams';
 export {
   governance,
   governanceDefaults,

@@ -679,6 +679,8 @@ export const OUTPUTS: Record<string, Output> = {
       return vaultReport(await run('proof-of-liquidity.ts', scratch), 'perps', 'noBribes');
     },
   },
+  'pol-validators': compareOutput('pol-validators.ts', 'lowBase', ['mean_pol_validators', 'final_pol_validators', 'final_pol_stake_nakamoto', 'mean_pol_staking_ratio', 'total_pol_validator_exits', 'mean_price']),
+  'pol-honey': compareOutput('pol-honey.ts', 'feeFree', ['final_honey_supply', 'total_honey_minted', 'total_honey_fees_usd', 'mean_price', 'final_pol_liquidity_usd']),
   'reward-rule-search': {
     cheap: false,
     async produce(scratch) {

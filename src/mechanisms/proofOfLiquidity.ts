@@ -6,6 +6,7 @@ import type { Route } from '../core/route';
 import type { AnyWorld } from '../core/world';
 import { marketPort } from '../market/amm';
 import type { ConstantProductPool, PoolTrader } from '../market/constantProductPool';
+import { honey, type HoneyFactory } from './honey';
 import { proofOfLiquidityDefaults, proofOfLiquidityParamsSchema, proofOfLiquidityProblems, type BlockRewardParams, type ProofOfLiquidityParams, type RewardVault } from './proofOfLiquidityParams';
 
 /**
@@ -74,8 +75,8 @@ export function targetCapitalUsd(yieldUsdPerYear: number, genesisUsd: number, el
   return Math.pow(genesisUsd, 1 / (1 + elasticity)) * Math.pow(yieldUsdPerYear / referenceApr, elasticity / (1 + elasticity));
 }
 
-/** The vault population's columns: BGT held by the vault's depositors, BGT received and incentives paid over the run. */
-export const vaultColumns = { bgt: 'f64', bgtReceived: 'f64', bribesUsd: 'f64' } as const;
+/** The vault population's columns: BGT held by the vault's depositors, BGT received and incentives paid over the run, and the HONEY leg of its LP capital (BERA–HONEY vaults, with the honey block). */
+export const vaultColumns = { bgt: 'f64', bgtReceived: 'f64', bribesUsd: 'f64', honey: 'f64' } as const;
 
 /** The accounts the proof-of-liquidity block moves money through. */
 export interface PolAccounts {
@@ -104,6 +105,9 @@ export interface PolAccounts {
  *    outside): (1 − δ) to the validator (`PoL incentive commission`), δ to
  *    its BGT boosters (`PoL incentive to boosters`), who buy BERA on the
  *    market with `incentiveAuctionShare` of it (`incentive auction`).
+ *    With the `honey` block, the protocol mints the incentive as HONEY
+ *    (USD collateral ÷ mint rate) and pays it in HONEY; boosters redeem
+ *    the auction's share (× redeem rate) before buying.
  * 4. Redemption: depositors burn ρ of each vault's BGT for BERA 1:1
  *    (reserve → depositors, `BGT redeemed`) and sell σ of it on the market.
  * 5. Liquidity: with F_k the vault's fees and R_k = B_k · T · price its BGT
@@ -128,6 +132,8 @@ export class ProofOfLiquidity {
   /** Each validator's weights this tick (row v), and its incentive commission over the run, in USD. */
   readonly weights: Float64Array[];
   readonly validatorIncomeUsd: Float64Array;
+  /** Each validator's incentive commission this tick, in USD. */
+  readonly commissionTickUsd: Float64Array;
   /** BGT emitted and incentives paid over the run. */
   totalBgt = 0;
   totalBribesUsd = 0;
@@ -138,13 +144,19 @@ export class ProofOfLiquidity {
   private readonly sale: PoolTrader;
   private readonly auction: PoolTrader;
   private genesisUsd = 0;
+  private readonly honeyPayout: Route | null;
+  /** The HONEY legs' routes to and from the vaults' USD pockets, and the BERA–HONEY vaults' indices. */
+  private readonly lpHoney: { fund: Route; payout: Route; vaults: number[] } | null;
 
   constructor(
-    private readonly params: () => ProofOfLiquidityParams,
+    /** Returns the block's parameters in force now. */
+    readonly params: () => ProofOfLiquidityParams,
     ledger: Ledger,
     readonly vaults: Population<typeof vaultColumns>,
     readonly accounts: PolAccounts,
     private readonly market: ConstantProductPool,
+    /** The HONEY factory when the model has one: incentives are then minted and paid in HONEY, and boosters redeem HONEY for the auction. */
+    private readonly honey: HoneyFactory | null = null,
   ) {
     const p = params();
     const n = p.vaults.length;
@@ -152,6 +164,7 @@ export class ProofOfLiquidity {
     this.target = new Float64Array(n);
     this.weights = p.validators.map(() => new Float64Array(n));
     this.validatorIncomeUsd = new Float64Array(p.validators.length);
+    this.commissionTickUsd = new Float64Array(p.validators.length);
     let s = 0;
     for (const v of p.validators) s += v.stakeShare;
     this.stake = Float64Array.from(p.validators, (v) => v.stakeShare / s);
@@ -170,6 +183,8 @@ export class ProofOfLiquidity {
     };
     this.sale = market.trader(a.depositors, a.depositors, 'redeemed BERA sale');
     this.auction = market.trader(a.delegators, a.delegators, 'incentive auction');
+    this.honeyPayout = honey ? honey.payoutRoute(a.delegators) : null;
+    this.lpHoney = honey ? { fund: honey.fundingRoute(usd), payout: honey.payoutRoute(usd), vaults: honey.params().lpVaults.map((name) => p.vaults.findIndex((v) => v.name === name)) } : null;
   }
 
   /** Creates one row per vault holding its genesis LP capital. */
@@ -182,15 +197,15 @@ export class ProofOfLiquidity {
     });
   }
 
-  /** Returns the LP capital in vault k, in USD. */
+  /** Returns the LP capital in vault k, in USD: its USD plus its HONEY leg at USD 1. */
   liquidityUsd(k: number): number {
-    return this.vaults.cols.usd[k];
+    return this.vaults.cols.usd[k] + this.vaults.cols.honey[k];
   }
 
   /** Returns the LP capital in all vaults, in USD. */
   get totalLiquidityUsd(): number {
     let s = 0;
-    for (let k = 0; k < this.vaults.size; k++) s += this.vaults.cols.usd[k];
+    for (let k = 0; k < this.vaults.size; k++) s += this.liquidityUsd(k);
     return s;
   }
 
@@ -199,6 +214,37 @@ export class ProofOfLiquidity {
     let s = 0;
     for (let k = 0; k < this.vaults.size; k++) s += this.vaults.cols.bgt[k];
     return s;
+  }
+
+  /**
+   * Sets the validators' shares of blocks proposed, hence of the emission:
+   * s_v = stakes_v / Σ stakes (stakes in any one unit, ≥ 0; 0 for a
+   * validator out of the active set; all 0: nothing is emitted). Without a
+   * call the shares are the parameters' `stakeShare`, normalised.
+   */
+  setStakes(stakes: Float64Array): void {
+    let total = 0;
+    for (let v = 0; v < this.stake.length; v++) total += stakes[v];
+    for (let v = 0; v < this.stake.length; v++) this.stake[v] = total > 0 ? stakes[v] / total : 0;
+  }
+
+  /** Returns validator v's normalised share of blocks proposed now. */
+  stakeShare(v: number): number {
+    return this.stake[v];
+  }
+
+  /** Returns the BGT a tick that a validator with normalised stake share s directs: s · bgtPerTick, or s · blocksPerTick · `blockRewardBgt`(s) (emission `controller`). */
+  emissionAt(p: ProofOfLiquidityParams, s: number): number {
+    return p.emission === 'fixed' ? s * p.bgtPerTick : s * p.controller.blocksPerTick * blockRewardBgt(s, p.controller);
+  }
+
+  /** Returns the incentive, in USD/BGT, that validator v's allocation earns at this tick's incentive rates: Σ_k w_vk · bribe_k (writes its weights). */
+  bribePerBgt(p: ProofOfLiquidityParams, v: number): number {
+    this.allocate(p, v);
+    const w = this.weights[v];
+    let b = 0;
+    for (let k = 0; k < w.length; k++) b += w[k] * p.vaults[k].bribeUsdPerBgt;
+    return b;
   }
 
   /** Writes validator v's weights for this tick into `this.weights[v]`. */
@@ -221,10 +267,10 @@ export class ProofOfLiquidity {
     this.bribesUsd = 0;
     this.commissionUsd = 0;
     this.boostersUsd = 0;
+    this.commissionTickUsd.fill(0);
     for (let v = 0; v < p.validators.length; v++) {
       this.allocate(p, v);
-      const s = this.stake[v];
-      const e = p.emission === 'fixed' ? s * p.bgtPerTick : s * p.controller.blocksPerTick * blockRewardBgt(s, p.controller);
+      const e = this.emissionAt(p, this.stake[v]);
       if (!(e > 0)) continue;
       const w = this.weights[v];
       let bribe = 0;
@@ -238,15 +284,21 @@ export class ProofOfLiquidity {
       this.bgtEmitted += e;
       const toBoosters = bribe * p.delegatorShare;
       const commission = bribe - toBoosters;
-      if (commission > 0) r.commission.move(commission);
-      if (toBoosters > 0) r.boosters.move(toBoosters);
+      if (this.honey) {
+        this.honey.mintTo('validators', commission);
+        this.honey.mintTo('delegators', toBoosters);
+      } else {
+        if (commission > 0) r.commission.move(commission);
+        if (toBoosters > 0) r.boosters.move(toBoosters);
+      }
       this.validatorIncomeUsd[v] += commission;
+      this.commissionTickUsd[v] = commission;
       this.commissionUsd += commission;
       this.boostersUsd += toBoosters;
       this.bribesUsd += bribe;
     }
     if (this.bgtEmitted > 0) r.backing.move(this.bgtEmitted);
-    const bid = Math.min(this.boostersUsd * p.incentiveAuctionShare, this.accounts.delegators.usd);
+    const bid = this.honey ? this.honey.redeem('delegators', this.boostersUsd * p.incentiveAuctionShare, this.honeyPayout!) : Math.min(this.boostersUsd * p.incentiveAuctionShare, this.accounts.delegators.usd);
     this.auctionBera = bid > 0 ? this.auction.buy(bid) : 0;
     for (let k = 0; k < n; k++) {
       cols.bgt[k] += this.bgtToVault[k];
@@ -292,9 +344,10 @@ export class ProofOfLiquidity {
     let out = 0;
     let into = 0;
     for (let k = 0; k < n; k++) {
-      const d = p.adjustSpeed * ((capital * this.target[k]) / yieldUsd - cols.usd[k]);
+      const d = p.adjustSpeed * ((capital * this.target[k]) / yieldUsd - this.liquidityUsd(k));
       this.target[k] = d;
       if (d < 0) {
+        if (this.lpHoney && -d > cols.usd[k]) this.unwindHoney(k, -d - cols.usd[k]);
         const a = Math.min(-d, cols.usd[k]);
         r.lpOut.take(k, a);
         out += a;
@@ -303,6 +356,35 @@ export class ProofOfLiquidity {
     if (into > out) r.lpEnter.move(into - out);
     for (let k = 0; k < n; k++) if (this.target[k] > 0) r.lpIn.pay(k, Math.min(this.target[k], this.accounts.moving.usd));
     if (this.accounts.moving.usd > 0) r.lpLeave.move(this.accounts.moving.usd);
+    if (this.lpHoney) this.rebalanceHoney();
+  }
+
+  /** Redeems HONEY from vault k's leg for `usd` of USD in its pocket (at most its whole leg). */
+  private unwindHoney(k: number, usd: number): void {
+    const h = this.honey!;
+    const cols = this.vaults.cols;
+    const burn = Math.min(usd / h.params().redeemRate, cols.honey[k]);
+    if (!(burn > 0)) return;
+    cols.honey[k] -= burn;
+    h.redeem('vaults', burn, this.lpHoney!.payout, k);
+  }
+
+  /**
+   * Brings each BERA–HONEY vault's HONEY leg to `lpHoneyShare` of its LP
+   * capital: mints HONEY with the vault's USD (at the mint rate) or redeems
+   * the excess (at the redeem rate); the fees come out of the capital.
+   */
+  private rebalanceHoney(): void {
+    const h = this.honey!;
+    const q = h.params();
+    const cols = this.vaults.cols;
+    for (const k of this.lpHoney!.vaults) {
+      const diff = q.lpHoneyShare * this.liquidityUsd(k) - cols.honey[k];
+      if (diff > 0) {
+        const usd = Math.min(diff / q.mintRate, cols.usd[k]);
+        cols.honey[k] += h.mintFromPocket('vaults', usd, this.lpHoney!.fund, k);
+      } else if (diff < 0) this.unwindHoney(k, -diff * q.redeemRate);
+    }
   }
 
   /** Returns the largest share of the run's BGT one vault received (0 before any). */
@@ -318,7 +400,7 @@ export class ProofOfLiquidity {
     const t = this.totalLiquidityUsd;
     if (!(t > 0)) return 0;
     let m = 0;
-    for (let k = 0; k < this.vaults.size; k++) m = Math.max(m, this.vaults.cols.usd[k]);
+    for (let k = 0; k < this.vaults.size; k++) m = Math.max(m, this.liquidityUsd(k));
     return m / t;
   }
 
@@ -327,7 +409,7 @@ export class ProofOfLiquidity {
     const t = this.totalLiquidityUsd;
     if (!(t > 0)) return 0;
     let h = 0;
-    for (let k = 0; k < this.vaults.size; k++) h += (this.vaults.cols.usd[k] / t) ** 2;
+    for (let k = 0; k < this.vaults.size; k++) h += (this.liquidityUsd(k) / t) ** 2;
     return h;
   }
 }
@@ -346,6 +428,7 @@ export const proofOfLiquidity = defineBlock({
   ],
   params: { schema: proofOfLiquidityParamsSchema, defaults: proofOfLiquidityDefaults },
   needs: { market: marketPort },
+  uses: { honey },
   holders: {
     reserve: { circulating: false, description: "BERA backing outstanding BGT (the BGT contract's balance), released 1:1 on redemption" },
     validators: { circulating: true, description: "validators' incentive commission, USD" },
@@ -395,7 +478,7 @@ export const proofOfLiquidity = defineBlock({
       depositors: ctx.account('depositors'),
       moving: ctx.account('moving'),
     };
-    const pol = new ProofOfLiquidity(ctx.params, ctx.ledger, pop, accounts, ctx.deps.market);
+    const pol = new ProofOfLiquidity(ctx.params, ctx.ledger, pop, accounts, ctx.deps.market, ctx.deps.honey);
     return {
       api: pol,
       genesis: () => pol.init(),
@@ -417,7 +500,7 @@ export const proofOfLiquidity = defineBlock({
         final_pol_top_vault_liquidity_share: pol.topVaultLiquidityShare,
         final_pol_liquidity_hhi: pol.liquidityHhi,
         total_pol_bribes_usd: pol.totalBribesUsd,
-        total_pol_validator_commission_usd: accounts.validators.usd,
+        total_pol_validator_commission_usd: ctx.deps.honey ? ctx.deps.honey.balance('validators') : accounts.validators.usd,
       }),
       tables: {
         pol_vaults: () => {
@@ -431,7 +514,7 @@ export const proofOfLiquidity = defineBlock({
               bribe_usd_per_bgt: Float64Array.from(vs, (v) => v.bribeUsdPerBgt),
               bgt_received: c.bgtReceived.slice(0, vs.length),
               bribes_usd: c.bribesUsd.slice(0, vs.length),
-              liquidity_usd: c.usd.slice(0, vs.length),
+              liquidity_usd: Float64Array.from(vs, (_, k) => pol.liquidityUsd(k)),
             },
           };
         },

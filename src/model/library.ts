@@ -41,6 +41,8 @@ import { green } from '../mechanisms/greenIncentives';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
+import { beraStaking } from '../mechanisms/beraStaking';
+import { honey } from '../mechanisms/honey';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
 import { staking } from '../mechanisms/staking';
@@ -110,7 +112,9 @@ export const blockLibrary: readonly AnyBlock[] = [
   sybilFilter,
   bridge,
   farBridge,
+  honey,
   proofOfLiquidity,
+  beraStaking,
   governance,
   interchainGovernance,
   txDemand,
