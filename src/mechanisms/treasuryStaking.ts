@@ -15,26 +15,21 @@ export const treasuryStakingParamsSchema = z
     /** Ticks between rebalances towards the target (rewards come home every tick). */
     rebalanceEveryTicks: z.number().int().min(1).max(100_000),
     /**
-     * The desk's yield rule (see `yieldTargetShare`); null: it keeps the
-     * fixed `targetShare` whatever the pool pays.
+     * The desk's yield rule (see `yieldTargetShare`): the staking APR below
+     * which it stakes nothing, per year; null: it keeps the fixed
+     * `targetShare` whatever the pool pays.
      */
-    yieldRule: z
-      .object({
-        /** Staking APR below which the desk stakes nothing, per year. */
-        hurdle: z.number().min(0).max(10),
-        /** APR above the hurdle per unit of target share, per year: τ = (apr − hurdle) / span. */
-        span: z.number().gt(0).max(10),
-        /** Largest share of its tokens the desk stakes, in [0, 1]. */
-        maxShare: z.number().min(0).max(1),
-      })
-      .strict()
-      .nullable(),
+    yieldHurdle: z.number().min(0).max(10).nullable(),
+    /** Under the yield rule, the APR above the hurdle per unit of target share, per year: τ = (apr − hurdle) / span. */
+    yieldSpan: z.number().gt(0).max(10),
+    /** Under the yield rule, the largest share of its tokens the desk stakes, in [0, 1]. */
+    yieldMaxShare: z.number().min(0).max(1),
   })
   .strict();
 export type TreasuryStakingParams = z.infer<typeof treasuryStakingParamsSchema>;
 
 /** Inert: the treasury stakes nothing. */
-export const treasuryStakingDefaults: TreasuryStakingParams = { startTick: null, targetShare: 0.5, rebalanceEveryTicks: 30, yieldRule: null };
+export const treasuryStakingDefaults: TreasuryStakingParams = { startTick: null, targetShare: 0.5, rebalanceEveryTicks: 30, yieldHurdle: null, yieldSpan: 0.2, yieldMaxShare: 1 };
 
 /** The staking desk's columns: one agent holding the treasury's stake. */
 export const treasuryDeskSchema = { ...stakingColumns } as const;
@@ -98,7 +93,7 @@ export function yieldTargetShare(rewardsPerYear: number, othersStaked: number, t
  * the treasury's books by source show what staking earned it. The desk is
  * one agent of its own population (`treasuryStaking`), holding no liquid
  * tokens between ticks; it never trades. It takes the pool's yield as it
- * comes, unless `yieldRule` is set: then each rebalance targets the share
+ * comes, unless `yieldHurdle` is set: then each rebalance targets the share
  * `yieldTargetShare` gives at the pool's current rewards and the other
  * holders' stake, in place of the fixed `targetShare`.
  */
@@ -123,11 +118,10 @@ export class TreasuryDesk {
 
   /** Returns the share of its tokens the desk targets now: `targetShare`, or the yield rule's share. */
   targetShare(p: TreasuryStakingParams): number {
-    const r = p.yieldRule;
-    if (r === null) return p.targetShare;
+    if (p.yieldHurdle === null) return p.targetShare;
     const c = this.desk.pop.cols;
     const others = this.totalStaked() - c.staked[0];
-    return yieldTargetShare(this.rewardsPerYear(), others > 0 ? others : 0, this.treasury.tokens + c.staked[0] + c.unbonding[0], r.hurdle, r.span, r.maxShare);
+    return yieldTargetShare(this.rewardsPerYear(), others > 0 ? others : 0, this.treasury.tokens + c.staked[0] + c.unbonding[0], p.yieldHurdle, p.yieldSpan, p.yieldMaxShare);
   }
 
   /** The desk's stake, in tokens. */

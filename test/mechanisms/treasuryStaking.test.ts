@@ -70,7 +70,7 @@ function setup(targetShare: number, yieldRule: { hurdle: number; span: number; m
   const sim = buildBlocks([treasury, staking, treasuryStaking], {
     treasury: { tokens: 1000, usd: 0 },
     staking: { unbondingTicks: 2 },
-    treasuryStaking: { startTick: 1, targetShare, rebalanceEveryTicks: 3, yieldRule },
+    treasuryStaking: { startTick: 1, targetShare, rebalanceEveryTicks: 3, ...(yieldRule ? { yieldHurdle: yieldRule.hurdle, yieldSpan: yieldRule.span, yieldMaxShare: yieldRule.maxShare } : {}) },
   });
   const desk = sim.api(treasuryStaking) as TreasuryDesk;
   const reward = sim.staking.rewardsFrom('mint', 'test reward', rewardsPerYear);
@@ -185,16 +185,15 @@ describe('the treasury desk over its whole parameter range', () => {
           every: fc.integer({ min: 1, max: 60 }),
           start: fc.integer({ min: 0, max: 30 }),
           unbonding: fc.integer({ min: 0, max: 30 }),
-          yieldRule: fc.option(
-            fc.record({ hurdle: fc.double({ min: 0, max: 10, noNaN: true }), span: fc.double({ min: 1e-9, max: 10, noNaN: true }), maxShare: fc.double({ min: 0, max: 1, noNaN: true }) }),
-            { nil: null },
-          ),
+          yieldHurdle: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
+          yieldSpan: fc.double({ min: 1e-9, max: 10, noNaN: true }),
+          yieldMaxShare: fc.double({ min: 0, max: 1, noNaN: true }),
         }),
         (c) => {
           const e = defineExperiment({
             name: 'desk-property',
             model: tokenEconomy.with(treasuryStaking),
-            params: { stakers: { count: 30 }, traders: { count: 30 }, staking: { unbondingTicks: c.unbonding }, treasuryStaking: { startTick: c.start, targetShare: c.targetShare, rebalanceEveryTicks: c.every, yieldRule: c.yieldRule } },
+            params: { stakers: { count: 30 }, traders: { count: 30 }, staking: { unbondingTicks: c.unbonding }, treasuryStaking: { startTick: c.start, targetShare: c.targetShare, rebalanceEveryTicks: c.every, yieldHurdle: c.yieldHurdle, yieldSpan: c.yieldSpan, yieldMaxShare: c.yieldMaxShare } },
             seeds: 1,
             baseSeed: c.seed,
             ticks: 60,
