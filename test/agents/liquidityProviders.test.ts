@@ -8,6 +8,7 @@ import { amm } from '../../src/market/amm';
 import { staking } from '../../src/mechanisms/staking';
 import { treasuryStaking } from '../../src/mechanisms/treasuryStaking';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
+import { defineModel } from '../../src/model/defineModel';
 import { buildBlocks } from '../helpers/blocks';
 
 /** One LP with 1,000 tokens and $1,000 all in a $1 pool, reviewing every tick, moving half at a time, and a reward source stating R tokens a year. */
@@ -71,6 +72,13 @@ describe('liquidity providers switching into stake', () => {
     for (let t = 0; t < 4; t++) sim.world.step(); // tick 3 unstakes half; released at tick 5 and redeposited
     expect(cols.staked[0]).toBeLessThan(500);
     expect(cols.lpShares[0]).toBeGreaterThan(shares);
+  });
+});
+
+describe('the stake margin without a staking pool', () => {
+  it('is refused before any run, naming the parameter', () => {
+    const e = defineExperiment({ name: 'lp-no-pool', model: defineModel({ name: 'poolOnly', blocks: [amm, liquidityProviders] }), params: { liquidityProviders: { stakeMargin: 0.02 } }, seeds: 1, ticks: 5 });
+    expect(() => planRuns(e)).toThrow(/liquidityProviders\.stakeMargin: switches liquidity into stake, but the model has no staking block to stake in; expected null/);
   });
 });
 
