@@ -7,6 +7,7 @@ import type { Rng } from '../src/core/rng';
 import type { AgentClass, World } from '../src/core/world';
 import { marketPort } from '../src/market/amm';
 import { lpColumns, type ConstantProductPool } from '../src/market/constantProductPool';
+import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
 import { mean } from '../src/metrics/stats';
 import { total } from '../src/metrics/series';
 
@@ -28,12 +29,19 @@ export const liquidityProvidersParamsSchema = z
     halfLifeTicks: z.number().positive().max(10_000),
     /** Share of its genesis balances each LP deposits at genesis (at the pool's ratio), in [0, 1]. */
     genesisDepositShare: z.number().min(0).max(1),
+    /**
+     * Switching between the pool and the staking pool (see
+     * `LiquidityProviders`): an LP moves towards staking when the staking
+     * APR beats the pool's net yield by this margin (per year), and back
+     * when the net yield beats the APR by as much; null: LPs never stake.
+     */
+    stakeMargin: z.number().min(0).max(10).nullable(),
   })
   .strict();
 export type LiquidityProvidersParams = z.infer<typeof liquidityProvidersParamsSchema>;
 
 /** The liquidity providers' columns: their LP shares and their hurdle. */
-export const liquidityProvidersSchema = { ...lpColumns, hurdle: 'f64' } as const;
+export const liquidityProvidersSchema = { ...lpColumns, ...stakingColumns, hurdle: 'f64' } as const;
 
 /**
  * Returns the expected net yield of constant-product liquidity, per year:
@@ -61,6 +69,22 @@ export function lpNetYield(feeAprPerYear: number, annualVariance: number): numbe
  * own market makers, holders who want exposure anyway). At genesis each LP
  * deposits `genesisDepositShare` of its balances. Deposits and withdrawals
  * follow Uniswap v2's mint and burn (see `ConstantProductPool`).
+ *
+ * With `stakeMargin` (and a staking pool in the model) a reviewing LP first
+ * compares the staking APR it would earn, apr = R / max(S, s_i + x_i + l_i)
+ * (R the pool's rewards at the current rates per year, S the total stake,
+ * s_i, x_i and l_i its own stake, liquid tokens and the tokens its LP
+ * shares hold: the yield it would earn were it alone, as the stakers
+ * reckon it), with
+ * the net yield y. When apr > y + margin it burns `adjustShare` of its LP
+ * shares and stakes the tokens they return with `adjustShare` of its other
+ * liquid tokens, and makes no deposit; the USD leg stays with it as cash
+ * (selling it for tokens would add a directional bet to a choice between
+ * two yields on the same tokens), ready for the tokens' return. When
+ * y > apr + margin it unstakes `adjustShare` of its stake, which waits out
+ * the pool's unbonding period and then goes back into liquidity by the
+ * hurdle rule above, with the cash it kept. The stake's rewards are
+ * settled into its liquid tokens at each review.
  */
 export class LiquidityProviders implements AgentClass {
   readonly name: string;
@@ -70,6 +94,8 @@ export class LiquidityProviders implements AgentClass {
   /** USD value of deposits and withdrawals this tick. */
   depositedUsd = 0;
   withdrawnUsd = 0;
+  /** Tokens LPs moved into stake this tick. */
+  stakedThisTick = 0;
   private feeEwma = NaN;
   private varEwma = NaN;
 
@@ -78,6 +104,11 @@ export class LiquidityProviders implements AgentClass {
     private readonly params: () => LiquidityProvidersParams,
     private readonly pool: ConstantProductPool,
     private readonly rng: Rng,
+    /** The LPs' place in the staking pool; null when they do not stake (no `stakeMargin`, or no staking pool). */
+    private readonly stake: StakeAccount | null = null,
+    /** The staking pool's rewards at the current rates (tokens per year) and its total stake (tokens). */
+    private readonly rewardsPerYear: () => number = () => 0,
+    private readonly totalStaked: () => number = () => 0,
   ) {
     this.name = population.name;
   }
@@ -125,15 +156,20 @@ export class LiquidityProviders implements AgentClass {
     const p = this.params();
     this.depositedUsd = 0;
     this.withdrawnUsd = 0;
+    this.stakedThisTick = 0;
     if (world.tick < 2) return;
     const pool = this.pool;
     const pop = this.population;
     const y = this.netYield;
     const half = p.band / 2;
+    const switching = p.stakeMargin !== null && this.stake !== null;
+    const rewards = switching ? this.rewardsPerYear() : 0;
+    const totalStaked = switching ? this.totalStaked() : 0;
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const c = pop.cols;
       if (c.active[i] === 0 || this.rng.next() >= p.activity) continue;
+      if (switching && this.switchStake(i, y, p.stakeMargin!, p.adjustShare, rewards, totalStaked, world.tick)) continue;
       if (y > c.hurdle[i] + half) {
         const price = pool.price;
         const usd = Math.min(c.usd[i], c.tokens[i] * price) * p.adjustShare;
@@ -145,13 +181,44 @@ export class LiquidityProviders implements AgentClass {
       }
     }
   }
+
+  /**
+   * LP i weighs the staking APR against the pool's net yield y (see the
+   * class): moves `adjust` of its liquidity into stake and returns true when
+   * staking wins by `margin`; unstakes `adjust` of its stake (and returns
+   * false, leaving the hurdle rule to act) when the pool wins by as much.
+   */
+  private switchStake(i: number, y: number, margin: number, adjust: number, rewards: number, totalStaked: number, tick: number): boolean {
+    const st = this.stake!;
+    const c = this.population.cols;
+    st.settle(i);
+    // What it could stake: its stake, its liquid tokens and the tokens its LP shares hold.
+    const price = this.pool.price;
+    const own = c.staked[i] + c.tokens[i] + (c.lpShares[i] > 0 ? this.pool.shareValueUsd(c.lpShares[i]) / (2 * price) : 0);
+    const base = totalStaked > own ? totalStaked : own;
+    const apr = base > 0 ? rewards / base : 0;
+    if (apr > y + margin) {
+      let tokens = c.tokens[i] * adjust;
+      if (c.lpShares[i] > 0) {
+        const before = c.tokens[i];
+        const shares = c.lpShares[i] * adjust;
+        const value = this.pool.shareValueUsd(shares);
+        if (this.pool.removeLiquidityFor(this.population, i, shares) > 0) this.withdrawnUsd += value;
+        tokens += c.tokens[i] - before;
+      }
+      if (tokens > 0) this.stakedThisTick += st.stake(i, tokens);
+      return true;
+    }
+    if (apr < y - margin && c.staked[i] > 0) st.unstake(i, c.staked[i] * adjust, tick);
+    return false;
+  }
 }
 
 /** The liquidity-provider agent block: provide AMM liquidity while fees beat the expected impermanent loss by a hurdle. */
 export const liquidityProviders = defineBlock({
   key: 'liquidityProviders',
   kind: 'agents',
-  description: 'liquidity providers: add and remove AMM liquidity (LP shares) by fee APR net of the expected impermanent loss σ²/8 against a hurdle',
+  description: 'liquidity providers: add and remove AMM liquidity (LP shares) by fee APR net of the expected impermanent loss σ²/8 against a hurdle; optionally move liquidity into stake when the staking APR beats it',
   sources: [
     'Milionis, Moallemi, Roughgarden & Zhang (2022), "Automated market making and loss-versus-rebalancing", arXiv:2208.06046',
     'Uniswap v2 mint and burn (github.com/Uniswap/v2-core, contracts/UniswapV2Pair.sol)',
@@ -168,9 +235,14 @@ export const liquidityProviders = defineBlock({
       adjustShare: 0.2,
       halfLifeTicks: 14,
       genesisDepositShare: 0.8,
+      stakeMargin: null,
     },
   },
   needs: { market: marketPort },
+  uses: { staking },
+  check(p, _all, blocks) {
+    return p.stakeMargin !== null && !blocks.has('staking') ? [{ path: 'stakeMargin', message: 'switches liquidity into stake, but the model has no staking block to stake in; expected null' }] : [];
+  },
   population: { schema: liquidityProvidersSchema, count: (p) => p.count },
   metrics: {
     lp_pool_share: { unit: 'share', description: "liquidity providers' share of the AMM's LP shares (the rest is the genesis deposit)" },
@@ -186,7 +258,9 @@ export const liquidityProviders = defineBlock({
   },
   build(ctx) {
     const { pop } = ctx.population(liquidityProvidersSchema);
-    const cls = new LiquidityProviders(pop, ctx.params, ctx.deps.market, ctx.rng);
+    // The LPs join the staking pool only when they may stake, so a model whose LPs never do keeps its pool as it was.
+    const pool = ctx.params().stakeMargin !== null ? ctx.deps.staking : null;
+    const cls = new LiquidityProviders(pop, ctx.params, ctx.deps.market, ctx.rng, pool?.attach(pop) ?? null, () => pool?.expectedRewardsPerYear() ?? 0, () => pool?.totalStaked ?? 0);
     return {
       api: cls,
       agents: cls,

@@ -13,6 +13,7 @@ import { exchange } from '../src/market/exchange';
 import { factor, type FactorState } from '../src/market/factor';
 import { fundamentals, type FundamentalValue } from '../src/market/fundamentals';
 import { OrderRouter } from '../src/market/orderRouter';
+import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
 import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
 import { taxRules, type TaxPayer } from '../src/policy/taxRules';
 import { arrivalRate, departureProbability, poissonDraw } from '../src/market/participantFlow';
@@ -93,12 +94,30 @@ export const tradersParamsSchema = z
         capitulation: z.number().gt(0).max(1),
       })
       .strict(),
+    /**
+     * Staking idle tokens (see `Traders`): a trader whose staking APR beats
+     * its hurdle (drawn from `hurdle`, per year) by band/2 keeps up to
+     * `share` of its tokens staked, and unstakes all of it when the APR
+     * falls band/2 below; share 0: traders never stake.
+     */
+    stakeIdle: z.object({ share: z.number().min(0).max(1), hurdle: distributionSchema, band: z.number().min(0).max(10) }).strict(),
   })
   .strict();
 export type TradersParams = z.infer<typeof tradersParamsSchema>;
 
-/** The traders' columns: rule, whether it trades on the AMM only, perceived-value multiple and the wealth it came in with. */
-export const tradersSchema = { kind: 'u8', dexOnly: 'u8', fairValue: 'f64', entryWealth: 'f64' } as const;
+/** The traders' columns: rule, whether it trades on the AMM only, perceived-value multiple, the wealth it came in with, and its stake and staking hurdle. */
+export const tradersSchema = { kind: 'u8', dexOnly: 'u8', fairValue: 'f64', entryWealth: 'f64', ...stakingColumns, stakeHurdle: 'f64' } as const;
+
+/** The traders' place in the staking pool, when they stake idle tokens. */
+export interface TraderStaking {
+  account: StakeAccount;
+  /** The pool's rewards at the current rates, in tokens per year. */
+  rewardsPerYear: () => number;
+  /** Total stake, every holder, in tokens. */
+  totalStaked: () => number;
+  /** The stream the staking hurdles are drawn from (apart from every other draw). */
+  rng: Rng;
+}
 
 /** What the traders did in the current tick. */
 interface TickCounts {
@@ -135,6 +154,17 @@ interface TickCounts {
  * `departureProbability` a tick, or when its wealth has fallen by
  * `capitulation` from what it brought; a leaver sells its tokens and its USD
  * leaves the model. Leavers' slots are reused by later arrivals.
+ *
+ * With `stakeIdle` (and a staking pool in the model) a trader who trades in
+ * a tick then reviews its stake: with apr = R / max(S, s_i + x_i) (R the
+ * pool's rewards at the current rates per year, S the total stake, s_i and
+ * x_i its stake and liquid tokens, as the stakers reckon it; under tax
+ * rules net of the tax on rewards) above its hurdle h_i + band/2 it stakes
+ * up to share · (x_i + s_i + u_i) − (s_i + u_i) of its liquid tokens (u_i
+ * unbonding), and below h_i − band/2 it unstakes all its stake. Its wealth
+ * W counts its stake at the price. A leaver unstakes everything; what is
+ * still unbonding is sold and its USD taken out when it is released (its
+ * slot is reused only then).
  */
 export class Traders implements AgentClass {
   readonly name: string;
@@ -157,6 +187,8 @@ export class Traders implements AgentClass {
   private recentMove = NaN;
   private usualMove = NaN;
   private activityNow = 0;
+  /** Leavers whose stake is still unbonding: sold out when it is released. */
+  private readonly leaving: number[] = [];
 
   constructor(
     readonly population: Population<typeof tradersSchema>,
@@ -173,6 +205,8 @@ export class Traders implements AgentClass {
     private readonly access: AccessRules | null = null,
     /** The traders' taxpayers under tax rules (gains tax on every sale over its basis); null without them. */
     private readonly tax: TaxPayer | null = null,
+    /** The traders' place in the staking pool; null when they do not stake. */
+    private readonly staking: TraderStaking | null = null,
   ) {
     this.name = population.name;
     this.beliefs = new Beliefs(() => this.params().switching);
@@ -200,6 +234,7 @@ export class Traders implements AgentClass {
     // Venue choices from their own stream, so the other genesis draws do not depend on them.
     const venues = rng.fork('venue');
     for (let i = first; i < end; i++) dexOnly[i] = venues.chance(p.dexShare) ? 1 : 0;
+    if (this.staking !== null && p.stakeIdle.share > 0) drawTrait(pop.cols.stakeHurdle, first, end, p.stakeIdle.hurdle, this.staking.rng);
     this.activeCount = p.count;
     this.recount();
   }
@@ -253,6 +288,10 @@ export class Traders implements AgentClass {
     const switchRate = p.switching.rate;
     // Incumbents are screened once, at the access rules' start tick.
     const screening = this.access !== null && this.access.active && this.access.screensIncumbents;
+    const stakeIdle = this.staking !== null && p.stakeIdle.share > 0 ? p.stakeIdle : null;
+    const rewards = stakeIdle !== null ? this.staking!.rewardsPerYear() : 0;
+    const totalStaked = stakeIdle !== null ? this.staking!.totalStaked() : 0;
+    if (this.leaving.length > 0) this.sellOutLeavers(world.tick);
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const cols = pop.cols;
@@ -260,7 +299,8 @@ export class Traders implements AgentClass {
       const kd = cols.kind[i];
       if (kd !== TRADER_KINDS.noise && rng.next() < switchRate) cols.kind[i] = rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
       const price = router.price;
-      const wealth = cols.usd[i] + cols.tokens[i] * price;
+      // The stake counts at the price (0 for a trader that does not stake, which leaves the sum as it was).
+      const wealth = cols.usd[i] + cols.tokens[i] * price + (cols.staked[i] + cols.unbonding[i]) * price;
       if (screening && this.access!.screen(pop, i, wealth) === ACCESS.barred) {
         this.depart(i, world.tick);
         continue;
@@ -279,8 +319,48 @@ export class Traders implements AgentClass {
       const via = cols.dexOnly[i] === 1 ? this.dex : router;
       if (q > 0) this.buy(via, i, q, world.tick);
       else if (q < 0) this.sell(via, i, -q / price, world.tick);
+      if (stakeIdle !== null) this.reviewStake(i, stakeIdle, rewards, totalStaked, world.tick);
     }
     this.arrivals(world, p, sentiment);
+  }
+
+  /** Trader i settles its staking reward and stakes towards `share` of its tokens, or unstakes all, by its APR against its hurdle (see the class). */
+  private reviewStake(i: number, rule: TradersParams['stakeIdle'], rewards: number, totalStaked: number, tick: number): void {
+    const st = this.staking!.account;
+    const cols = this.population.cols;
+    const reward = st.settle(i);
+    if (this.tax !== null && reward > 0) this.tax.onStakingReward(i, reward, tick);
+    const own = cols.staked[i] + cols.tokens[i];
+    const base = totalStaked > own ? totalStaked : own;
+    const apr = base > 0 ? (this.tax === null ? rewards / base : (rewards / base) * this.tax.rewardKeep(i)) : 0;
+    const half = rule.band / 2;
+    const h = cols.stakeHurdle[i];
+    if (apr > h + half) {
+      const inStake = cols.staked[i] + cols.unbonding[i];
+      const more = rule.share * (cols.tokens[i] + inStake) - inStake;
+      if (more > 0) st.stake(i, more);
+    } else if (apr < h - half && cols.staked[i] > 0) {
+      st.unstake(i, cols.staked[i], tick);
+    }
+  }
+
+  /** Leavers whose unbonding has been released sell it (paying any gains tax) and take their USD out; their slots are then reused. */
+  private sellOutLeavers(tick: number): void {
+    const cols = this.population.cols;
+    let kept = 0;
+    for (let k = 0; k < this.leaving.length; k++) {
+      const i = this.leaving[k];
+      if (cols.unbonding[i] > 0) {
+        this.leaving[kept++] = i;
+        continue;
+      }
+      if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
+      const usd = cols.usd[i];
+      if (usd > 0) this.leave.take(i, usd);
+      this.counts.outflowUsd += usd;
+      if (cols.tokens[i] === 0 && cols.usd[i] === 0) this.free.push(i);
+    }
+    this.leaving.length = kept;
   }
 
   /** Brings in this tick's newcomers: each gets USD from outside and spends `entryShare` of it on tokens. */
@@ -296,6 +376,7 @@ export class Traders implements AgentClass {
       cols.kind[i] = this.rng.next() < this.noiseShare(p) ? TRADER_KINDS.noise : this.rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
       cols.fairValue[i] = Math.exp(p.valueSpread * this.rng.normal());
       cols.dexOnly[i] = this.rng.chance(p.dexShare) ? 1 : 0;
+      if (this.staking !== null && p.stakeIdle.share > 0) cols.stakeHurdle[i] = sample(p.stakeIdle.hurdle, this.staking.rng);
       const usd = Math.max(0, sample(a.usd, this.rng));
       const standing = this.access !== null && this.access.active ? this.access.screenNewcomer(usd) : ACCESS.free;
       if (standing === ACCESS.barred) {
@@ -343,11 +424,14 @@ export class Traders implements AgentClass {
   /** Trader i sells its tokens (paying any gains tax), takes its USD out of the model and leaves; its slot is reused once it holds nothing. */
   private depart(i: number, tick: number): void {
     const cols = this.population.cols;
+    // A leaver's stake comes out first (its reward with it); what must wait out unbonding is sold when released.
+    if (cols.staked[i] > 0) this.staking!.account.unstake(i, cols.staked[i], tick);
+    if (cols.unbonding[i] > 0) this.leaving.push(i);
     if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
     const usd = cols.usd[i];
     if (usd > 0) this.leave.take(i, usd);
     cols.active[i] = 0;
-    if (cols.tokens[i] === 0 && cols.usd[i] === 0) this.free.push(i);
+    if (cols.tokens[i] === 0 && cols.usd[i] === 0 && cols.unbonding[i] === 0) this.free.push(i);
     this.counts.departures++;
     this.counts.outflowUsd += usd;
     this.activeCount--;
@@ -396,13 +480,14 @@ export const tradersDefaults: TradersParams = {
   switching: { intensity: 1, memory: 0.9, predisposition: -0.3, herding: 2, misalignment: 18, rate: 0.05 },
   arrivals: { perYear: 1000, usd: { dist: 'pareto', xm: 2000, alpha: 1.5 }, entryShare: 0.5, sentimentElasticity: 0.3, usageElasticity: 0.5 },
   departures: { perYear: 0.5, sentimentElasticity: 0.3, capitulation: 0.6 },
+  stakeIdle: { share: 0, hurdle: { dist: 'uniform', min: 0.03, max: 0.3 }, band: 0.04 },
 };
 
 /** The traders agent block: an open population of noise traders, chartists and fundamentalists switching by performance. */
 export const traders = defineBlock({
   key: 'traders',
   kind: 'agents',
-  description: 'traders: noise, chartist and fundamentalist rules switching by performance; arrive and leave with USD',
+  description: 'traders: noise, chartist and fundamentalist rules switching by performance; arrive and leave with USD; optionally stake a share of their tokens when the staking APR beats a hurdle',
   sources: [
     'Brock & Hommes (1998), "Heterogeneous beliefs and routes to chaos in a simple asset pricing model", J. Econ. Dynamics and Control 22',
     'Franke & Westerhoff (2012), "Structural stochastic volatility in asset pricing dynamics", J. Econ. Dynamics and Control 36',
@@ -411,7 +496,10 @@ export const traders = defineBlock({
   ],
   params: { schema: tradersParamsSchema, defaults: tradersDefaults },
   needs: { market: marketPort },
-  uses: { exchange, factor, fundamentals, accessRules, taxRules },
+  uses: { exchange, factor, fundamentals, accessRules, taxRules, staking },
+  check(p, _all, blocks) {
+    return p.stakeIdle.share > 0 && !blocks.has('staking') ? [{ path: 'stakeIdle.share', message: 'stakes idle tokens, but the model has no staking block to stake in; expected 0' }] : [];
+  },
   population: { schema: tradersSchema, count: (p) => p.count + p.arrivals.perYear },
   metrics: {
     traders: { unit: 'agents', description: 'active traders' },
@@ -435,7 +523,10 @@ export const traders = defineBlock({
     const dex = new OrderRouter(d.market, null);
     // Tax is sold for on the venue the trader uses.
     const tax = d.taxRules?.attach(pop, (i, t) => (pop.cols.dexOnly[i] === 1 ? dex : router).sell(pop, i, t), () => router.price, (i) => pop.cols.tokens[i]) ?? null;
-    const cls = new Traders(pop, ctx.params, router, dex, ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules, tax);
+    // Traders join the staking pool only when they may stake, so a model whose traders never do keeps its pool as it was.
+    const pool = ctx.params().stakeIdle.share > 0 ? d.staking : null;
+    const stake = pool ? { account: pool.attach(pop), rewardsPerYear: () => pool.expectedRewardsPerYear(), totalStaked: () => pool.totalStaked, rng: ctx.rng.fork('stakeIdle') } : null;
+    const cls = new Traders(pop, ctx.params, router, dex, ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules, tax, stake);
     return {
       api: cls,
       agents: cls,

@@ -341,6 +341,14 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
 
+  'yield-staking': {
+    cheap: false,
+    async produce(scratch) {
+      const dir = await run('yield-staking.ts', scratch);
+      const metrics = ['mean_staking_ratio', 'final_staking_ratio', 'final_treasury_staked', 'mean_price'];
+      return (await command(['compare', dir, '--by', 'point', '--baseline', 'stakers', '--format', 'md', ...metrics.flatMap((m) => ['--metric', m])])).trimEnd();
+    },
+  },
   'treasury-staking': compareOutput('treasury-staking.ts', 'none', ['mean_staking_ratio', 'final_treasury_staked', 'total_treasury_staking_rewards', 'treasury_usd', 'mean_price']),
 
   'monad-airdrop': compareOutput('monad-airdrop.ts', 'testnetPoints', ['farmer_wallet_count', 'farmer_share', 'real_users_excluded', 'post_drop_sold_30d', 'price_change_30d', 'price_change_180d']),

@@ -14,12 +14,22 @@ export const treasuryStakingParamsSchema = z
     targetShare: z.number().min(0).max(1),
     /** Ticks between rebalances towards the target (rewards come home every tick). */
     rebalanceEveryTicks: z.number().int().min(1).max(100_000),
+    /**
+     * The desk's yield rule (see `yieldTargetShare`): the staking APR below
+     * which it stakes nothing, per year; null: it keeps the fixed
+     * `targetShare` whatever the pool pays.
+     */
+    yieldHurdle: z.number().min(0).max(10).nullable(),
+    /** Under the yield rule, the APR above the hurdle per unit of target share, per year: τ = (apr − hurdle) / span. */
+    yieldSpan: z.number().gt(0).max(10),
+    /** Under the yield rule, the largest share of its tokens the desk stakes, in [0, 1]. */
+    yieldMaxShare: z.number().min(0).max(1),
   })
   .strict();
 export type TreasuryStakingParams = z.infer<typeof treasuryStakingParamsSchema>;
 
 /** Inert: the treasury stakes nothing. */
-export const treasuryStakingDefaults: TreasuryStakingParams = { startTick: null, targetShare: 0.5, rebalanceEveryTicks: 30 };
+export const treasuryStakingDefaults: TreasuryStakingParams = { startTick: null, targetShare: 0.5, rebalanceEveryTicks: 30, yieldHurdle: null, yieldSpan: 0.2, yieldMaxShare: 1 };
 
 /** The staking desk's columns: one agent holding the treasury's stake. */
 export const treasuryDeskSchema = { ...stakingColumns } as const;
@@ -33,6 +43,39 @@ export const treasuryDeskSchema = { ...stakingColumns } as const;
 export function rebalanceTokens(targetShare: number, held: number, staked: number, unbonding: number): number {
   const d = targetShare * (held + staked + unbonding) - (staked + unbonding);
   return d > held ? held : d;
+}
+
+/**
+ * Returns the share τ of its tokens the desk targets under the yield rule,
+ * in [0, maxShare]:
+ *
+ *   τ = clamp((apr(τ) − h) / span, 0, τ_max),   apr(τ) = R / (S_o + τ W),
+ *
+ * R the pool's rewards at the current rates (tokens per year), S_o the
+ * other holders' stake, W the treasury's tokens (held plus staked plus
+ * unbonding), h the hurdle and span the APR above it per unit of share
+ * (both per year). The APR is the one the desk would earn at its target,
+ * its own stake included, so the rule does not overshoot and swing back at
+ * the next rebalance. Between the bounds τ is the positive root of
+ * span W τ² + (span S_o + h W) τ + h S_o − R = 0 (the rule's ramp meeting
+ * the APR curve, which falls as τ rises: one crossing); with R ≤ h S_o the
+ * APR at τ = 0 is already at or below the hurdle and τ = 0.
+ *
+ * The rule is an assumption in the form treasury-management mandates take:
+ * a hurdle return below which a strategy gets no allocation, an allocation
+ * growing with the excess return, and a cap on any one strategy's share of
+ * the treasury. Its numbers are the experiment's to set.
+ */
+export function yieldTargetShare(rewardsPerYear: number, othersStaked: number, treasuryTokens: number, hurdle: number, span: number, maxShare: number): number {
+  const W = treasuryTokens;
+  if (!(W > 0) || !(rewardsPerYear > 0)) return 0;
+  const a = span * W;
+  const b = span * othersStaked + hurdle * W;
+  const c = hurdle * othersStaked - rewardsPerYear;
+  if (c >= 0) return 0;
+  // b ≥ 0 (every term is): the cancellation-free form of the positive root.
+  const tau = (-2 * c) / (b + Math.sqrt(b * b - 4 * a * c));
+  return tau < maxShare ? tau : maxShare;
 }
 
 /**
@@ -50,7 +93,9 @@ export function rebalanceTokens(targetShare: number, held: number, staked: numbe
  * the treasury's books by source show what staking earned it. The desk is
  * one agent of its own population (`treasuryStaking`), holding no liquid
  * tokens between ticks; it never trades. It takes the pool's yield as it
- * comes: it does not weigh the yield against a hurdle.
+ * comes, unless `yieldHurdle` is set: then each rebalance targets the share
+ * `yieldTargetShare` gives at the pool's current rewards and the other
+ * holders' stake, in place of the fixed `targetShare`.
  */
 export class TreasuryDesk {
   /** Staking rewards returned to the treasury this tick, in tokens. */
@@ -65,7 +110,19 @@ export class TreasuryDesk {
     private readonly fund: Route,
     private readonly reward: Route,
     private readonly principal: Route,
+    /** The pool's rewards at the current rates, in tokens per year. */
+    private readonly rewardsPerYear: () => number,
+    /** Total stake in the pool, every holder, in tokens. */
+    private readonly totalStaked: () => number,
   ) {}
+
+  /** Returns the share of its tokens the desk targets now: `targetShare`, or the yield rule's share. */
+  targetShare(p: TreasuryStakingParams): number {
+    if (p.yieldHurdle === null) return p.targetShare;
+    const c = this.desk.pop.cols;
+    const others = this.totalStaked() - c.staked[0];
+    return yieldTargetShare(this.rewardsPerYear(), others > 0 ? others : 0, this.treasury.tokens + c.staked[0] + c.unbonding[0], p.yieldHurdle, p.yieldSpan, p.yieldMaxShare);
+  }
 
   /** The desk's stake, in tokens. */
   get staked(): number {
@@ -86,7 +143,7 @@ export class TreasuryDesk {
     const c = this.desk.pop.cols;
     const reward = this.desk.settle(0);
     if ((tick - p.startTick) % p.rebalanceEveryTicks === 0) {
-      const d = rebalanceTokens(p.targetShare, this.treasury.tokens, c.staked[0], c.unbonding[0]);
+      const d = rebalanceTokens(this.targetShare(p), this.treasury.tokens, c.staked[0], c.unbonding[0]);
       if (d > 0) {
         this.fund.pay(0, d);
         this.stakedThisTick = this.desk.stake(0, d);
@@ -104,9 +161,9 @@ export class TreasuryDesk {
 export const treasuryStaking = defineBlock({
   key: 'treasuryStaking',
   kind: 'mechanism',
-  description: "the treasury stakes a target share of its tokens in the staking pool and books the rewards as income",
+  description: "the treasury stakes a target share of its tokens in the staking pool (fixed, or rising with the staking APR above a hurdle) and books the rewards as income",
   sources: [
-    'DAO treasury staking of idle native tokens, e.g. the Lido DAO treasury and the ENS and Arbitrum DAOs\' treasury-management proposals (2024), which stake part of the treasury; the rebalancing rule is an assumption',
+    'DAO treasury staking of idle native tokens, e.g. the Lido DAO treasury and the ENS and Arbitrum DAOs\' treasury-management proposals (2024), which stake part of the treasury; the rebalancing rule and the yield rule (hurdle, ramp, cap) are assumptions',
   ],
   params: { schema: treasuryStakingParamsSchema, defaults: treasuryStakingDefaults },
   needs: { treasury, staking },
@@ -122,7 +179,8 @@ export const treasuryStaking = defineBlock({
   build(ctx) {
     const { pop } = ctx.population(treasuryDeskSchema);
     const t: Treasury = ctx.deps.treasury;
-    const cls = new TreasuryDesk(ctx.params, ctx.deps.staking.attach(pop), t, t.spendToAgents(pop, 'treasury stake'), t.incomeFromAgents(pop, 'staking reward'), t.incomeFromAgents(pop, 'unstaked'));
+    const pool = ctx.deps.staking;
+    const cls = new TreasuryDesk(ctx.params, pool.attach(pop), t, t.spendToAgents(pop, 'treasury stake'), t.incomeFromAgents(pop, 'staking reward'), t.incomeFromAgents(pop, 'unstaked'), () => pool.expectedRewardsPerYear(), () => pool.totalStaked);
     // The stake is still the treasury's: its value counts it.
     t.ownsElsewhere(() => cls.staked + cls.unbonding);
     return {

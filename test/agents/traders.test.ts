@@ -100,3 +100,37 @@ describe('traders', () => {
     expect(n).toBe(econ.traders.activeCount);
   });
 });
+
+describe('traders staking idle tokens', () => {
+  const stakeOf = (econ: ReturnType<typeof smallEconomy>) => {
+    const c = econ.traders.population.cols;
+    let s = 0;
+    for (let i = 0; i < econ.traders.population.size; i++) s += c.staked[i] + c.unbonding[i];
+    return s;
+  };
+
+  it('keep at most share · holdings staked when the APR beats their hurdle (hand-worked for a trader that only stakes)', () => {
+    const econ = run(smallEconomy({ traders: { ...still, activity: 1, mix: { noise: 1, chartist: 0, fundamentalist: 0 }, orderNoise: { noise: 0, chartist: 0, fundamentalist: 0 }, stakeIdle: { share: 0.4, hurdle: { dist: 'constant', value: 0 }, band: 0 } } }), 3);
+    const c = econ.traders.population.cols;
+    // With no order, each review stakes 0.4 · (x + s + u) − (s + u): 40% of what it holds, once, then nothing more.
+    for (let i = 0; i < 20; i++) {
+      const held = c.tokens[i] + c.staked[i] + c.unbonding[i];
+      expect(c.staked[i] + c.unbonding[i]).toBeCloseTo(0.4 * held, 6);
+    }
+  });
+
+  it('stake nothing under a hurdle above any APR, and with share 0 never join the staking pool', () => {
+    const high = run(smallEconomy({ traders: { stakeIdle: { share: 0.5, hurdle: { dist: 'constant', value: 100 }, band: 0 } } }), 20);
+    expect(stakeOf(high)).toBe(0);
+    const off = run(smallEconomy({}), 5);
+    expect(off.staking.members.some((m) => m.pop === off.traders.population)).toBe(false);
+    expect(high.staking.members.some((m) => m.pop === high.traders.population)).toBe(true);
+  });
+
+  it('leavers unstake, and what unbonds is sold and taken out when released (conservation checked every tick)', () => {
+    const econ = run(smallEconomy({ traders: { activity: 1, departures: { perYear: 40 }, stakeIdle: { share: 0.8, hurdle: { dist: 'constant', value: 0 }, band: 0 } }, staking: { unbondingTicks: 3 } }), 40);
+    const c = econ.traders.population.cols;
+    for (let i = 0; i < econ.traders.population.size; i++) if (c.active[i] === 0) expect(c.staked[i]).toBe(0);
+    expect(stakeOf(econ)).toBeGreaterThan(0);
+  });
+});

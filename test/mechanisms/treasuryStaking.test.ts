@@ -5,7 +5,7 @@ import { planRuns } from '../../src/experiment/plan';
 import { runOne } from '../../src/experiment/runOne';
 import { staking } from '../../src/mechanisms/staking';
 import { treasury } from '../../src/mechanisms/treasury';
-import { rebalanceTokens, treasuryStaking, type TreasuryDesk } from '../../src/mechanisms/treasuryStaking';
+import { rebalanceTokens, treasuryStaking, yieldTargetShare, type TreasuryDesk } from '../../src/mechanisms/treasuryStaking';
 import { tokenEconomy } from '../../src/models/tokenEconomy';
 import { buildBlocks } from '../helpers/blocks';
 
@@ -22,19 +22,62 @@ describe('rebalanceTokens', () => {
   });
 });
 
-describe('the treasury desk, through the block', () => {
-  /** A treasury of 1,000 tokens, the staking pool (unbonding 2 ticks) and the desk, rebalancing every 3 ticks from tick 1. */
-  function setup(targetShare: number) {
-    const sim = buildBlocks([treasury, staking, treasuryStaking], {
-      treasury: { tokens: 1000, usd: 0 },
-      staking: { unbondingTicks: 2 },
-      treasuryStaking: { startTick: 1, targetShare, rebalanceEveryTicks: 3 },
-    });
-    const desk = sim.api(treasuryStaking) as TreasuryDesk;
-    const reward = sim.staking.rewardsFrom('mint', 'test reward');
-    return { sim, desk, t: sim.treasury, reward, world: sim.world };
-  }
+describe('yieldTargetShare', () => {
+  it('hand-worked: τ = (R / (S_o + τ W) − h) / span, the positive root of its quadratic', () => {
+    // R = 1M/yr, S_o = 4M, W = 10M, h = 0.02, span = 0.1: (0.1 τ + 0.02)(4 + 10 τ) = 1, τ² + 0.6 τ − 0.92 = 0.
+    const tau = yieldTargetShare(1e6, 4e6, 1e7, 0.02, 0.1, 1);
+    expect(tau).toBeCloseTo((-0.6 + Math.sqrt(4.04)) / 2, 12);
+    expect(tau).toBeCloseTo(0.704988, 6);
+    // At that share the APR is 1M / 11.05M = 9.05%, 7.05 points over the hurdle: 0.705 of the span.
+    expect((1e6 / (4e6 + tau * 1e7) - 0.02) / 0.1).toBeCloseTo(tau, 12);
+    // Alone in the pool with no hurdle: span W τ² = R, τ = √(1e5 / 1e6).
+    expect(yieldTargetShare(1e5, 0, 1e7, 0, 0.1, 1)).toBeCloseTo(Math.sqrt(0.1), 12);
+  });
 
+  it('is capped at maxShare, and 0 when the APR without the desk is at or below the hurdle', () => {
+    expect(yieldTargetShare(1e6, 4e6, 1e7, 0.02, 0.1, 0.5)).toBe(0.5);
+    // 80,000 / 4M = 2%: exactly the hurdle.
+    expect(yieldTargetShare(80_000, 4e6, 1e7, 0.02, 0.1, 1)).toBe(0);
+    expect(yieldTargetShare(50_000, 4e6, 1e7, 0.02, 0.1, 1)).toBe(0);
+    expect(yieldTargetShare(0, 0, 1e7, 0, 0.1, 1)).toBe(0);
+    expect(yieldTargetShare(1e6, 4e6, 0, 0.02, 0.1, 1)).toBe(0);
+  });
+
+  it('rises with the rewards and falls with the hurdle (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 1, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.double({ min: 1e-6, max: 10, noNaN: true }),
+        (R, So, W, h, span) => {
+          const tau = yieldTargetShare(R, So, W, h, span, 1);
+          expect(tau).toBeGreaterThanOrEqual(0);
+          expect(tau).toBeLessThanOrEqual(1);
+          expect(yieldTargetShare(2 * R, So, W, h, span, 1)).toBeGreaterThanOrEqual(tau);
+          expect(yieldTargetShare(R, So, W, h + 0.01, span, 1)).toBeLessThanOrEqual(tau);
+          // Inside the bounds the share is where the ramp meets the APR it earns there.
+          if (tau > 1e-9 && tau < 1) expect((R / (So + tau * W) - h) / span).toBeCloseTo(tau, 6);
+        },
+      ),
+    );
+  });
+});
+
+/** A treasury of 1,000 tokens, the staking pool (unbonding 2 ticks) and the desk, rebalancing every 3 ticks from tick 1. */
+function setup(targetShare: number, yieldRule: { hurdle: number; span: number; maxShare: number } | null = null, rewardsPerYear?: () => number) {
+  const sim = buildBlocks([treasury, staking, treasuryStaking], {
+    treasury: { tokens: 1000, usd: 0 },
+    staking: { unbondingTicks: 2 },
+    treasuryStaking: { startTick: 1, targetShare, rebalanceEveryTicks: 3, ...(yieldRule ? { yieldHurdle: yieldRule.hurdle, yieldSpan: yieldRule.span, yieldMaxShare: yieldRule.maxShare } : {}) },
+  });
+  const desk = sim.api(treasuryStaking) as TreasuryDesk;
+  const reward = sim.staking.rewardsFrom('mint', 'test reward', rewardsPerYear);
+  return { sim, desk, t: sim.treasury, reward, world: sim.world };
+}
+
+describe('the treasury desk, through the block', () => {
   it('stakes τ of the treasury at its start, books each reward to the treasury under "staking reward", and rebalances every 3 ticks', () => {
     const { desk, t, reward, world } = setup(0.4);
     world.step(); // tick 1: the start and the first rebalance, 0.4 · 1000
@@ -68,6 +111,34 @@ describe('the treasury desk, through the block', () => {
     expect(desk.unbonding).toBe(0);
     expect(t.tokens).toBeCloseTo(246, 9);
     expect(t.incomeThisTick().unstaked.tokens).toBeCloseTo(236, 9);
+  });
+});
+
+describe('the treasury desk on the yield rule, through the block', () => {
+  it('stakes the share where the ramp meets the APR it would earn, and follows the rewards at each rebalance', () => {
+    let rate = 100;
+    const { desk, t, world } = setup(0.9, { hurdle: 0, span: 1, maxShare: 1 }, () => rate);
+    world.step(); // tick 1: alone in the pool, τ · 1000 τ = 100, τ = √0.1 (the fixed 0.9 is not used)
+    expect(desk.staked).toBeCloseTo(1000 * Math.sqrt(0.1), 9);
+    expect(t.tokens).toBeCloseTo(1000 - 1000 * Math.sqrt(0.1), 9);
+    rate = 25; // the rewards fall to a quarter: τ = √0.025
+    for (let k = 2; k <= 4; k++) world.step(); // tick 4 rebalances
+    expect(desk.staked).toBeCloseTo(1000 * Math.sqrt(0.025), 9);
+    expect(desk.unbonding).toBeCloseTo(1000 * (Math.sqrt(0.1) - Math.sqrt(0.025)), 9);
+  });
+
+  it('hand-worked with a hurdle and a cap: (0.2 + τ) · 1000 τ = 100, τ = (−0.2 + √0.44) / 2; capped at 0.1; nothing without rewards', () => {
+    const hurdle = setup(0.9, { hurdle: 0.2, span: 1, maxShare: 1 }, () => 100);
+    hurdle.world.step();
+    expect(hurdle.desk.staked).toBeCloseTo(1000 * ((-0.2 + Math.sqrt(0.44)) / 2), 9);
+    expect(hurdle.desk.staked).toBeCloseTo(231.66, 2);
+    const capped = setup(0.9, { hurdle: 0.2, span: 1, maxShare: 0.1 }, () => 100);
+    capped.world.step();
+    expect(capped.desk.staked).toBeCloseTo(100, 9);
+    const none = setup(0.9, { hurdle: 0, span: 1, maxShare: 1 }, () => 0);
+    none.world.step();
+    expect(none.desk.staked).toBe(0);
+    expect(none.t.tokens).toBe(1000);
   });
 });
 
@@ -114,12 +185,15 @@ describe('the treasury desk over its whole parameter range', () => {
           every: fc.integer({ min: 1, max: 60 }),
           start: fc.integer({ min: 0, max: 30 }),
           unbonding: fc.integer({ min: 0, max: 30 }),
+          yieldHurdle: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
+          yieldSpan: fc.double({ min: 1e-9, max: 10, noNaN: true }),
+          yieldMaxShare: fc.double({ min: 0, max: 1, noNaN: true }),
         }),
         (c) => {
           const e = defineExperiment({
             name: 'desk-property',
             model: tokenEconomy.with(treasuryStaking),
-            params: { stakers: { count: 30 }, traders: { count: 30 }, staking: { unbondingTicks: c.unbonding }, treasuryStaking: { startTick: c.start, targetShare: c.targetShare, rebalanceEveryTicks: c.every } },
+            params: { stakers: { count: 30 }, traders: { count: 30 }, staking: { unbondingTicks: c.unbonding }, treasuryStaking: { startTick: c.start, targetShare: c.targetShare, rebalanceEveryTicks: c.every, yieldHurdle: c.yieldHurdle, yieldSpan: c.yieldSpan, yieldMaxShare: c.yieldMaxShare } },
             seeds: 1,
             baseSeed: c.seed,
             ticks: 60,
