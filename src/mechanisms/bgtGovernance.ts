@@ -87,6 +87,8 @@ export class BgtGovernance {
   private readonly powers: Float64Array[];
   private readonly tally: Tally = { votesFor: 0, votesAgainst: 0, delegated: 0, voters: 0 };
   private readonly bribeRoute: Route;
+  /** Vaults whitelisted by an executed proposal (and not removed since). */
+  private readonly listed = new Set<number>();
 
   constructor(
     readonly params: () => BgtGovernanceParams,
@@ -178,12 +180,29 @@ export class BgtGovernance {
         return;
       }
       world.changeParam(`proofOfLiquidity.vaults.${k}.whitelisted`, false, `vault proposal ${i}`);
+      this.listed.delete(k);
     } else {
       world.changeParam(`proofOfLiquidity.vaults.${k}.bribeUsdPerBgt`, q.incentiveUsdPerBgt, `vault proposal ${i}`);
       world.changeParam(`proofOfLiquidity.vaults.${k}.whitelisted`, true, `vault proposal ${i}`);
+      this.listed.add(k);
     }
     this.status[i] = 'executed';
     this.executedTick[i] = world.tick;
+  }
+
+  /** Returns the share of the run's BGT that went to vaults proposals whitelisted (0 before any BGT). */
+  get listedBgtShare(): number {
+    if (!(this.pol.totalBgt > 0)) return 0;
+    let b = 0;
+    for (const k of this.listed) b += this.pol.vaults.cols.bgtReceived[k];
+    return b / this.pol.totalBgt;
+  }
+
+  /** Returns the LP capital now in vaults proposals whitelisted, in USD. */
+  get listedLiquidityUsd(): number {
+    let c = 0;
+    for (const k of this.listed) c += this.pol.liquidityUsd(k);
+    return c;
   }
 
   /** Returns the proposals executed so far. */
@@ -221,6 +240,8 @@ export const bgtGovernance = defineBlock({
     final_bgtgov_proposals_executed: { unit: 'count', description: 'vault proposals executed over the run' },
     final_bgtgov_passed_share: { unit: 'share', description: 'share of the proposals submitted that were executed' },
     total_bgtgov_vote_bribes_usd: { unit: 'USD', description: 'bribes protocols paid BGT holders for votes over the run' },
+    final_bgtgov_listed_bgt_share: { unit: 'share', description: "share of the run's BGT that went to vaults proposals whitelisted" },
+    final_bgtgov_listed_liquidity_usd: { unit: 'USD', description: 'LP capital at the end in vaults proposals whitelisted' },
   },
   tables: {
     bgtgov_proposals: {
@@ -252,6 +273,8 @@ export const bgtGovernance = defineBlock({
         final_bgtgov_proposals_executed: gov.executed,
         final_bgtgov_passed_share: gov.passedShare,
         total_bgtgov_vote_bribes_usd: gov.totalBribesUsd,
+        final_bgtgov_listed_bgt_share: gov.listedBgtShare,
+        final_bgtgov_listed_liquidity_usd: gov.listedLiquidityUsd,
       }),
       tables: {
         bgtgov_proposals: () => {

@@ -107,6 +107,10 @@ describe('BGT governance over the whitelist, hand-worked', () => {
     // C at incentive 1 takes all of validator 0's 500; D keeps validator 1's 500.
     expect(Array.from(b.pol.bgtToVault)).toEqual([0, 0, 500, 500]);
     expect(b.world.params.proofOfLiquidity.vaults[3]).toMatchObject({ whitelisted: true, bribeUsdPerBgt: 1 });
+    // 500 of the 9000 BGT emitted in 9 ticks; the LP capital is C's.
+    expect(b.gov.listedBgtShare).toBeCloseTo(500 / 9000, 12);
+    expect(b.gov.listedLiquidityUsd).toBe(b.pol.liquidityUsd(3));
+    expect(b.gov.passedShare).toBe(1);
   });
 
   it('removes a vault: its depositors vote against, those who gain or are bribed for', () => {
