@@ -4,7 +4,7 @@ import type { Route } from '../core/route';
 import type { AnyWorld } from '../core/world';
 import { marketPort } from '../market/amm';
 import type { ConstantProductPool } from '../market/constantProductPool';
-import { tallyBallot, voteOutcome, type Tally } from './governance/rules';
+import { tallyBallot, type Tally } from './governance/rules';
 import { bgtGovernanceDefaults, bgtGovernanceParamsSchema, bgtGovernanceProblems, type BgtGovernanceParams, type VaultProposal } from './bgtGovernanceParams';
 import { bribeMaxWeights, proofOfLiquidity, uniformWeights, type ProofOfLiquidity } from './proofOfLiquidity';
 import type { ProofOfLiquidityParams, RewardVault } from './proofOfLiquidityParams';
@@ -52,6 +52,18 @@ export function voteNetUsd(bribeUsdPerBgt: number, powerBgt: number, totalPowerB
   return bribeUsdPerBgt * powerBgt + horizonTicks * (boost + price * deltaBgt);
 }
 
+/**
+ * Returns the outcome of a whitelist vote as BerachainGovernance counts it:
+ * quorum reached when for ≥ quorum · ΣP (GovernorCountingSimple
+ * `_quorumReached` counts for and abstain; abstaining holders cast nothing
+ * here), succeeded when for ≥ majority · (for + against) (`_voteSucceeded`,
+ * majority 51%); both needed (Governor `state`: Defeated otherwise).
+ */
+export function whitelistVoteOutcome(votesFor: number, votesAgainst: number, totalPowerBgt: number, quorum: number, majority: number): 'passed' | 'quorum_missed' | 'majority_missed' {
+  if (!(votesFor >= quorum * totalPowerBgt)) return 'quorum_missed';
+  return votesFor >= majority * (votesFor + votesAgainst) ? 'passed' : 'majority_missed';
+}
+
 /** How a proposal stands: before submission, below the proposal threshold, waiting for its vote, voting, failed (quorum or majority), queued in the timelock, executed, or not executable at execution. */
 export type VaultProposalStatus = 'scheduled' | 'below_threshold' | 'pending' | 'active' | 'quorum_missed' | 'majority_missed' | 'queued' | 'executed' | 'not_executable';
 
@@ -64,8 +76,8 @@ export type VaultProposalStatus = 'scheduled' | 'below_threshold' | 'pending' | 
  *    voting power) and their votes by `voteNetUsd`, with ΔB and ΔI from
  *    `projectedBgtPerVault` with and without the change (a whitelisted
  *    vault at the proposal's pre-committed incentive);
- * 3. at E: tally (`tallyBallot`), passed when (for + against) / ΣP ≥ quorum
- *    and for / (for + against) > majority (`voteOutcome`); the protocol pays
+ * 3. at E: tally (`tallyBallot`), passed when for ≥ quorum · ΣP and
+ *    for ≥ majority · (for + against) (`whitelistVoteOutcome`); the protocol pays
  *    b · P_k USD to each group that voted for (outside → depositors, `BGT
  *    vote bribe`);
  * 4. at E + timelockTicks: executed (`world.changeParam` on the vault's
@@ -165,8 +177,8 @@ export class BgtGovernance {
         this.bribesTickUsd += usd;
       }
     }
-    const outcome = voteOutcome(this.tally, this.totalPower[i], g.quorum, g.majority);
-    this.status[i] = outcome === 'passed' ? 'queued' : outcome === 'quorum_missed' ? 'quorum_missed' : 'majority_missed';
+    const outcome = whitelistVoteOutcome(this.tally.votesFor, this.tally.votesAgainst, this.totalPower[i], g.quorum, g.majority);
+    this.status[i] = outcome === 'passed' ? 'queued' : outcome;
   }
 
   /** Executes proposal i: changes the vault's whitelisting (and incentive), unless a removal would leave too few vaults. */
@@ -227,6 +239,7 @@ export const bgtGovernance = defineBlock({
   description: "BGT governance over the reward-vault whitelist: proposal threshold, voting delay and period, quorum and majority of BGT, timelock; holders vote by bribe plus expected gain against the dilution of their vault's BGT; a whitelisted vault enters the allocation the tick after the timelock",
   sources: [
     'berachain/docs apps/core/content/learn/governance/index.md (Governance Process, Governance Values: 1500 BGT to propose, 20% of BGT for quorum, 3-hour delay, period and timelock; commit 0ef0ea8, read 2026-12-03)',
+    'berachain/contracts src/gov/BerachainGovernance.sol (initialize: GovernorSettings votingDelay, votingPeriod, proposalThreshold, GovernorVotesQuorumFraction, GovernorTimelockControl; _voteSucceeded: for ≥ 51% of for + against; commit 61f6c51, read 2026-12-03)',
     'berachain/docs apps/core/content/developers/contracts/governance.md (BerachainGovernance: OpenZeppelin Governor with BGT votes; propose, castVote; read 2026-12-03)',
     'berachain/docs apps/core/content/learn/governance/rewardvault.md (a reward vault receives BGT only once whitelisted by a governance proposal; read 2026-12-03)',
   ],

@@ -24,10 +24,10 @@ export const bgtGovernanceParamsSchema = z
   .object({
     /** BGT a proposer needs to submit (Governor `proposalThreshold`). */
     proposalThresholdBgt: z.number().min(0),
-    /** Share of BGT outstanding at the snapshot that must vote for or against (GovernorVotesQuorumFraction), in [0, 1]. */
+    /** Share of BGT outstanding at the snapshot that must vote for (GovernorVotesQuorumFraction with GovernorCountingSimple's `_quorumReached`: for + abstain; abstaining holders cast nothing here), in [0, 1]. */
     quorum: z.number().min(0).max(1),
-    /** Share of the votes cast that must be for, strictly exceeded (0.5: for > against, GovernorCountingSimple), in [0, 1). */
-    majority: z.number().min(0).lt(1),
+    /** Share of the votes cast (for + against) that the votes for must reach (BerachainGovernance `_voteSucceeded`: 51%), in [0, 1]. */
+    majority: z.number().min(0).max(1),
     /** Ticks from submission to the snapshot and start of the vote (Governor `votingDelay`). */
     votingDelayTicks: z.number().int().min(0),
     /** Ticks the vote stays open (Governor `votingPeriod`), ≥ 1. */
@@ -41,11 +41,11 @@ export const bgtGovernanceParamsSchema = z
   .strict();
 export type BgtGovernanceParams = z.infer<typeof bgtGovernanceParamsSchema>;
 
-/** Berachain's governance values (berachain/docs learn/governance/index.md, "Governance Values"), 3-hour stages rounded up to one tick; no proposals. */
+/** Berachain's governance values (berachain/docs learn/governance/index.md, "Governance Values"; the 51% of BerachainGovernance `_voteSucceeded`), 3-hour stages rounded up to one tick; no proposals. */
 export const bgtGovernanceDefaults: BgtGovernanceParams = {
   proposalThresholdBgt: 1500,
   quorum: 0.2,
-  majority: 0.5,
+  majority: 0.51,
   votingDelayTicks: 1,
   votingPeriodTicks: 1,
   timelockTicks: 1,

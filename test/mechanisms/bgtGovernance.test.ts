@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traders } from '../../agents/traders';
 import { amm } from '../../src/market/amm';
-import { bgtGovernance, voteNetUsd } from '../../src/mechanisms/bgtGovernance';
+import { bgtGovernance, voteNetUsd, whitelistVoteOutcome } from '../../src/mechanisms/bgtGovernance';
 import { bgtGovernanceDefaults, bgtGovernanceProblems, type BgtGovernanceParams, type VaultProposal } from '../../src/mechanisms/bgtGovernanceParams';
 import { proofOfLiquidity } from '../../src/mechanisms/proofOfLiquidity';
 import { proofOfLiquidityDefaults, type ProofOfLiquidityParams, type RewardVault } from '../../src/mechanisms/proofOfLiquidityParams';
@@ -59,10 +59,19 @@ describe('a holder group’s vote', () => {
   });
 });
 
+describe('the whitelist vote’s outcome (BerachainGovernance counting)', () => {
+  it('needs for ≥ quorum · ΣP and for ≥ 51% of for + against, both inclusive', () => {
+    expect(whitelistVoteOutcome(51, 49, 500, 0.1, 0.51)).toBe('passed');
+    expect(whitelistVoteOutcome(50.9, 49, 500, 0.1, 0.51)).toBe('majority_missed');
+    expect(whitelistVoteOutcome(51, 0, 510, 0.1, 0.51)).toBe('passed');
+    expect(whitelistVoteOutcome(51, 0, 511, 0.1, 0.51)).toBe('quorum_missed');
+  });
+});
+
 describe('BGT governance over the whitelist, hand-worked', () => {
   it('turns A and B for exactly above the bribe of 2 USD/BGT', () => {
     const below = run(gov([proposal(1.99)]), 6).gov;
-    // A, B against (1500), D for (1500 · 1.99 > 0): a tie is not a majority.
+    // A, B against (1500), D for (1500 · 1.99 > 0): 1500 is short of 51% of 3000 (1530).
     expect([below.votesFor[0], below.votesAgainst[0]]).toEqual([1500, 1500]);
     expect(below.status[0]).toBe('majority_missed');
     const above = run(gov([proposal(2.01)]), 6).gov;
@@ -71,24 +80,26 @@ describe('BGT governance over the whitelist, hand-worked', () => {
     expect(above.bribesPaidUsd[0]).toBeCloseTo(2.01 * 3000, 9);
   });
 
-  it('misses the quorum when D abstains (no bribe, no change) and 50% turn out against a quorum of 60%', () => {
-    const g = run(gov([proposal(0)], { quorum: 0.6 }), 6).gov;
+  it('misses the quorum when nobody votes for: D abstains (no bribe, no change), A and B against', () => {
+    const g = run(gov([proposal(0)]), 6).gov;
     expect([g.votesFor[0], g.votesAgainst[0], g.totalPower[0]]).toEqual([0, 1500, 3000]);
     expect(g.status[0]).toBe('quorum_missed');
-    expect(run(gov([proposal(0)], { quorum: 0.5 }), 6).gov.status[0]).toBe('majority_missed');
   });
 
-  it('passes with A for and B against at a majority of 0.5 when A is larger, fails at 0.7', () => {
+  it('passes with A and D for (2250) and B against (750): quorum of 0.75 reached, 0.76 missed; majority 0.75 reached, 0.8 missed', () => {
     // Validator 1 fixed [0.5, 0, 0.5, 0]: A 500 a tick, B 250, D 250; snapshot A 1500, B 750, D 750.
     // ΔB_A = ΔB_B = −250: A flips at 1500/1500 = 1, B at 1500/750 = 2; at b = 1.5 A (1500) and D (750) for, B (750) against.
     const p = { ...pol, validators: [pol.validators![0], { stakeShare: 1, rule: 'fixed' as const, weights: [0.5, 0, 0.5, 0] }] };
-    const b = build(gov([proposal(1.5)]), p);
-    for (let t = 0; t < 6; t++) b.world.step();
-    expect([b.gov.votesFor[0], b.gov.votesAgainst[0]]).toEqual([2250, 750]);
-    expect(b.gov.status[0]).toBe('queued');
-    const c = build(gov([proposal(1.5)], { majority: 0.8 }), p);
-    for (let t = 0; t < 6; t++) c.world.step();
-    expect(c.gov.status[0]).toBe('majority_missed');
+    const status = (extra: Partial<BgtGovernanceParams>) => {
+      const b = build(gov([proposal(1.5)], extra), p);
+      for (let t = 0; t < 6; t++) b.world.step();
+      expect([b.gov.votesFor[0], b.gov.votesAgainst[0]]).toEqual([2250, 750]);
+      return b.gov.status[0];
+    };
+    expect(status({ quorum: 0.75 })).toBe('queued');
+    expect(status({ quorum: 0.76 })).toBe('quorum_missed');
+    expect(status({ majority: 0.75 })).toBe('queued');
+    expect(status({ majority: 0.8 })).toBe('majority_missed');
   });
 
   it('rejects a proposer below the threshold', () => {
@@ -138,7 +149,7 @@ describe('input checks', () => {
 describe('BGT governance across its parameter ranges (property)', () => {
   const params = fc.record({
     quorum: fc.double({ min: 0, max: 1, noNaN: true }),
-    majority: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    majority: fc.double({ min: 0, max: 1, noNaN: true }),
     delay: fc.integer({ min: 0, max: 2 }),
     period: fc.integer({ min: 1, max: 2 }),
     timelock: fc.integer({ min: 0, max: 2 }),
