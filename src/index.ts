@@ -63,6 +63,8 @@ export {
   type BlockRewardParams,
 } from './mechanisms/proofOfLiquidityParams';
 export { honey, honeyMinted, honeyRedeemed, HoneyFactory, honeyDefaults, honeyParamsSchema, type HoneyParams } from './mechanisms/honey';
+export { bgtGovernance, BgtGovernance, projectedBgtPerVault, voteNetUsd, whitelistVoteOutcome, type VaultProposalStatus } from './mechanisms/bgtGovernance';
+export { bgtGovernanceDefaults, bgtGovernanceParamsSchema, bgtGovernanceProblems, type BgtGovernanceParams, type VaultProposal } from './mechanisms/bgtGovernanceParams';
 export { beraStaking, expectedValidatorIncomeUsd, BeraStaking, HALTING_SHARE } from './mechanisms/beraStaking';
 export { beraStakingDefaults, beraStakingParamsSchema, beraStakingProblems, type BeraStakingParams, type BeraCandidate } from './mechanisms/beraStakingParams';
 export {

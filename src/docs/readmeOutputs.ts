@@ -688,6 +688,7 @@ export const OUTPUTS: Record<string, Output> = {
     },
   },
   'pol-validators': compareOutput('pol-validators.ts', 'lowBase', ['mean_pol_validators', 'final_pol_validators', 'final_pol_stake_nakamoto', 'mean_pol_staking_ratio', 'total_pol_validator_exits', 'mean_price']),
+  'pol-governance': compareOutput('pol-governance.ts', 'noBribe', ['final_bgtgov_passed_share', 'final_bgtgov_listed_bgt_share', 'final_bgtgov_listed_liquidity_usd', 'total_bgtgov_vote_bribes_usd', 'final_pol_liquidity_usd']),
   'pol-honey': compareOutput('pol-honey.ts', 'feeFree', ['final_honey_supply', 'total_honey_minted', 'total_honey_fees_usd', 'mean_price', 'final_pol_liquidity_usd']),
   'reward-rule-search': {
     cheap: false,

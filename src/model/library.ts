@@ -42,6 +42,7 @@ import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { proofOfLiquidity } from '../mechanisms/proofOfLiquidity';
 import { beraStaking } from '../mechanisms/beraStaking';
+import { bgtGovernance } from '../mechanisms/bgtGovernance';
 import { honey } from '../mechanisms/honey';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
 import { service } from '../mechanisms/serviceMarket';
@@ -115,6 +116,7 @@ export const blockLibrary: readonly AnyBlock[] = [
   honey,
   proofOfLiquidity,
   beraStaking,
+  bgtGovernance,
   governance,
   interchainGovernance,
   txDemand,
