@@ -655,6 +655,20 @@ export const OUTPUTS: Record<string, Output> = {
       return fence(await recoveryTable([11, 12, 13, 14, 15, 16, 17, 18]));
     },
   },
+  'calibration-staking-identification': {
+    cheap: false,
+    async produce() {
+      const { identificationTable } = await import('../../experiments/calibration-recovery-staking');
+      return fence(identificationTable(16));
+    },
+  },
+  'calibration-staking-recovery': {
+    cheap: false,
+    async produce() {
+      const { recoveryTable } = await import('../../experiments/calibration-recovery-staking');
+      return fence(await recoveryTable([11, 12, 13, 14, 15, 16, 17, 18]));
+    },
+  },
   'optimal-buyback': {
     cheap: false,
     async produce(scratch) {
