@@ -172,7 +172,12 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
 
   /** Returns the model with its own defaults changed by `overrides` (any subset, at any depth), on top of those it had. */
   withDefaults(overrides: DeepPartial<ModelParams<B>>): BlockModel<B> {
-    return new BlockModel({ ...this.spec, defaults: applyOverrides(this.defaults, overrides, `model ${this.name}`) as DeepPartial<ModelParams<B>> });
+    // Only the blocks the overrides touch become the new model's own defaults, so its constructor checks
+    // just those; the whole schema is not compiled until the new model's is needed.
+    const merged = applyOverrides(this.merged, overrides as DeepPartial<Record<string, unknown>>, `model ${this.name}`);
+    const own: Record<string, unknown> = { ...this.spec.defaults };
+    for (const key of Object.keys(overrides)) own[key] = merged[key];
+    return new BlockModel({ ...this.spec, defaults: own as DeepPartial<ModelParams<B>> });
   }
 
   /** Returns the model under another name (what `.with` and `.without` produce keeps the old one). */

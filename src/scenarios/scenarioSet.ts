@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { defineBlock, type AnyBlock, type HolderSpec, type KpiSpec } from '../core/block';
+import { defineBlock, port, type AnyBlock, type HolderSpec, type KpiSpec, type Port } from '../core/block';
 import { InputError } from '../core/errors';
-import { liquidityProviders } from '../../agents/liquidityProviders';
-import { stakers } from '../../agents/stakers';
-import { lstStakers } from '../../agents/lstStakers';
-import { voteBuyer } from '../../agents/voteBuyer';
-import { liquidStaking } from '../defi/liquidStaking';
 import { marketPort } from '../market/amm';
-import { factor } from '../market/factor';
-import { service } from '../mechanisms/serviceMarket';
 import { stressKpis } from '../metrics/tail/stressKpis';
 import type { AnyScenario, Perturbation, ScenarioRun, ScenarioTargets } from './scenario';
 
@@ -21,17 +14,25 @@ const RESERVED = new Set([NO_SCENARIO, 'active', 'priceFloor', 'stakingRatioFloo
 /** Default floors of the breach KPIs: half the genesis price; a staking ratio of 0.2. */
 export const DEFAULT_FLOORS = { priceFloor: 0.5, stakingRatioFloor: 0.2 } as const;
 
-/** The block key of each scenario target (a port for the market: whatever venue makes the price). */
-const TARGET_KEYS: Record<keyof ScenarioTargets, string> = {
-  factor: factor.key,
-  market: marketPort.key,
-  liquidityProviders: liquidityProviders.key,
-  stakers: stakers.key,
-  service: service.key,
-  liquidStaking: liquidStaking.key,
-  lstStakers: lstStakers.key,
-  voteBuyer: voteBuyer.key,
+/**
+ * Each scenario target as a port on its block's key (the market's is the
+ * market port: whatever venue makes the price). Ports, not the blocks
+ * themselves, so that loading the scenarios does not load every block a
+ * scenario can perturb; a test holds each key to its block's.
+ */
+export const SCENARIO_TARGETS: { readonly [K in keyof ScenarioTargets]: Port<NonNullable<ScenarioTargets[K]>> } = {
+  factor: port('factor'),
+  market: marketPort,
+  liquidityProviders: port('liquidityProviders'),
+  stakers: port('stakers'),
+  service: port('service'),
+  liquidStaking: port('liquidStaking'),
+  lstStakers: port('lstStakers'),
+  voteBuyer: port('voteBuyer'),
 };
+
+/** The block key of each scenario target. */
+const TARGET_KEYS = Object.fromEntries(Object.entries(SCENARIO_TARGETS).map(([k, p]) => [k, p.key])) as Record<keyof ScenarioTargets, string>;
 
 const TAIL_KPIS: Record<string, KpiSpec> = {
   stress_start_tick: { unit: 'tick', description: "start tick of the run's scenario (the unshocked run: the earliest start among the experiment's scenarios), from which the other stress KPIs are measured" },
@@ -93,7 +94,7 @@ export function scenarioSet(named: Record<string, AnyScenario>, model: { name: s
     kind: 'scenario',
     description: `stress scenarios (${names.map((n) => `${n}: ${named[n].kind.kind}`).join(', ')}): one perturbs each run but the unshocked; tail KPIs from its start`,
     params: { schema: z.object(shape).strict() as z.ZodType<Record<string, any>>, defaults },
-    uses: { factor, market: marketPort, liquidityProviders, stakers, service, liquidStaking, lstStakers, voteBuyer },
+    uses: SCENARIO_TARGETS,
     holders,
     kpis: staking ? { ...TAIL_KPIS, ...STAKING_KPI } : TAIL_KPIS,
     build(ctx) {

@@ -83,6 +83,17 @@ describe('defineModel', () => {
     expect(() => base.with({ after: 'nope' }, stakers)).toThrow(/cannot place blocks next to nope/);
   });
 
+
+  it('withDefaults() sets defaults over the ones it had, checks each touched block at once and the whole on first use', () => {
+    const base = defineModel({ name: 'm', blocks: [amm, treasury, staking, traders], defaults: { traders: { count: 3 } } });
+    const m = base.withDefaults({ staking: { unbondingTicks: 7 } });
+    expect(m.defaults.staking).toEqual({ unbondingTicks: 7 });
+    expect(m.defaults.traders.count).toBe(3);
+    expect(base.defaults.staking).toEqual({ unbondingTicks: 14 });
+    expect(m.withDefaults({ traders: { count: 5 } }).defaults.staking).toEqual({ unbondingTicks: 7 });
+    expect(() => base.withDefaults({ staking: { unbondingTick: 7 } } as never)).toThrow(/unknown model m parameter path "staking\.unbondingTick"/);
+    expect(() => base.withDefaults({ staking: { unbondingTicks: -1 } })).toThrow(/model m: the defaults fail the schema at staking\.unbondingTicks/);
+  });
   it('describes its phase table, accounts and population columns as tokensim model prints them', () => {
     const m = defineModel({ name: 'm', blocks: [amm, treasury, staking, stakers] });
     const d = describeModel(m);

@@ -13,6 +13,15 @@ import { defiEconomy } from '../../src/models/defiEconomy';
 import { governedTokenEconomy } from '../../src/models/tokenEconomy';
 import { governanceAttack } from '../../src/scenarios/governanceAttack';
 import { SMALL, stressRuns } from './stressHarness';
+import { SCENARIO_TARGETS } from '../../src/scenarios/scenarioSet';
+import { liquidityProviders } from '../../agents/liquidityProviders';
+import { lstStakers } from '../../agents/lstStakers';
+import { stakers } from '../../agents/stakers';
+import { voteBuyer } from '../../agents/voteBuyer';
+import { liquidStaking } from '../../src/defi/liquidStaking';
+import { marketPort } from '../../src/market/amm';
+import { factor } from '../../src/market/factor';
+import { service } from '../../src/mechanisms/serviceMarket';
 
 /** Every scenario kind of the token economy at once, with drawn parameters. */
 const scenariosArb = fc.record({
@@ -27,6 +36,11 @@ const scenariosArb = fc.record({
 });
 
 describe('the scenarios block', () => {
+  it('targets each block by its own key', () => {
+    const blocks = { factor, market: marketPort, liquidityProviders, stakers, service, liquidStaking, lstStakers, voteBuyer };
+    expect(Object.fromEntries(Object.entries(SCENARIO_TARGETS).map(([k, p]) => [k, p.key]))).toEqual(Object.fromEntries(Object.entries(blocks).map(([k, b]) => [k, b.key])));
+  });
+
   it('conserves tokens and USD every tick under every scenario (ledger checked each tick)', () => {
     fc.assert(
       fc.property(scenariosArb, (c) => {
