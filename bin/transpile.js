@@ -285,15 +285,147 @@ function compileCached(module, source, filename, key, ccFile) {
   const Module = require('node:module');
   const cachedData = readCodeCache(ccFile, key);
   const script = new vm.Script(Module.wrap(source), { filename, cachedData });
+  const result = runWrapped(script, module, filename);
+  if (cachedData === undefined || script.cachedDataRejected) store(ccFile, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]));
+  return result;
+}
+
+/** Runs `script` (a compiled module wrapper) as the module `module` of `filename`, with Node's CommonJS scope. */
+function runWrapped(script, module, filename) {
+  const Module = require('node:module');
   const req = (id) => module.require(id);
   req.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
   req.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
   req.main = process.mainModule;
   req.extensions = Module._extensions;
   req.cache = Module._cache;
-  const result = script.runInThisContext({ displayErrors: true }).call(module.exports, module.exports, req, module, filename, path.dirname(filename));
-  if (cachedData === undefined || script.cachedDataRejected) store(ccFile, Buffer.concat([Buffer.from(`${key}\n`), script.createCachedData()]));
-  return result;
+  return script.runInThisContext({ displayErrors: true }).call(module.exports, module.exports, req, module, filename, path.dirname(filename));
+}
+
+
+// A module pack: what loading a given entry (a worker thread's experiment)
+// read from ~150 files (each module's compiled JavaScript and code cache)
+// and resolved (~400 `require` names to files), kept in one file of the
+// cache, so a start reads one file, stats the modules and resolves nothing.
+// It is only used while it is true: every module's file must have the
+// inode, size, mtime and ctime it had when packed (any write changes its
+// ctime), and the directory of every packed resolution must be unchanged
+// (adding a file that would win the resolution, say `x.js` beside `x.ts`,
+// changes it); else the whole pack is set aside and the modules load one by
+// one, as without it, and a new pack is saved. A module that the pack does
+// not hold loads as usual and is added when the pack is saved.
+const PACK_TAG = 'pack-1';
+let pack = null;
+
+/** The stat key of `file` (inode, size, mtime, ctime, in ns), or null when it cannot be read. */
+function statKey(file) {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the pack stored in `file` if every module and resolution in it still holds, else null. */
+function readPack(file) {
+  let bytes;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return null; // Not packed yet.
+  }
+  try {
+    const nl = bytes.indexOf(10);
+    const head = JSON.parse(bytes.subarray(0, nl).toString('utf8'));
+    if (head.tag !== PACK_TAG || head.v8 !== process.versions.v8) return null;
+    for (const m of head.modules) if (statKey(m.filename) !== m.stat) return null;
+    for (const [dir, st] of head.dirs) if (statKey(dir) !== st) return null;
+    const modules = new Map();
+    let at = nl + 1;
+    for (const m of head.modules) {
+      const js = bytes.toString('utf8', at, at + m.jsBytes);
+      at += m.jsBytes;
+      modules.set(m.filename, { ...m, js, cc: bytes.subarray(at, at + m.ccBytes) });
+      at += m.ccBytes;
+    }
+    return { modules, resolutions: new Map(head.resolutions), dirs: new Map(head.dirs) };
+  } catch {
+    return null; // A corrupt pack: made anew.
+  }
+}
+
+/**
+ * Loads the modules of the entry `name` from its pack in the cache (see
+ * above) when it still holds; records what loads for `savePack`. Without a
+ * cache directory it does nothing.
+ */
+function usePack(name) {
+  const cache = cacheDir();
+  if (!cache || pack) return;
+  const file = path.join(cache, `pack-${hash(`${PACK_TAG}\0${name}`).slice(0, 16)}.bin`);
+  const stored = readPack(file);
+  pack = { file, stored, modules: new Map(), resolutions: new Map(), dirs: new Map(), changed: !stored, loadedFromPack: 0 };
+}
+
+/** Records that `request` from `parent` resolved to the TypeScript file `filename`, with the directories that decide it. */
+function recordResolution(parent, request, filename) {
+  if (!parent || !parent.filename || !filename.endsWith('.ts') || !(request.startsWith('./') || request.startsWith('../'))) return;
+  const id = `${parent.filename}\0${request}`;
+  if (pack.resolutions.has(id)) return;
+  const base = path.resolve(path.dirname(parent.filename), request);
+  for (const dir of new Set([path.dirname(base), path.dirname(filename)])) if (!pack.dirs.has(dir)) pack.dirs.set(dir, statKey(dir));
+  pack.resolutions.set(id, filename);
+  pack.changed = true;
+}
+
+/** Returns the file the pack resolved `request` from `parent` to, or undefined. */
+function packedResolution(parent, request) {
+  const stored = pack && pack.stored;
+  return stored && parent && parent.filename ? stored.resolutions.get(`${parent.filename}\0${request}`) : undefined;
+}
+
+/** Loads the TypeScript module `module` of `filename` from the pack when it holds it; returns whether it did. */
+function loadPacked(module, filename) {
+  const m = pack.stored && pack.stored.modules.get(filename);
+  if (!m) return false;
+  vm ??= require('node:vm');
+  const script = new vm.Script(require('node:module').wrap(m.js), { filename, cachedData: m.cc });
+  loaded.set(filename, m.js);
+  pack.modules.set(filename, { stat: m.stat, key: m.key, js: m.js, cc: script.cachedDataRejected ? null : m.cc, script });
+  if (script.cachedDataRejected) pack.changed = true;
+  pack.loadedFromPack++;
+  runWrapped(script, module, filename);
+  return true;
+}
+
+/**
+ * Writes the pack of what loaded since `usePack` (modules, their code
+ * caches, resolutions) when it differs from the one read; returns the
+ * number of modules the start loaded from the pack. Call it once the entry
+ * has loaded (a worker: when it is ready).
+ */
+function savePack() {
+  if (!pack) return 0;
+  if (pack.changed) {
+    const stored = pack.stored;
+    if (stored) {
+      for (const [id, f] of stored.resolutions) if (!pack.resolutions.has(id)) pack.resolutions.set(id, f);
+      for (const [d, st] of stored.dirs) if (!pack.dirs.has(d)) pack.dirs.set(d, st);
+    }
+    const modules = [];
+    const parts = [];
+    for (const [filename, m] of pack.modules) {
+      const js = Buffer.from(m.js, 'utf8');
+      const cc = m.cc || m.script.createCachedData();
+      modules.push({ filename, stat: m.stat, key: m.key, jsBytes: js.length, ccBytes: cc.length });
+      parts.push(js, cc);
+    }
+    const head = { tag: PACK_TAG, v8: process.versions.v8, modules, resolutions: [...pack.resolutions], dirs: [...pack.dirs] };
+    store(pack.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...parts]));
+    pack.changed = false;
+  }
+  return pack.loadedFromPack;
 }
 
 let redirected = false;
@@ -302,8 +434,14 @@ function redirectVendors() {
   redirected = true;
   const Module = require('node:module');
   const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, ...rest) {
-    const entry = resolve.call(this, request, ...rest);
+  Module._resolveFilename = function (request, parent, ...rest) {
+    const packed = packedResolution(parent, request);
+    if (packed) {
+      if (!pack.resolutions.has(`${parent.filename}\0${request}`)) pack.resolutions.set(`${parent.filename}\0${request}`, packed);
+      return packed;
+    }
+    const entry = resolve.call(this, request, parent, ...rest);
+    if (pack) recordResolution(parent, request, entry);
     return VENDOR.has(request) ? vendorBundle(request, entry) : entry;
   };
   const loadJs = Module._extensions['.js'];
@@ -322,10 +460,17 @@ function register() {
   mapStackTraces();
   redirectVendors();
   require.extensions['.ts'] = function (module, filename) {
+    if (pack && loadPacked(module, filename)) return;
+    const stat = pack && statKey(filename);
     const { js, key } = transpileKeyed(fs.readFileSync(filename, 'utf8'), filename);
     loaded.set(filename, js);
-    compileCached(module, js, filename, key, codeCacheFile(filename));
+    if (!pack) return compileCached(module, js, filename, key, codeCacheFile(filename));
+    vm ??= require('node:vm');
+    const script = new vm.Script(require('node:module').wrap(js), { filename, cachedData: readCodeCache(codeCacheFile(filename), key) });
+    pack.modules.set(filename, { stat, key, js, cc: null, script });
+    pack.changed = true;
+    runWrapped(script, module, filename);
   };
 }
 
-module.exports = { register, transpile, cacheDir, vendorBundle, VENDOR };
+module.exports = { register, transpile, cacheDir, vendorBundle, usePack, savePack, VENDOR };

@@ -115,6 +115,35 @@ describe('bin/transpile.js', () => {
     expect(load().stdout.trim(), "a changed source runs as changed, the old entry's code never reused").toBe(want.replace(/1$/, '2'));
   });
 
+  it("loads an entry's modules from its pack while every file and resolution in it holds, and sets it aside when one does not", () => {
+    const dir = join(root, 'pack');
+    mkdirSync(dir);
+    const cache = join(root, 'cache-pack');
+    const main = join(dir, 'main.ts');
+    writeFileSync(main, "import { basename } from 'node:path';\nimport { v } from './dep';\nexport const seen = [v, basename(__filename), require.resolve('./dep') === require.resolve('./dep.ts'), require.cache[__filename] === module].join(' ');\n");
+    writeFileSync(join(dir, 'dep.ts'), "export const v: string = 'one';\n");
+    // Prints what the modules see, then how many modules came from the pack.
+    const start = () => {
+      const r = node(`const l = require(${JSON.stringify(REGISTER)}); l.usePack('test'); const m = require(${JSON.stringify(main)}); console.log(m.seen, l.savePack());`, root, { TOKENSIM_CACHE_DIR: cache });
+      expect(r.stderr).toBe('');
+      return r.stdout.trim();
+    };
+    expect(start(), 'the first start makes the pack').toBe('one main.ts true true 0');
+    expect(readdirSync(cache).filter((f) => f.startsWith('pack-'))).toHaveLength(1);
+    expect(start(), 'the next loads both modules from it, the same').toBe('one main.ts true true 2');
+    writeFileSync(join(dir, 'dep.ts'), "export const v: string = 'two';\n");
+    expect(start(), 'a changed module (same length) sets the pack aside').toBe('two main.ts true true 0');
+    expect(start()).toBe('two main.ts true true 2');
+    // A file that wins the resolution of './dep' (node tries .js before .ts) must be loaded.
+    writeFileSync(join(dir, 'dep.js'), "exports.v = 'js';\n");
+    expect(start(), 'a new file beside a packed one sets it aside').toBe('js main.ts false true 0');
+    rmSync(join(dir, 'dep.js'));
+    expect(start()).toBe('two main.ts true true 0');
+    writeFileSync(readdirSync(cache).filter((f) => f.startsWith('pack-')).map((f) => join(cache, f))[0], 'not a pack');
+    expect(start(), 'a corrupt pack is made anew').toBe('two main.ts true true 0');
+    expect(start()).toBe('two main.ts true true 2');
+  });
+
   it('loads zod, apache-arrow and seedrandom each from one bundled file in the cache, shared by every module', () => {
     const cache = join(root, 'cache-vendor');
     const use = [
