@@ -368,6 +368,24 @@ function usePack(name) {
   pack = { file, stored, modules: new Map(), resolutions: new Map(), dirs: new Map(), changed: !stored, loadedFromPack: 0 };
 }
 
+// Packs kept in the cache (~5 MB each, one per command and experiment file):
+// the least recently written beyond these are deleted when a pack is saved.
+const MAX_PACKS = 16;
+
+/** Deletes all but the MAX_PACKS most recently written packs in `cache`; returns nothing. */
+function prunePacks(cache) {
+  try {
+    const packs = fs
+      .readdirSync(cache)
+      .filter((f) => /^pack-[0-9a-f]{16}\.bin$/.test(f))
+      .map((f) => ({ f, t: fs.statSync(path.join(cache, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of packs.slice(MAX_PACKS)) fs.rmSync(path.join(cache, f), { force: true });
+  } catch {
+    // Another process pruned at the same time: nothing to do.
+  }
+}
+
 /** Records that `request` from `parent` resolved to the TypeScript file `filename`, with the directories that decide it. */
 function recordResolution(parent, request, filename) {
   if (!parent || !parent.filename || !filename.endsWith('.ts') || !(request.startsWith('./') || request.startsWith('../'))) return;
@@ -424,6 +442,7 @@ function savePack() {
     const head = { tag: PACK_TAG, v8: process.versions.v8, modules, resolutions: [...pack.resolutions], dirs: [...pack.dirs] };
     store(pack.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...parts]));
     pack.changed = false;
+    prunePacks(path.dirname(pack.file));
   }
   return pack.loadedFromPack;
 }
@@ -473,4 +492,4 @@ function register() {
   };
 }
 
-module.exports = { register, transpile, cacheDir, vendorBundle, usePack, savePack, VENDOR };
+module.exports = { register, transpile, cacheDir, vendorBundle, usePack, savePack, MAX_PACKS, VENDOR };

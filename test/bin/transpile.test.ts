@@ -144,6 +144,24 @@ describe('bin/transpile.js', () => {
     expect(start()).toBe('two main.ts true true 2');
   });
 
+  it('keeps at most MAX_PACKS packs, deleting the least recently written, and no other file of the cache', () => {
+    const { MAX_PACKS } = require('../../bin/transpile.js') as { MAX_PACKS: number };
+    const dir = join(root, 'packs');
+    mkdirSync(dir);
+    const cache = join(root, 'cache-packs');
+    const file = join(dir, 'm.ts');
+    writeFileSync(file, 'export const m: number = 1;\n');
+    const names = Array.from({ length: MAX_PACKS + 2 }, (_, i) => `entry${i}`);
+    mkdirSync(cache);
+    writeFileSync(join(cache, 'pack-notes.txt'), 'not ours to delete');
+    for (const n of names) {
+      const one = node(`const l = require(${JSON.stringify(REGISTER)}); l.usePack(${JSON.stringify(n)}); require(${JSON.stringify(file)}); l.savePack();`, root, { TOKENSIM_CACHE_DIR: cache });
+      expect(one.stderr).toBe('');
+    }
+    expect(readdirSync(cache).filter((f) => /^pack-[0-9a-f]{16}\.bin$/.test(f))).toHaveLength(MAX_PACKS);
+    expect(readFileSync(join(cache, 'pack-notes.txt'), 'utf8')).toBe('not ours to delete');
+  });
+
   it('loads zod, apache-arrow and seedrandom each from one bundled file in the cache, shared by every module', () => {
     const cache = join(root, 'cache-vendor');
     const use = [
