@@ -167,6 +167,28 @@ function store(entry, text) {
 }
 
 /**
+ * Returns the JavaScript, with its inline source map, of the loaded module
+ * `file`: a module from a pack (which holds its code without the map) has
+ * it read back from its cache entry, when that entry is of the same source.
+ */
+function mappedSource(file) {
+  const js = loaded.get(file);
+  if (typeof js === 'string' || !js) return js;
+  try {
+    const text = fs.readFileSync(path.join(cacheDir(), `${hash(file).slice(0, 16)}.js`), 'utf8');
+    const head = `// tokensim ${js.key}\n`;
+    return text.startsWith(head) ? text.slice(head.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns `js` without its inline source map (a pack holds the code alone; the map stays in the cache entry). */
+function withoutMap(js) {
+  return js.replace(/\/\/# sourceMappingURL=data:application\/json;base64,[A-Za-z0-9+/=]+\s*$/, '');
+}
+
+/**
  * Maps the frames of stack traces to TypeScript lines, through each loaded
  * file's inline source map. Installed on the first stack trace formatted,
  * not at start: node's own --enable-source-maps would parse the maps of
@@ -178,7 +200,7 @@ function mapStackTraces() {
       environment: 'node',
       handleUncaughtExceptions: false,
       retrieveSourceMap(file) {
-        const js = loaded.get(file);
+        const js = mappedSource(file);
         const m = js && /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(js);
         return m ? { url: file, map: Buffer.from(m[1], 'base64').toString('utf8') } : null;
       },
@@ -312,10 +334,18 @@ function runWrapped(script, module, filename) {
 // ctime), and the directory of every packed resolution must be unchanged
 // (adding a file that would win the resolution, say `x.js` beside `x.ts`,
 // changes it); else the whole pack is set aside and the modules load one by
-// one, as without it, and a new pack is saved. A module that the pack does
-// not hold loads as usual and is added when the pack is saved.
-const PACK_TAG = 'pack-1';
+// one, as without it, and a new pack is saved. So is a pack made by another
+// esbuild, other transform options or another V8. A module that the pack
+// does not hold loads as usual and is added when the pack is saved. The
+// pack holds each module's code without its source map (a third of the
+// size); a stack trace reads the map back from the module's cache entry.
+const PACK_TAG = 'pack-2';
 let pack = null;
+
+/** What a pack's code was compiled by: the pack's format, esbuild's version and the transform's options and rewrites. */
+function compilerKey() {
+  return hash(`${PACK_TAG}\0${esbuildVersion()}\0${JSON.stringify(OPTIONS)}\0${EXPORTS}\0${LAZY}`).slice(0, 16);
+}
 
 /** The stat key of `file` (inode, size, mtime, ctime, in ns), or null when it cannot be read. */
 function statKey(file) {
@@ -338,7 +368,7 @@ function readPack(file) {
   try {
     const nl = bytes.indexOf(10);
     const head = JSON.parse(bytes.subarray(0, nl).toString('utf8'));
-    if (head.tag !== PACK_TAG || head.v8 !== process.versions.v8) return null;
+    if (head.compiler !== compilerKey() || head.v8 !== process.versions.v8) return null;
     for (const m of head.modules) if (statKey(m.filename) !== m.stat) return null;
     for (const [dir, st] of head.dirs) if (statKey(dir) !== st) return null;
     const modules = new Map();
@@ -409,7 +439,7 @@ function loadPacked(module, filename) {
   if (!m) return false;
   vm ??= require('node:vm');
   const script = new vm.Script(require('node:module').wrap(m.js), { filename, cachedData: m.cc });
-  loaded.set(filename, m.js);
+  loaded.set(filename, { key: m.key });
   pack.modules.set(filename, { stat: m.stat, key: m.key, js: m.js, cc: script.cachedDataRejected ? null : m.cc, script });
   if (script.cachedDataRejected) pack.changed = true;
   pack.loadedFromPack++;
@@ -439,7 +469,7 @@ function savePack() {
       modules.push({ filename, stat: m.stat, key: m.key, jsBytes: js.length, ccBytes: cc.length });
       parts.push(js, cc);
     }
-    const head = { tag: PACK_TAG, v8: process.versions.v8, modules, resolutions: [...pack.resolutions], dirs: [...pack.dirs] };
+    const head = { compiler: compilerKey(), v8: process.versions.v8, modules, resolutions: [...pack.resolutions], dirs: [...pack.dirs] };
     store(pack.file, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...parts]));
     pack.changed = false;
     prunePacks(path.dirname(pack.file));
@@ -485,8 +515,9 @@ function register() {
     loaded.set(filename, js);
     if (!pack) return compileCached(module, js, filename, key, codeCacheFile(filename));
     vm ??= require('node:vm');
-    const script = new vm.Script(require('node:module').wrap(js), { filename, cachedData: readCodeCache(codeCacheFile(filename), key) });
-    pack.modules.set(filename, { stat, key, js, cc: null, script });
+    const code = withoutMap(js);
+    const script = new vm.Script(require('node:module').wrap(code), { filename });
+    pack.modules.set(filename, { stat, key, js: code, cc: null, script });
     pack.changed = true;
     runWrapped(script, module, filename);
   };

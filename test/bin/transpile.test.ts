@@ -79,6 +79,10 @@ describe('bin/transpile.js', () => {
     writeFileSync(file, 'interface P { a: number }\n\ntype Q = P;\nexport function boom(p: Q): never {\n  throw new Error(`boom ${p.a}`);\n}\n');
     const r = node(`try { require(${JSON.stringify(file)}).boom({ a: 1 }); } catch (e) { console.log(e.stack.split('\\n')[1]); }`, root, { TOKENSIM_CACHE_DIR: join(root, 'cache-boom') });
     expect(r.stdout).toContain(`${file}:5:9`);
+    // The same from a module pack, which holds the code without its map, the second time.
+    const packed = () => node(`const l = require(${JSON.stringify(REGISTER)}); l.usePack('boom'); try { require(${JSON.stringify(file)}).boom({ a: 1 }); } catch (e) { console.log(e.stack.split('\\n')[1], l.savePack()); }`, root, { TOKENSIM_CACHE_DIR: join(root, 'cache-boom') });
+    expect(packed().stdout).toContain(`${file}:5:9) 0`);
+    expect(packed().stdout).toContain(`${file}:5:9) 1`);
   });
 
   it('puts its cache in TOKENSIM_CACHE_DIR when set, and writes nothing in the current directory', () => {
