@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineBlock } from '../src/core/block';
 import { distributionSchema, sample } from '../src/core/distributions';
-import { addEndowed, drawTrait } from '../src/core/genesis';
+import { addEndowed } from '../src/core/genesis';
 import type { Ledger } from '../src/core/ledger';
 import type { Population } from '../src/core/population';
 import type { Rng } from '../src/core/rng';
@@ -13,13 +13,14 @@ import { exchange } from '../src/market/exchange';
 import { factor, type FactorState } from '../src/market/factor';
 import { fundamentals, type FundamentalValue } from '../src/market/fundamentals';
 import { OrderRouter } from '../src/market/orderRouter';
-import { staking, stakingColumns, type StakeAccount } from '../src/mechanisms/staking';
+import { staking } from '../src/mechanisms/staking';
 import { ACCESS, accessRules, type AccessRules } from '../src/policy/accessRules';
 import { taxRules, type TaxPayer } from '../src/policy/taxRules';
 import { arrivalRate, departureProbability, poissonDraw } from '../src/market/participantFlow';
 import { unitStudentT } from '../src/market/studentT';
 import { last, total } from '../src/metrics/series';
 import { mean } from '../src/metrics/stats';
+import { IdleStake, idleStakeColumns, joinStakingPool, stakeIdleDefaults, stakeIdleIssues, stakeIdleSchema, type TraderStaking } from './traderStaking';
 
 /** E|z| of a standard normal, √(2/π): the usual |log return| starts at this many factor sds. */
 const CALM_ABS_Z = Math.sqrt(2 / Math.PI);
@@ -94,30 +95,14 @@ export const tradersParamsSchema = z
         capitulation: z.number().gt(0).max(1),
       })
       .strict(),
-    /**
-     * Staking idle tokens (see `Traders`): a trader whose staking APR beats
-     * its hurdle (drawn from `hurdle`, per year) by band/2 keeps up to
-     * `share` of its tokens staked, and unstakes all of it when the APR
-     * falls band/2 below; share 0: traders never stake.
-     */
-    stakeIdle: z.object({ share: z.number().min(0).max(1), hurdle: distributionSchema, band: z.number().min(0).max(10) }).strict(),
+    /** Staking idle tokens while the staking APR beats each trader's hurdle (see `stakeIdleSchema`); share 0: traders never stake. */
+    stakeIdle: stakeIdleSchema,
   })
   .strict();
 export type TradersParams = z.infer<typeof tradersParamsSchema>;
 
-/** The traders' columns: rule, whether it trades on the AMM only, perceived-value multiple, the wealth it came in with, and its stake and staking hurdle. */
-export const tradersSchema = { kind: 'u8', dexOnly: 'u8', fairValue: 'f64', entryWealth: 'f64', ...stakingColumns, stakeHurdle: 'f64' } as const;
-
-/** The traders' place in the staking pool, when they stake idle tokens. */
-export interface TraderStaking {
-  account: StakeAccount;
-  /** The pool's rewards at the current rates, in tokens per year. */
-  rewardsPerYear: () => number;
-  /** Total stake, every holder, in tokens. */
-  totalStaked: () => number;
-  /** The stream the staking hurdles are drawn from (apart from every other draw). */
-  rng: Rng;
-}
+/** The traders' columns: rule, whether it trades on the AMM only, perceived-value multiple, the wealth it came in with, and its stake and staking hurdle (`idleStakeColumns`). */
+export const tradersSchema = { kind: 'u8', dexOnly: 'u8', fairValue: 'f64', entryWealth: 'f64', ...idleStakeColumns } as const;
 
 /** What the traders did in the current tick. */
 interface TickCounts {
@@ -156,15 +141,10 @@ interface TickCounts {
  * leaves the model. Leavers' slots are reused by later arrivals.
  *
  * With `stakeIdle` (and a staking pool in the model) a trader who trades in
- * a tick then reviews its stake: with apr = R / max(S, s_i + x_i) (R the
- * pool's rewards at the current rates per year, S the total stake, s_i and
- * x_i its stake and liquid tokens, as the stakers reckon it; under tax
- * rules net of the tax on rewards) above its hurdle h_i + band/2 it stakes
- * up to share · (x_i + s_i + u_i) − (s_i + u_i) of its liquid tokens (u_i
- * unbonding), and below h_i − band/2 it unstakes all its stake. Its wealth
- * W counts its stake at the price. A leaver unstakes everything; what is
- * still unbonding is sold and its USD taken out when it is released (its
- * slot is reused only then).
+ * a tick then reviews its stake against its hurdle (see `IdleStake`); its
+ * wealth W counts its stake at the price. A leaver unstakes everything;
+ * what is still unbonding is sold and its USD taken out when it is released
+ * (its slot is reused only then).
  */
 export class Traders implements AgentClass {
   readonly name: string;
@@ -187,8 +167,8 @@ export class Traders implements AgentClass {
   private recentMove = NaN;
   private usualMove = NaN;
   private activityNow = 0;
-  /** Leavers whose stake is still unbonding: sold out when it is released. */
-  private readonly leaving: number[] = [];
+  /** The traders' idle tokens in the staking pool, and leavers waiting out unbonding. */
+  private readonly idle: IdleStake;
 
   constructor(
     readonly population: Population<typeof tradersSchema>,
@@ -206,7 +186,7 @@ export class Traders implements AgentClass {
     /** The traders' taxpayers under tax rules (gains tax on every sale over its basis); null without them. */
     private readonly tax: TaxPayer | null = null,
     /** The traders' place in the staking pool; null when they do not stake. */
-    private readonly staking: TraderStaking | null = null,
+    staking: TraderStaking | null = null,
   ) {
     this.name = population.name;
     this.beliefs = new Beliefs(() => this.params().switching);
@@ -214,6 +194,7 @@ export class Traders implements AgentClass {
     this.arrive = ledger.route('outside', usd, 'arrival', 'usd');
     this.leave = ledger.route(usd, 'outside', 'departure', 'usd');
     this.tickSd = factor ? factor.tickSd : 0.7 / Math.sqrt(ticksPerYear);
+    this.idle = new IdleStake(population, staking, tax);
   }
 
   /** Creates the genesis traders with their rules, perceptions and balances. */
@@ -234,7 +215,7 @@ export class Traders implements AgentClass {
     // Venue choices from their own stream, so the other genesis draws do not depend on them.
     const venues = rng.fork('venue');
     for (let i = first; i < end; i++) dexOnly[i] = venues.chance(p.dexShare) ? 1 : 0;
-    if (this.staking !== null && p.stakeIdle.share > 0) drawTrait(pop.cols.stakeHurdle, first, end, p.stakeIdle.hurdle, this.staking.rng);
+    this.idle.drawHurdles(p.stakeIdle, first, end);
     this.activeCount = p.count;
     this.recount();
   }
@@ -288,10 +269,9 @@ export class Traders implements AgentClass {
     const switchRate = p.switching.rate;
     // Incumbents are screened once, at the access rules' start tick.
     const screening = this.access !== null && this.access.active && this.access.screensIncumbents;
-    const stakeIdle = this.staking !== null && p.stakeIdle.share > 0 ? p.stakeIdle : null;
-    const rewards = stakeIdle !== null ? this.staking!.rewardsPerYear() : 0;
-    const totalStaked = stakeIdle !== null ? this.staking!.totalStaked() : 0;
-    if (this.leaving.length > 0) this.sellOutLeavers(world.tick);
+    const idle = this.idle;
+    idle.beginTick(p.stakeIdle);
+    if (idle.waiting > 0) idle.releaseLeavers((i) => this.sellOut(i, world.tick));
     for (let k = 0; k < count; k++) {
       const i = order === null ? k : order[k];
       const cols = pop.cols;
@@ -319,48 +299,19 @@ export class Traders implements AgentClass {
       const via = cols.dexOnly[i] === 1 ? this.dex : router;
       if (q > 0) this.buy(via, i, q, world.tick);
       else if (q < 0) this.sell(via, i, -q / price, world.tick);
-      if (stakeIdle !== null) this.reviewStake(i, stakeIdle, rewards, totalStaked, world.tick);
+      idle.review(i, world.tick);
     }
     this.arrivals(world, p, sentiment);
   }
 
-  /** Trader i settles its staking reward and stakes towards `share` of its tokens, or unstakes all, by its APR against its hurdle (see the class). */
-  private reviewStake(i: number, rule: TradersParams['stakeIdle'], rewards: number, totalStaked: number, tick: number): void {
-    const st = this.staking!.account;
+  /** Leaver i, its unbonding released, sells its tokens (paying any gains tax) and takes its USD out; its slot is then reused. */
+  private sellOut(i: number, tick: number): void {
     const cols = this.population.cols;
-    const reward = st.settle(i);
-    if (this.tax !== null && reward > 0) this.tax.onStakingReward(i, reward, tick);
-    const own = cols.staked[i] + cols.tokens[i];
-    const base = totalStaked > own ? totalStaked : own;
-    const apr = base > 0 ? (this.tax === null ? rewards / base : (rewards / base) * this.tax.rewardKeep(i)) : 0;
-    const half = rule.band / 2;
-    const h = cols.stakeHurdle[i];
-    if (apr > h + half) {
-      const inStake = cols.staked[i] + cols.unbonding[i];
-      const more = rule.share * (cols.tokens[i] + inStake) - inStake;
-      if (more > 0) st.stake(i, more);
-    } else if (apr < h - half && cols.staked[i] > 0) {
-      st.unstake(i, cols.staked[i], tick);
-    }
-  }
-
-  /** Leavers whose unbonding has been released sell it (paying any gains tax) and take their USD out; their slots are then reused. */
-  private sellOutLeavers(tick: number): void {
-    const cols = this.population.cols;
-    let kept = 0;
-    for (let k = 0; k < this.leaving.length; k++) {
-      const i = this.leaving[k];
-      if (cols.unbonding[i] > 0) {
-        this.leaving[kept++] = i;
-        continue;
-      }
-      if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
-      const usd = cols.usd[i];
-      if (usd > 0) this.leave.take(i, usd);
-      this.counts.outflowUsd += usd;
-      if (cols.tokens[i] === 0 && cols.usd[i] === 0) this.free.push(i);
-    }
-    this.leaving.length = kept;
+    if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
+    const usd = cols.usd[i];
+    if (usd > 0) this.leave.take(i, usd);
+    this.counts.outflowUsd += usd;
+    if (cols.tokens[i] === 0 && cols.usd[i] === 0) this.free.push(i);
   }
 
   /** Brings in this tick's newcomers: each gets USD from outside and spends `entryShare` of it on tokens. */
@@ -376,7 +327,7 @@ export class Traders implements AgentClass {
       cols.kind[i] = this.rng.next() < this.noiseShare(p) ? TRADER_KINDS.noise : this.rng.next() < this.target ? TRADER_KINDS.fundamentalist : TRADER_KINDS.chartist;
       cols.fairValue[i] = Math.exp(p.valueSpread * this.rng.normal());
       cols.dexOnly[i] = this.rng.chance(p.dexShare) ? 1 : 0;
-      if (this.staking !== null && p.stakeIdle.share > 0) cols.stakeHurdle[i] = sample(p.stakeIdle.hurdle, this.staking.rng);
+      this.idle.drawHurdle(p.stakeIdle, i);
       const usd = Math.max(0, sample(a.usd, this.rng));
       const standing = this.access !== null && this.access.active ? this.access.screenNewcomer(usd) : ACCESS.free;
       if (standing === ACCESS.barred) {
@@ -425,8 +376,7 @@ export class Traders implements AgentClass {
   private depart(i: number, tick: number): void {
     const cols = this.population.cols;
     // A leaver's stake comes out first (its reward with it); what must wait out unbonding is sold when released.
-    if (cols.staked[i] > 0) this.staking!.account.unstake(i, cols.staked[i], tick);
-    if (cols.unbonding[i] > 0) this.leaving.push(i);
+    this.idle.leave(i, tick);
     if (cols.tokens[i] > 0) this.sell(cols.dexOnly[i] === 1 ? this.dex : this.router, i, cols.tokens[i], tick);
     const usd = cols.usd[i];
     if (usd > 0) this.leave.take(i, usd);
@@ -480,7 +430,7 @@ export const tradersDefaults: TradersParams = {
   switching: { intensity: 1, memory: 0.9, predisposition: -0.3, herding: 2, misalignment: 18, rate: 0.05 },
   arrivals: { perYear: 1000, usd: { dist: 'pareto', xm: 2000, alpha: 1.5 }, entryShare: 0.5, sentimentElasticity: 0.3, usageElasticity: 0.5 },
   departures: { perYear: 0.5, sentimentElasticity: 0.3, capitulation: 0.6 },
-  stakeIdle: { share: 0, hurdle: { dist: 'uniform', min: 0.03, max: 0.3 }, band: 0.04 },
+  stakeIdle: stakeIdleDefaults,
 };
 
 /** The traders agent block: an open population of noise traders, chartists and fundamentalists switching by performance. */
@@ -498,7 +448,7 @@ export const traders = defineBlock({
   needs: { market: marketPort },
   uses: { exchange, factor, fundamentals, accessRules, taxRules, staking },
   check(p, _all, blocks) {
-    return p.stakeIdle.share > 0 && !blocks.has('staking') ? [{ path: 'stakeIdle.share', message: 'stakes idle tokens, but the model has no staking block to stake in; expected 0' }] : [];
+    return stakeIdleIssues(p.stakeIdle, blocks);
   },
   population: { schema: tradersSchema, count: (p) => p.count + p.arrivals.perYear },
   metrics: {
@@ -523,9 +473,7 @@ export const traders = defineBlock({
     const dex = new OrderRouter(d.market, null);
     // Tax is sold for on the venue the trader uses.
     const tax = d.taxRules?.attach(pop, (i, t) => (pop.cols.dexOnly[i] === 1 ? dex : router).sell(pop, i, t), () => router.price, (i) => pop.cols.tokens[i]) ?? null;
-    // Traders join the staking pool only when they may stake, so a model whose traders never do keeps its pool as it was.
-    const pool = ctx.params().stakeIdle.share > 0 ? d.staking : null;
-    const stake = pool ? { account: pool.attach(pop), rewardsPerYear: () => pool.expectedRewardsPerYear(), totalStaked: () => pool.totalStaked, rng: ctx.rng.fork('stakeIdle') } : null;
+    const stake = joinStakingPool(ctx.params().stakeIdle, d.staking, pop, ctx.rng);
     const cls = new Traders(pop, ctx.params, router, dex, ctx.rng, ctx.ledger, d.factor, d.fundamentals, ctx.world.ticksPerYear, d.accessRules, tax, stake);
     return {
       api: cls,
