@@ -42,11 +42,16 @@ describe('the real error first', () => {
   });
 
   it('a worker that dies is reported by its own error, the directory left for --resume, which completes it', async () => {
+    // Test files share a process (isolate: false), so the mark is set for this test only.
     process.env.TOKENSIM_TEST_WORKER_MARK = join(root, 'worker-started');
     const out = join(root, 'died');
-    await expect(runExperiment(dies, { out, log: null, workers: 2, file: DIES })).rejects.toThrow(
-      /^.*died: stopped: worker 1 died: RangeError: the worker ran out of luck; every run finished so far is kept, and --resume .*died \(with the same options\) runs the rest$/,
-    );
+    try {
+      await expect(runExperiment(dies, { out, log: null, workers: 2, file: DIES })).rejects.toThrow(
+        /^.*died: stopped: worker 1 died: RangeError: the worker ran out of luck; every run finished so far is kept, and --resume .*died \(with the same options\) runs the rest$/,
+      );
+    } finally {
+      delete process.env.TOKENSIM_TEST_WORKER_MARK;
+    }
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
     const resumed = await runExperiment(dies, { resume: out, log: null, workers: 1 });
