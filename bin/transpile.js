@@ -484,11 +484,9 @@ function redirectVendors() {
   const Module = require('node:module');
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function (request, parent, ...rest) {
+    // A packed resolution need not be recorded again: savePack keeps the stored ones.
     const packed = packedResolution(parent, request);
-    if (packed) {
-      if (!pack.resolutions.has(`${parent.filename}\0${request}`)) pack.resolutions.set(`${parent.filename}\0${request}`, packed);
-      return packed;
-    }
+    if (packed) return packed;
     const entry = resolve.call(this, request, parent, ...rest);
     if (pack) recordResolution(parent, request, entry);
     return VENDOR.has(request) ? vendorBundle(request, entry) : entry;

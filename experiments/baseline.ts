@@ -1,9 +1,10 @@
 /**
- * Baseline: the default token economy — stakers, traders, DePIN node
- * operators and governance voters around one AMM pool, with constant
- * emission split among stakers, nodes and treasury, half of swap fees
- * burned, and token-weighted governance of the emission rate and burn share —
- * for one year of daily ticks over several seeds.
+ * Baseline: the default token economy — stakers, traders, liquidity
+ * providers, arbitrageurs and DePIN node operators around one AMM pool, with
+ * constant emission split among stakers, nodes and treasury and half of swap
+ * fees burned, under a constant policy (no governance; see
+ * `governedTokenEconomy` for the voted one) — for one year of daily ticks
+ * over several seeds.
  *
  *   npm start                          (or: npx tokensim run experiments/baseline.ts)
  *   npx ts-node experiments/baseline.ts --seeds 10 --set emission.ratePerYear=8000000
