@@ -3,7 +3,8 @@
 // add `tokensim/blocks` (src/blocks.ts). Everything not listed is internal.
 
 // Models
-export { tokenEconomy, governedTokenEconomy, type TokenEconomyParams, type GovernedTokenEconomyParams } from './models/tokenEconomy';
+export { tokenEconomy, type TokenEconomyParams } from './models/tokenEconomy';
+export { governedTokenEconomy, type GovernedTokenEconomyParams } from './models/governedTokenEconomy';
 export { depinNetwork, presetOperators, type DepinNetworkParams } from './models/depinNetwork';
 export { storageNetwork, type StorageNetworkModelParams } from './models/storageNetwork';
 export { launchEconomy, type LaunchEconomyParams } from './models/launchEconomy';

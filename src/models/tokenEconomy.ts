@@ -2,8 +2,6 @@ import { nodeOperators } from '../../agents/nodeOperators';
 import { sectorHolders } from '../../agents/sectorHolders';
 import { stakers } from '../../agents/stakers';
 import { traders } from '../../agents/traders';
-import { voteBuyer } from '../../agents/voteBuyer';
-import { voters } from '../../agents/voters';
 import { arbitrageurs } from '../../agents/arbitrageurs';
 import { liquidityProviders } from '../../agents/liquidityProviders';
 import { amm } from '../market/amm';
@@ -15,7 +13,6 @@ import { buyback } from '../mechanisms/buyback';
 import { dynamicRewards } from '../mechanisms/dynamicRewards';
 import { emission } from '../mechanisms/emissionBlock';
 import { feeBurn } from '../mechanisms/feeBurn';
-import { governance } from '../mechanisms/governance/governanceBlock';
 import { locking } from '../mechanisms/lockedStaking';
 import { nodeRewards } from '../mechanisms/nodeRewards';
 import { scheduledBurn } from '../mechanisms/scheduledBurn';
@@ -39,7 +36,8 @@ import { defineModel, type ModelParams } from '../model/defineModel';
  * potential node operators (100 online), and the supply-side mechanisms
  * (vesting, burns, buybacks, dynamic and lock-weighted rewards, treasury
  * policy) off until an experiment turns them on. No governance: the policy
- * is what the experiment sets (see `governedTokenEconomy`).
+ * is what the experiment sets (see `governedTokenEconomy` in
+ * governedTokenEconomy.ts).
  *
  * Within a phase hooks run in this order; the pool's counters reset first,
  * the staking pool releases unbonded tokens before rewards are paid, locks
@@ -87,26 +85,3 @@ export const tokenEconomy = defineModel({
 
 /** The token economy's parameters. */
 export type TokenEconomyParams = ModelParams<(typeof tokenEconomy.blocks)[number]>;
-
-/**
- * The token economy under governance: token-weighted votes every 30 ticks on
- * the emission rate and the fee burn share (see `governanceDefaults`), 500
- * voters and (when their count is set) vote buyers. Governance runs right
- * after the staking pool in each phase, so a change voted at tick t applies
- * from tick t + 1.
- */
-export const governedTokenEconomy = tokenEconomy
-  .with({ after: 'staking' }, governance)
-  .with({ after: 'nodeOperators' }, voters, voteBuyer)
-  .named('governedTokenEconomy', 'the token economy with DAO governance, voters and vote buyers')
-  .withDefaults({
-    governance: {
-      targets: [
-        { path: 'emission.ratePerYear', holder: -1, staker: 1, nodeOperator: 1 },
-        { path: 'feeBurn.feeShare', holder: 1, staker: 1, nodeOperator: -1 },
-      ],
-    },
-  });
-
-/** The governed token economy's parameters. */
-export type GovernedTokenEconomyParams = ModelParams<(typeof governedTokenEconomy.blocks)[number]>;

@@ -1,6 +1,6 @@
 import { applyOverrides, type DeepPartial } from '../../src/experiment/define';
 import type { Assembled } from '../../src/model/assemble';
-import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/governedTokenEconomy';
 import { economyParts } from '../helpers/parts';
 
 /** Returns a built governed token economy with the defaults scaled down and `overrides` applied (conservation checked every tick). */

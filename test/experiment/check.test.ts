@@ -4,7 +4,7 @@ import { runOne } from '../../src/experiment/runOne';
 import { planRuns } from '../../src/experiment/plan';
 import { marketPort } from '../../src/market/amm';
 import { treasury } from '../../src/mechanisms/treasury';
-import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy } from '../../src/models/governedTokenEconomy';
 import tiny from '../fixtures/tiny';
 
 /** A block with a planted bug from tick 5: it counts a mint that credits nobody, writes an agent's balance directly, or the treasury's. */

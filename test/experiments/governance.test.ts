@@ -3,7 +3,7 @@ import capture from '../../experiments/governance-capture';
 import treasury from '../../experiments/dao-treasury';
 import { planRuns } from '../../src/experiment/plan';
 import { runOne } from '../../src/experiment/runOne';
-import type { GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import type { GovernedTokenEconomyParams } from '../../src/models/governedTokenEconomy';
 
 const opts = { ticks: 40, every: 10, metrics: null, check: true };
 

@@ -4,7 +4,7 @@ import experiment from '../../experiments/interchain-governance';
 import { chainDefaults, mainChainDefaults } from '../../src/chains/chain';
 import { interchainGovernance, interchainGovernanceDefaults } from '../../src/mechanisms/governance/interchain';
 import { mainChain, sideChain } from '../../src/models/crossChainEconomy';
-import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy } from '../../src/models/governedTokenEconomy';
 import { planRuns } from '../../src/experiment/plan';
 import { runOne } from '../../src/experiment/runOne';
 

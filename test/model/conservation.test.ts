@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides, type DeepPartial } from '../../src/experiment/define';
 import { runOne } from '../../src/experiment/runOne';
 import { launchEconomy, type LaunchEconomyParams } from '../../src/models/launchEconomy';
-import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/governedTokenEconomy';
 
 const SCHEDULES = ['constant', 'exponential', 'halving', 'linear', 'inflation', 'stakingTarget', 'formula'] as const;
 const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);

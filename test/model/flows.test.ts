@@ -3,7 +3,7 @@ import { applyOverrides } from '../../src/experiment/define';
 import { runOne } from '../../src/experiment/runOne';
 import type { BlockModel } from '../../src/model/defineModel';
 import { launchEconomy } from '../../src/models/launchEconomy';
-import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy } from '../../src/models/governedTokenEconomy';
 import type { AnyBlock } from '../../src/core/block';
 import { compensatedSum } from '../../src/core/sum';
 

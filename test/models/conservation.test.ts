@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../src/experiment/define';
-import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/governedTokenEconomy';
 import { economyParts } from '../helpers/parts';
 
 /** A small random configuration of the governed token economy (every mechanism and class on, participants arriving and leaving, LPs moving liquidity). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../src/experiment/define';
-import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../src/models/governedTokenEconomy';
 import { economyParts } from '../helpers/parts';
 
 const u = (min: number, max: number) => ({ dist: 'uniform' as const, min, max });

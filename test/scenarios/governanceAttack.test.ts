@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { voteBuyer } from '../../agents/voteBuyer';
 import { amm } from '../../src/market/amm';
-import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy } from '../../src/models/governedTokenEconomy';
 import { governanceAttack } from '../../src/scenarios/governanceAttack';
 import { expectSamePrefix, prePhaseProbes, stressRuns } from './stressHarness';
 

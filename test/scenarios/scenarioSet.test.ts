@@ -10,7 +10,7 @@ import { massUnstake } from '../../src/scenarios/massUnstake';
 import { unlockSale } from '../../src/scenarios/unlockSale';
 import { lstDepeg } from '../../src/scenarios/lstDepeg';
 import { defiEconomy } from '../../src/models/defiEconomy';
-import { governedTokenEconomy } from '../../src/models/tokenEconomy';
+import { governedTokenEconomy } from '../../src/models/governedTokenEconomy';
 import { governanceAttack } from '../../src/scenarios/governanceAttack';
 import { SMALL, stressRuns } from './stressHarness';
 import { SCENARIO_TARGETS } from '../../src/scenarios/scenarioSet';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../src/experiment/define';
 import { VOTING_RULES } from '../../../src/mechanisms/governance/params';
-import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../../src/models/tokenEconomy';
+import { governedTokenEconomy, type GovernedTokenEconomyParams } from '../../../src/models/governedTokenEconomy';
 import { economyParts } from '../../helpers/parts';
 
 /** Random governance-heavy configurations: every rule, vote buyers, grants, buybacks, deposits, delegation. */
