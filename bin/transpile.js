@@ -398,7 +398,7 @@ function usePack(name) {
   pack = { file, stored, modules: new Map(), resolutions: new Map(), dirs: new Map(), changed: !stored, loadedFromPack: 0 };
 }
 
-// Packs kept in the cache (~5 MB each, one per command and experiment file):
+// Packs kept in the cache (~1.5 MB each, one per command and experiment file):
 // the least recently written beyond these are deleted when a pack is saved.
 const MAX_PACKS = 16;
 
