@@ -57,21 +57,40 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
   private readonly merged: Record<string, unknown>;
   private resolved: { schema: z.ZodType<ModelParams<B>>; defaults: ModelParams<B> } | null = null;
 
-  constructor(spec: ModelSpec<B>) {
+  /**
+   * Makes the model of `spec`. `parent` is the model it was derived from
+   * (by `.with`, `.without`, `.withDefaults` or `.named`): what does not
+   * change with the derivation is taken from it rather than derived and
+   * checked again — the build order for the same list of blocks, the merged
+   * defaults for the same list and defaults, and the check of each block's
+   * defaults that has the same block and the same own defaults.
+   */
+  constructor(spec: ModelSpec<B>, parent?: BlockModel<AnyBlock>) {
     if (!/^[\w.-]+$/.test(spec.name)) throw new InputError(`model name must be letters, digits, '-', '_' or '.', got "${spec.name}"`);
     this.spec = spec;
     this.name = spec.name;
     this.description = spec.description ?? '';
     this.blocks = spec.blocks;
-    this.buildOrder = checkBlocks(spec.name, spec.blocks);
-    const defaults: Record<string, unknown> = { ticksPerYear: spec.ticksPerYear ?? 365, activation: spec.activation ?? 'shuffle' };
-    for (const b of spec.blocks) if (b.spec.params) defaults[b.key] = b.spec.params.defaults;
-    this.merged = applyOverrides(defaults, spec.defaults as DeepPartial<Record<string, unknown>>, `model ${spec.name}`);
+    const sameBlocks = parent?.blocks === spec.blocks;
+    this.buildOrder = sameBlocks ? parent!.buildOrder : checkBlocks(spec.name, spec.blocks);
+    const sameDefaults =
+      sameBlocks && parent!.spec.defaults === spec.defaults && parent!.spec.ticksPerYear === spec.ticksPerYear && parent!.spec.activation === spec.activation;
+    if (sameDefaults) this.merged = parent!.merged;
+    else {
+      const defaults: Record<string, unknown> = { ticksPerYear: spec.ticksPerYear ?? 365, activation: spec.activation ?? 'shuffle' };
+      for (const b of spec.blocks) if (b.spec.params) defaults[b.key] = b.spec.params.defaults;
+      this.merged = applyOverrides(defaults, spec.defaults as DeepPartial<Record<string, unknown>>, `model ${spec.name}`);
+    }
     // The model's own defaults are checked here, each against its block's schema; the whole (with the
     // blocks' cross-checks) when the schema is first needed: compiling a schema of every block for each
-    // model and each step of a .with() chain was most of an experiment file's load time.
-    for (const key of Object.keys(spec.defaults ?? {})) {
+    // model and each step of a .with() chain was most of an experiment file's load time. A block's
+    // defaults the parent checked (same block, same own defaults, so the same merged value) are not
+    // checked again.
+    const parentDefaults = (parent?.spec.defaults ?? {}) as Record<string, unknown>;
+    const ownDefaults = (spec.defaults ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(ownDefaults)) {
       const block = spec.blocks.find((b) => b.key === key);
+      if (parent && block && parentDefaults[key] === ownDefaults[key] && parent.blocks.find((b) => b.key === key) === block) continue;
       const check = block?.spec.params?.schema.safeParse(this.merged[key]);
       if (check && !check.success) this.refuse([key, ...check.error.issues[0].path], check.error.issues[0].message);
     }
@@ -155,7 +174,7 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
       if (at < 0) throw new InputError(`model ${this.name}: cannot place blocks next to ${anchor}, which it does not have`);
       list.splice('before' in placement ? at : at + 1, 0, ...fresh);
     } else list.push(...fresh);
-    return new BlockModel({ ...this.spec, blocks: list });
+    return new BlockModel({ ...this.spec, blocks: list }, this);
   }
 
   /** Returns the model without the blocks with `keys`; throws an `InputError` naming a key it does not have. */
@@ -167,7 +186,7 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
       ...this.spec,
       blocks: this.blocks.filter((b) => !drop(b.key)) as Exclude<B, { key: K }>[],
       defaults: own as DeepPartial<ModelParams<Exclude<B, { key: K }>>>,
-    });
+    }, this);
   }
 
   /** Returns the model with its own defaults changed by `overrides` (any subset, at any depth), on top of those it had. */
@@ -177,12 +196,12 @@ export class BlockModel<B extends AnyBlock> implements Model<ModelParams<B>> {
     const merged = applyOverrides(this.merged, overrides as DeepPartial<Record<string, unknown>>, `model ${this.name}`);
     const own: Record<string, unknown> = { ...this.spec.defaults };
     for (const key of Object.keys(overrides)) own[key] = merged[key];
-    return new BlockModel({ ...this.spec, defaults: own as DeepPartial<ModelParams<B>> });
+    return new BlockModel({ ...this.spec, defaults: own as DeepPartial<ModelParams<B>> }, this);
   }
 
   /** Returns the model under another name (what `.with` and `.without` produce keeps the old one). */
   named(name: string, description?: string): BlockModel<B> {
-    return new BlockModel({ ...this.spec, name, description: description ?? this.spec.description });
+    return new BlockModel({ ...this.spec, name, description: description ?? this.spec.description }, this);
   }
 
   /**

@@ -94,6 +94,26 @@ describe('defineModel', () => {
     expect(() => base.withDefaults({ staking: { unbondingTick: 7 } } as never)).toThrow(/unknown model m parameter path "staking\.unbondingTick"/);
     expect(() => base.withDefaults({ staking: { unbondingTicks: -1 } })).toThrow(/model m: the defaults fail the schema at staking\.unbondingTicks/);
   });
+  it('a derived model checks again only the defaults its derivation changes: a block replaced by one that rejects them is refused', () => {
+    const counted = (key: string, log: string[]) => {
+      const b = logger(key, log);
+      const schema = b.spec.params!.schema;
+      const spy = Object.create(schema, { safeParse: { value: (v: unknown) => (log.push(`check:${key}`), schema.safeParse(v)) } });
+      return defineBlock({ ...b.spec, params: { schema: spy, defaults: { n: 1 } } });
+    };
+    const log: string[] = [];
+    const a = counted('a', log);
+    const base = defineModel({ name: 'm', blocks: [a, counted('b', log)], defaults: { a: { n: 2 } } });
+    expect(log).toEqual(['check:a']);
+    const derived = base.with(logger('c', [])).named('n').withDefaults({ b: { n: 3 } }).without('c');
+    expect(log).toEqual(['check:a', 'check:b']);
+    expect(derived.defaults).toMatchObject({ a: { n: 2 }, b: { n: 3 } });
+    expect(derived.buildOrder.map((b) => b.key)).toEqual(['a', 'b']);
+    // A new block under a key the model has defaults for is checked against them.
+    const strict = defineBlock({ ...a.spec, params: { schema: z.object({ n: z.number().max(1) }).strict(), defaults: { n: 1 } } });
+    expect(() => base.with(strict)).toThrow(/model m: the defaults fail the schema at a\.n/);
+  });
+
   it('describes its phase table, accounts and population columns as tokensim model prints them', () => {
     const m = defineModel({ name: 'm', blocks: [amm, treasury, staking, stakers] });
     const d = describeModel(m);
