@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Experiment } from './define';
-import { WorkerFailure } from './pool';
+import { WorkerFailure, workerExecArgv } from './pool';
 import { pointRunner, type PointResult, type PointRunner, type PointSetup, type PointTask } from './pointRunner';
 
 /** What every point worker is started with. */
@@ -71,7 +71,7 @@ export class PointPool {
   }
 
   private addWorker(k: number, data: PointWorkerData): Promise<void> {
-    const worker = new Worker(POINT_WORKER_ENTRY, { workerData: data });
+    const worker = new Worker(POINT_WORKER_ENTRY, { workerData: data, execArgv: workerExecArgv() });
     const thread = { worker, inFlight: new Map<number, Pending>() };
     this.threads.push(thread);
     return new Promise<void>((resolve, reject) => {

@@ -54,7 +54,42 @@ const WORKER_ENTRY = join(__dirname, '..', '..', 'bin', 'worker.js');
  * TypeScript (bin/transpile.js), which the main thread's start has filled.
  */
 export function startWorker(data: WorkerData): Worker {
-  return new Worker(WORKER_ENTRY, { workerData: data });
+  return new Worker(WORKER_ENTRY, { workerData: data, execArgv: workerExecArgv() });
+}
+
+/** A module that compiles TypeScript when preloaded (`-r ts-node/register`, `--import tsx`, ...). */
+const TYPESCRIPT_LOADER = /(^|[\\/])(ts-node|tsx|@swc-node|esbuild-register|@esbuild-kit)([\\/.]|$)/;
+
+/** Node flags that preload a module: `-r M`, `--require M`, `--require=M`, and the same for `--import` and `--loader`. */
+const PRELOAD_FLAG = /^(-r|--require|--import|--loader|--experimental-loader)(=(.*))?$/;
+
+/**
+ * `workerExecArgv(flags)` → the Node flags a worker thread starts with: the
+ * parent's (`process.execArgv`, which a worker inherits by default) without
+ * those that preload a TypeScript compiler. A worker's entry (bin/worker.js,
+ * bin/pointWorker.js) brings its own cached loader, and preloading ts-node
+ * as well more than doubled a worker's start (~105 → ~250 ms on the
+ * baseline) whenever the parent ran under `node -r ts-node/register`, as the
+ * benchmark children and some users' scripts do. Every other flag is kept.
+ */
+export function workerExecArgv(flags: readonly string[] = process.execArgv): string[] {
+  const kept: string[] = [];
+  for (let k = 0; k < flags.length; k++) {
+    const preload = PRELOAD_FLAG.exec(flags[k]);
+    if (!preload) {
+      kept.push(flags[k]);
+      continue;
+    }
+    const joined = preload[2] !== undefined;
+    const module = joined ? preload[3] : flags[k + 1];
+    if (module !== undefined && TYPESCRIPT_LOADER.test(module)) {
+      if (!joined) k++;
+      continue;
+    }
+    kept.push(flags[k]);
+    if (!joined && module !== undefined) kept.push(flags[++k]);
+  }
+  return kept;
 }
 
 /** Runs a worker keeps queued, so it never waits on the main thread between runs. */
