@@ -1,8 +1,9 @@
 /**
  * Runs one benchmark at one size in this process and sends the parent
  * (`run.ts`) its measurement and this process's peak resident set size.
- * Started by the runner with `fork`, never by hand:
- *   child.ts NAME AGENTS TICKS
+ * Started by the runner with `fork` through the tokensim loader, never by
+ * hand:
+ *   bin/bench.js --child NAME AGENTS TICKS
  */
 import { loadBenchmark } from './registry';
 import type { Measurement } from './types';

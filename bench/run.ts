@@ -88,14 +88,14 @@ export async function planJobs(args: BenchArgs): Promise<{ name: string; size: B
 }
 
 function runChild(name: string, size: BenchSize, cpuProf: boolean): Promise<{ measurement: Measurement; peakRssMb: number }> {
-  const execArgv = ['-r', 'ts-node/register/transpile-only'];
+  const execArgv: string[] = [];
   if (cpuProf) {
     const dir = join(__dirname, 'profiles');
     mkdirSync(dir, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${size.agents}x${size.ticks}-${Date.now()}.cpuprofile`);
   }
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'child.ts'), [name, String(size.agents), String(size.ticks)], { execArgv, stdio: 'inherit' });
+    const child = fork(join(__dirname, '..', 'bin', 'bench.js'), ['--child', name, String(size.agents), String(size.ticks)], { execArgv, stdio: 'inherit' });
     let report: ChildReport | null = null;
     child.on('message', (m) => (report = m as ChildReport));
     child.on('error', reject);
