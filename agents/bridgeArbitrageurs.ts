@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import type { Pocket } from '../src/core/account';
 import { defineBlock, type Block, type HolderSpec } from '../src/core/block';
 import { InputError } from '../src/core/errors';

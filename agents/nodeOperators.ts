@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import type { Account } from '../src/core/account';
 import { distributionSchema, type Distribution } from '../src/core/distributions';
 import { addEndowed, drawTrait } from '../src/core/genesis';

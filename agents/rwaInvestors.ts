@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import { defineBlock } from '../src/core/block';
 import { distributionSchema } from '../src/core/distributions';
 import { drawTrait } from '../src/core/genesis';

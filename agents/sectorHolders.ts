@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import { distributionSchema } from '../src/core/distributions';
 import { drawTrait } from '../src/core/genesis';
 import { defineBlock } from '../src/core/block';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import { distributionSchema, sample } from '../src/core/distributions';
 import { drawTrait } from '../src/core/genesis';
 import type { Population } from '../src/core/population';

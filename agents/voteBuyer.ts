@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/core/zod';
 import { distributionSchema } from '../src/core/distributions';
 import { defineBlock } from '../src/core/block';
 import { addEndowed } from '../src/core/genesis';

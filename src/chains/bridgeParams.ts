@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** How a bridge moves tokens: lock on the source and mint a wrapped token, burn and mint the canonical token, or pay out of pools on each side. */
 export const BRIDGE_DESIGNS = ['lockAndMint', 'burnAndMint', 'liquidityNetwork'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock, type Block, type MetricSpec } from '../core/block';
 import { InputError } from '../core/errors';
 import { MAIN_CHAIN } from '../core/ledger';

@@ -1,15 +1,7 @@
 import { freeze, produce } from 'immer';
-import { z } from 'zod';
+import { z } from './zod';
 import { InputError } from './errors';
 import { assertKnownPath, getPath, setPath } from './paths';
-
-// zod 4 compiles each object schema into a function (`new Function`) on
-// its first parse, which pays off over thousands of parses of one schema.
-// tokensim parses a model's parameters once a run and once a change, and
-// those compiles were ~40 ms of a worker thread's ~250 ms of CPU to start
-// (measured on the baseline): interpreted parsing is the faster choice
-// here, and gives the same results and messages.
-z.config({ jitless: true });
 
 /** One logged parameter change: at `tick`, `path` went from `before` to `after`. */
 export interface ParamChange {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** A kinked (two-slope) interest-rate model, rates per year. */
 export const rateModelSchema = z

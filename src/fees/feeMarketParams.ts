@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** Parameters of the fee market. */
 export const feeMarketParamsSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock } from '../core/block';
 import { distributionSchema, sample, type Distribution } from '../core/distributions';
 import { RunningSum } from '../core/sum';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock, port } from '../core/block';
 import { annualisedVolatility, maxDrawdown, mean } from '../metrics/stats';
 import { last, total } from '../metrics/series';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** Parameters of the traders' switching between the fundamentalist and the chartist rule. */
 export const switchingParamsSchema = z

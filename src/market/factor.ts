@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock } from '../core/block';
 import { correlation } from '../metrics/correlation';
 import { fileProblems, readCached } from './exogenousSeries';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock } from '../core/block';
 import type { Ledger } from '../core/ledger';
 import { staking, type StakingPool } from '../mechanisms/staking';

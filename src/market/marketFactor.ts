@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { validateParams } from '../core/params';
 import { Rng } from '../core/rng';
 import { unitStudentT } from './studentT';

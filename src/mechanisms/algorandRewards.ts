@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock } from '../core/block';
 import type { Route } from '../core/route';
 import { last, meanAfterGenesis, spanYears, total } from '../metrics/series';

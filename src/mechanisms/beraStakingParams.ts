@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** A candidate validator: the BERA it bonds when it joins, its running cost, and whether it is active at genesis. */
 export const beraCandidateSchema = z

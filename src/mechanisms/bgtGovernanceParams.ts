@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** A proposal to whitelist a reward vault (or remove one from the whitelist), submitted by the vault's protocol. */
 export const vaultProposalSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { stakePools, type StakePoolsPopulation } from '../../agents/stakePools';
 import { defineBlock } from '../core/block';
 import { RunError } from '../core/errors';

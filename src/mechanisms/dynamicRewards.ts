@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock } from '../core/block';
 import { marketPort } from '../market/amm';
 import { total } from '../metrics/series';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { RunError } from '../core/errors';
 import { FormulaEmission } from './formulaEmission';
 

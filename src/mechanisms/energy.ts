@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /**
  * Grid carbon intensities, in gCO2 per kWh (operational, location-based).

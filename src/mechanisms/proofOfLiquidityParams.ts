@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** A reward vault: where LP tokens of one pool or protocol are staked to earn BGT. */
 export const rewardVaultSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { Account } from '../core/account';
 import { defineBlock } from '../core/block';
 import type { Ledger } from '../core/ledger';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** Parameters of a storage network's collateral: the initial pledge, fault fees and termination fees. */
 export const storagePledgeParamsSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { distributionSchema } from '../core/distributions';
 import type { Account } from '../core/account';
 import { defineBlock, type TableRows } from '../core/block';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { AnyBlock, Block } from '../core/block';
 import { InputError } from '../core/errors';
 import { bytesPerAgent } from '../core/population';

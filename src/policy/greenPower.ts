@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /**
  * The premium an emitter pays over its grid tariff to buy certified

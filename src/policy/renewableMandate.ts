@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { Ledger } from '../core/ledger';
 import { defineBlock } from '../core/block';
 import type { AnyWorld } from '../core/world';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock, type TableRows } from '../core/block';
 import type { Ledger } from '../core/ledger';
 import type { Population } from '../core/population';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { scenarioKind } from './scenario';
 
 /** Parameters of an LST depeg. */

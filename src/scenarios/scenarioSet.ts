@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { defineBlock, port, type AnyBlock, type HolderSpec, type KpiSpec, type Port } from '../core/block';
 import { InputError } from '../core/errors';
 import { marketPort } from '../market/amm';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/zod';
 import { defineBlock, type TableRows } from '../../core/block';
 import { chainKey, chainOf } from '../../chains/chainRegistry';
 import { governance } from './governanceBlock';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/zod';
 
 /** Voter positions, by the small integer stored in a population's `role` column. */
 export const ROLES = ['holder', 'staker', 'nodeOperator', 'grantee'] as const;
