@@ -1,6 +1,6 @@
 /**
  * zod as tokensim uses it. Every module of `src/` and `agents/` imports `z`
- * from here (test/lint/zodImport.test.ts holds them to it), so the
+ * from here (test/lint/sources.test.ts holds them to it), so the
  * configuration below is in force before any of their schemas is built.
  *
  * zod 4 compiles each object schema into a function (`new Function`) on its
